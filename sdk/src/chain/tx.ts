@@ -1,0 +1,121 @@
+// The transaction format of the AITBC chain, shared by the node (which verifies), the wallet and
+// the coordinator (which sign), and non-custodial users. Amounts are micro-AITBC decimal strings
+// so that the signed bytes are exact. The signing input is the RFC 8785 canonical JSON of the
+// transaction without `signature`; the hash is `0x` + sha256 of the canonical JSON of the whole
+// signed transaction.
+import { canonicalBytes } from "../crypto/jcs.js";
+import { sha256Hex } from "../crypto/hash.js";
+import { fromBase64Url, toBase64Url } from "../crypto/base64url.js";
+import { keyPairFromSecret, sign, verify } from "../crypto/ed25519.js";
+import { addressFromPublicKey } from "./address.js";
+
+export interface TransferPayload {
+  to: string;
+  amount: string;
+}
+export interface EscrowLockPayload {
+  job_id: string;
+  amount: string;
+}
+export interface EscrowReleasePayload {
+  job_id: string;
+  /** Paid to `provider`. */
+  paid: string;
+  /** Returned to the account that locked the escrow. paid + refund must equal the locked amount. */
+  refund: string;
+  /** The provider's address; required when `paid` is above zero. */
+  provider?: string;
+  /** `sha256:<hex>` of the receipt, anchored on chain; absent for refunds. */
+  receipt_hash?: string;
+}
+export interface MintPayload {
+  to: string;
+  amount: string;
+  /** What the mint is for, for example the exchange order id. */
+  reference?: string;
+}
+export interface FaucetPayload {
+  to: string;
+  amount: string;
+}
+
+export interface TxPayloads {
+  transfer: TransferPayload;
+  escrow_lock: EscrowLockPayload;
+  escrow_release: EscrowReleasePayload;
+  mint: MintPayload;
+  faucet: FaucetPayload;
+}
+export type TxType = keyof TxPayloads;
+export const TX_TYPES: readonly TxType[] = [
+  "transfer",
+  "escrow_lock",
+  "escrow_release",
+  "mint",
+  "faucet",
+];
+
+export interface UnsignedTx<T extends TxType = TxType> {
+  type: T;
+  chain_id: string;
+  /** The signer's address; must match `public_key`. */
+  from: string;
+  /** The signer's next nonce (0 for a new account). */
+  nonce: number;
+  payload: TxPayloads[T];
+  /** The signer's ed25519 public key, base64url. */
+  public_key: string;
+}
+
+export interface SignedTx<T extends TxType = TxType> extends UnsignedTx<T> {
+  /** ed25519 signature over the canonical JSON of the other fields, base64url. */
+  signature: string;
+}
+
+export function txSigningBytes(tx: UnsignedTx): Uint8Array {
+  const { type, chain_id, from, nonce, payload, public_key } = tx;
+  return canonicalBytes({ type, chain_id, from, nonce, payload, public_key });
+}
+
+export interface BuildTxInput<T extends TxType> {
+  type: T;
+  chainId: string;
+  nonce: number;
+  payload: TxPayloads[T];
+}
+
+/** Builds and signs a transaction with a 32-byte ed25519 secret key. */
+export function signTx<T extends TxType>(
+  input: BuildTxInput<T>,
+  secretKey: Uint8Array,
+): SignedTx<T> {
+  const { publicKey } = keyPairFromSecret(secretKey);
+  const unsigned: UnsignedTx<T> = {
+    type: input.type,
+    chain_id: input.chainId,
+    from: addressFromPublicKey(publicKey),
+    nonce: input.nonce,
+    payload: input.payload,
+    public_key: toBase64Url(publicKey),
+  };
+  return { ...unsigned, signature: toBase64Url(sign(txSigningBytes(unsigned), secretKey)) };
+}
+
+/** Checks that `from` belongs to `public_key` and the signature is valid. Never throws. */
+export function verifyTxSignature(tx: SignedTx): boolean {
+  try {
+    const publicKey = fromBase64Url(tx.public_key);
+    if (addressFromPublicKey(publicKey) !== tx.from) return false;
+    return verify(fromBase64Url(tx.signature), txSigningBytes(tx), publicKey);
+  } catch {
+    return false;
+  }
+}
+
+export function txHash(tx: SignedTx): string {
+  const { type, chain_id, from, nonce, payload, public_key, signature } = tx;
+  return (
+    "0x" +
+    sha256Hex(canonicalBytes({ type, chain_id, from, nonce, payload, public_key, signature }))
+  );
+}

@@ -1,0 +1,39 @@
+// Public surface of @aitbc/sdk. The generated clients live in ./gen (never edited by hand).
+export {
+  createAitbcClient,
+  DEFAULT_URLS,
+  type AitbcClient,
+  type ServiceUrls,
+  type AitbcClientOptions,
+} from "./client.js";
+export * from "./errors.js";
+export * from "./money.js";
+export {
+  createRequestSender,
+  newIdempotencyKey,
+  type RequestSenderOptions,
+} from "./http/request-sender.js";
+export { toBase64Url, fromBase64Url } from "./crypto/base64url.js";
+export { canonicalize, canonicalBytes, CanonicalizationError } from "./crypto/jcs.js";
+export { sha256Hex, contentDigest, utf8, bytesToHex } from "./crypto/hash.js";
+export {
+  generateKeyPair,
+  keyPairFromSecret,
+  sign,
+  verify,
+  exportKeyPair,
+  importSecretKey,
+  type KeyPair,
+} from "./crypto/ed25519.js";
+export * from "./chain/index.js";
+export * from "./jobs/index.js";
+export * from "./receipts/receipt.js";
+
+export { CoordinatorApi } from "./gen/coordinator/sdk.gen.js";
+export { NodeApi } from "./gen/node/sdk.gen.js";
+export { WalletApi } from "./gen/wallet/sdk.gen.js";
+export { ExchangeApi } from "./gen/exchange/sdk.gen.js";
+export type * as CoordinatorTypes from "./gen/coordinator/types.gen.js";
+export type * as NodeTypes from "./gen/node/types.gen.js";
+export type * as WalletTypes from "./gen/wallet/types.gen.js";
+export type * as ExchangeTypes from "./gen/exchange/types.gen.js";

@@ -1,0 +1,2 @@
+// Job helpers (stream client with resume). Owned by the coordinator work; see HACKING.md.
+export {};

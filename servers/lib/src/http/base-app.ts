@@ -1,0 +1,64 @@
+// The shell every AITBC HTTP service shares: request ids, logging, CORS, body limit, rate limit and
+// contract validation before the routes; 404 and the problem handler after them. Routes go between
+// `createBaseApp` and `finishApp`.
+import { randomUUID } from "node:crypto";
+import express, { type Express } from "express";
+import { pinoHttp } from "pino-http";
+import type { Logger } from "pino";
+import { cors } from "./cors.js";
+import { contractValidation } from "./openapi.js";
+import { notFoundHandler, problemHandler } from "./problem-handler.js";
+import { rateLimit, type RateLimitOptions } from "./rate-limit.js";
+
+export interface BaseAppOptions {
+  logger: Logger;
+  /** Bundled spec name in @aitbc/spec, for example `coordinator`. */
+  spec: string;
+  /** JSON body limit, default `1mb`. Over it: 413 payload_too_large. */
+  bodyLimit?: string;
+  rateLimit?: RateLimitOptions | false;
+  validateResponses?: boolean;
+  ignorePaths?: RegExp;
+  /** Middleware that must run before body parsing (for example a raw-body route). */
+  before?: (app: Express) => void;
+}
+
+export function createBaseApp(options: BaseAppOptions): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("query parser", "extended");
+  app.use(
+    pinoHttp({
+      logger: options.logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers["x-request-id"];
+        const id =
+          typeof incoming === "string" && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+        res.setHeader("X-Request-Id", id);
+        return id;
+      },
+      customLogLevel: (_req, res, err) =>
+        err || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "info" : "debug",
+    }),
+  );
+  app.use(cors);
+  if (options.rateLimit) app.use(rateLimit(options.rateLimit));
+  options.before?.(app);
+  app.use(express.json({ limit: options.bodyLimit ?? "1mb" }));
+  app.use(
+    contractValidation({
+      spec: options.spec,
+      ...(options.validateResponses !== undefined
+        ? { validateResponses: options.validateResponses }
+        : {}),
+      ...(options.ignorePaths ? { ignorePaths: options.ignorePaths } : {}),
+    }),
+  );
+  return app;
+}
+
+export function finishApp(app: Express, logger: Logger): Express {
+  app.use(notFoundHandler);
+  app.use(problemHandler(logger));
+  return app;
+}

@@ -1,0 +1,37 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { RequestHandler } from "express";
+import * as OpenApiValidator from "express-openapi-validator";
+
+const require = createRequire(import.meta.url);
+
+/** Path of a bundled OpenAPI document from @aitbc/spec, for example `coordinator`. */
+export function bundledSpecPath(name: string): string {
+  return require.resolve(`@aitbc/spec/bundled/${name}.openapi.json`);
+}
+
+export function loadBundledSpec(name: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(bundledSpecPath(name), "utf8")) as Record<string, unknown>;
+}
+
+export interface ContractValidationOptions {
+  /** Which spec in @aitbc/spec/bundled. */
+  spec: string;
+  /** Validate responses too (on by default, in tests and production). */
+  validateResponses?: boolean;
+  /** Paths the validator must not touch (for example WebSocket upgrade paths or static pages). */
+  ignorePaths?: RegExp;
+}
+
+/** Checks every request (and response) against the service's OpenAPI document. */
+export function contractValidation(options: ContractValidationOptions): RequestHandler[] {
+  return OpenApiValidator.middleware({
+    // The validator mutates the document it is given, so each app gets its own copy.
+    apiSpec: loadBundledSpec(options.spec) as never,
+    validateRequests: { allowUnknownQueryParameters: false, coerceTypes: true },
+    validateResponses: options.validateResponses === false ? false : { removeAdditional: false },
+    validateSecurity: false,
+    validateFormats: true,
+    ...(options.ignorePaths ? { ignorePaths: options.ignorePaths } : {}),
+  }) as unknown as RequestHandler[];
+}
