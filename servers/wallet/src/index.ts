@@ -1,1 +1,5 @@
-export {};
+// The public entry of @aitbc/wallet, used by the dev stack and by tests.
+export { startWallet, type RunningWallet } from "./start.js";
+export { buildApp, type WalletAppDeps } from "./app.js";
+export { loadWalletConfig, type WalletConfig } from "./config.js";
+export type { AccountDirectory, Caller, AccountCaller, Role } from "./domain/directory/caller.js";

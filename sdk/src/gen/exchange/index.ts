@@ -1,4 +1,4 @@
 // This file is auto-generated from spec/ by scripts/gen.mjs. Do not edit it by hand; run `npm run gen`.
 
 export { ExchangeApi, type Options } from './sdk.gen.js';
-export type { ClientOptions, FieldError, GetHealthData, GetHealthError, GetHealthErrors, GetHealthResponse, GetHealthResponses, Health, MatchReason, Problem } from './types.gen.js';
+export type { Address, Amount, BtcAmount, ClientOptions, CreateOrderData, CreateOrderError, CreateOrderErrors, CreateOrderRequest, CreateOrderResponse, CreateOrderResponses, Cursor, FieldError, GetHealthData, GetHealthError, GetHealthErrors, GetHealthResponse, GetHealthResponses, GetOrderData, GetOrderError, GetOrderErrors, GetOrderResponse, GetOrderResponses, GetRatesData, GetRatesError, GetRatesErrors, GetRatesResponse, GetRatesResponses, Health, IdempotencyKey, Limit, ListOrdersData, ListOrdersError, ListOrdersErrors, ListOrdersResponse, ListOrdersResponses, MatchReason, MicroAmount, Order, OrderId, OrderPage, OrderStatus, PageInfo, PaymentMethod, Problem, Rates, Timestamp, TxHash } from './types.gen.js';

@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import type { Client, Options as Options2, TDataShape } from './client/index.js';
-import type { GetHealthData, GetHealthErrors, GetHealthResponses } from './types.gen.js';
+import type { CreateOrderData, CreateOrderErrors, CreateOrderResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetOrderData, GetOrderErrors, GetOrderResponses, GetRatesData, GetRatesErrors, GetRatesResponses, ListOrdersData, ListOrdersErrors, ListOrdersResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -64,6 +64,69 @@ export class ExchangeApi extends HeyApiClient {
         return (options?.client ?? this.client).get<GetHealthResponses, GetHealthErrors, ThrowOnError, 'data'>({
             responseStyle: 'data',
             url: '/api/v1/health',
+            ...options
+        });
+    }
+    
+    /**
+     * Current exchange rate
+     *
+     * The fixed rate of the seed (1 BTC = 100,000 AITBC) and the order limits. Public.
+     */
+    public getRates<ThrowOnError extends boolean = true>(options?: Options<GetRatesData, ThrowOnError>) {
+        return (options?.client ?? this.client).get<GetRatesResponses, GetRatesErrors, ThrowOnError, 'data'>({
+            responseStyle: 'data',
+            url: '/api/v1/rates',
+            ...options
+        });
+    }
+    
+    /**
+     * The caller's orders
+     *
+     * The caller's orders, newest first. The admin key sees every order.
+     */
+    public listOrders<ThrowOnError extends boolean = true>(options?: Options<ListOrdersData, ThrowOnError>) {
+        return (options?.client ?? this.client).get<ListOrdersResponses, ListOrdersErrors, ThrowOnError, 'data'>({
+            responseStyle: 'data',
+            security: [{ name: 'X-API-Key', type: 'apiKey' }],
+            url: '/api/v1/orders',
+            ...options
+        });
+    }
+    
+    /**
+     * Order AITBC for testnet BTC
+     *
+     * Give either `amount_aitbc` (how much AITBC to receive) or `amount_btc` (how much BTC to pay),
+     * not both. The answer carries a fresh BTC deposit address and the exact satoshis to send;
+     * the AITBC is minted to the caller's chain address once the deposit is confirmed. When
+     * `amount_aitbc` is not a whole number of satoshis, the satoshis are rounded up.
+     *
+     */
+    public createOrder<ThrowOnError extends boolean = true>(options: Options<CreateOrderData, ThrowOnError>) {
+        return (options.client ?? this.client).post<CreateOrderResponses, CreateOrderErrors, ThrowOnError, 'data'>({
+            responseStyle: 'data',
+            security: [{ name: 'X-API-Key', type: 'apiKey' }],
+            url: '/api/v1/orders',
+            ...options,
+            headers: {
+                'Content-Type': 'application/json',
+                ...options.headers
+            }
+        });
+    }
+    
+    /**
+     * One order and its payment status
+     *
+     * Another account's order is 404, so order ids do not leak. The admin key sees every order.
+     */
+    public getOrder<ThrowOnError extends boolean = true>(options: Options<GetOrderData, ThrowOnError>) {
+        return (options.client ?? this.client).get<GetOrderResponses, GetOrderErrors, ThrowOnError, 'data'>({
+            responseStyle: 'data',
+            security: [{ name: 'X-API-Key', type: 'apiKey' }],
+            url: '/api/v1/orders/{order_id}',
             ...options
         });
     }

@@ -5,6 +5,139 @@ export type ClientOptions = {
 };
 
 /**
+ * OrderId
+ *
+ * A server-generated order id (32 lowercase hex characters).
+ */
+export type OrderId = string;
+
+/**
+ * OrderStatus
+ *
+ * `awaiting_payment` → `paid` (the deposit reached the required confirmations) → `minted`
+ * (the AITBC mint is in a block). `awaiting_payment` → `expired` when no full payment
+ * arrived before `expires_at`.
+ *
+ */
+export type OrderStatus = 'awaiting_payment' | 'paid' | 'minted' | 'expired';
+
+/**
+ * PaymentMethod
+ */
+export type PaymentMethod = 'bitcoin_testnet';
+
+/**
+ * BtcAmount
+ *
+ * BTC as a JSON number with at most 8 decimal places (1 BTC = 100,000,000 satoshis).
+ */
+export type BtcAmount = number;
+
+/**
+ * Rates
+ */
+export type Rates = {
+    base: 'BTC';
+    quote: 'AITBC';
+    /**
+     * AITBC per BTC (same as `aitbc_per_btc`).
+     */
+    rate: number;
+    aitbc_per_btc: number;
+    btc_per_aitbc: number;
+    sats_per_aitbc: number;
+    payment_methods: Array<PaymentMethod>;
+    min_order_aitbc: Amount;
+    max_order_aitbc: Amount;
+    /**
+     * Bitcoin confirmations a deposit needs before the AITBC is minted.
+     */
+    required_confirmations: number;
+    /**
+     * How long an order waits for its payment.
+     */
+    order_ttl_s: number;
+    updated_at: Timestamp;
+};
+
+/**
+ * CreateOrderRequest
+ */
+export type CreateOrderRequest = {
+    /**
+     * How much AITBC to buy.
+     */
+    amount_aitbc?: Amount;
+    /**
+     * How much BTC to pay (instead of `amount_aitbc`).
+     */
+    amount_btc?: BtcAmount;
+    payment_method: PaymentMethod;
+};
+
+/**
+ * Order
+ */
+export type Order = {
+    order_id: OrderId;
+    status: OrderStatus;
+    payment_method: PaymentMethod;
+    /**
+     * The AITBC the buyer receives.
+     */
+    amount_aitbc: Amount;
+    amount_aitbc_micro: MicroAmount;
+    /**
+     * The BTC to send (`amount_sats` / 100,000,000).
+     */
+    amount_btc: number;
+    /**
+     * The exact satoshis to send to `deposit_address`.
+     */
+    amount_sats: number;
+    /**
+     * AITBC per BTC for this order.
+     */
+    rate: number;
+    /**
+     * The Bitcoin testnet address to pay, used for this order only.
+     */
+    deposit_address: string;
+    /**
+     * The AITBC chain address the mint goes to.
+     */
+    buyer_address: Address;
+    /**
+     * Satoshis seen at `deposit_address` so far (mempool included).
+     */
+    received_sats: number;
+    /**
+     * Confirmations of the least-confirmed deposit transaction.
+     */
+    confirmations: number;
+    /**
+     * The Bitcoin transactions paying into `deposit_address`.
+     */
+    btc_txids: Array<string>;
+    /**
+     * The AITBC `mint` transaction, once submitted.
+     */
+    mint_tx_hash: TxHash | null;
+    created_at: Timestamp;
+    expires_at: Timestamp;
+    paid_at: Timestamp | null;
+    minted_at: Timestamp | null;
+};
+
+/**
+ * OrderPage
+ */
+export type OrderPage = {
+    items: Array<Order>;
+    page: PageInfo;
+};
+
+/**
  * Health
  */
 export type Health = {
@@ -101,6 +234,69 @@ export type Problem = {
     [key: string]: unknown;
 };
 
+/**
+ * Amount
+ *
+ * An amount of AITBC as a JSON number with at most 6 decimal places (1 AITBC = 1,000,000 micro-AITBC).
+ * Implementations must convert it to integer micro-AITBC without floating-point arithmetic
+ * (parse the number's decimal text) and reject more than 6 decimals with `validation_failed`.
+ *
+ */
+export type Amount = number;
+
+/**
+ * Timestamp
+ *
+ * An RFC 3339 date-time in UTC.
+ */
+export type Timestamp = string;
+
+/**
+ * MicroAmount
+ *
+ * An exact amount in integer micro-AITBC (1 AITBC = 1,000,000), as a decimal string. Used where amounts are signed (chain transactions).
+ */
+export type MicroAmount = string;
+
+/**
+ * Address
+ *
+ * A chain address, `aitbc` followed by the hex of the first 20 bytes of sha256(ed25519 public key).
+ */
+export type Address = string;
+
+/**
+ * TxHash
+ *
+ * `0x` followed by the hex sha256 of the RFC 8785 canonical JSON of the signed transaction.
+ */
+export type TxHash = string;
+
+/**
+ * PageInfo
+ *
+ * Cursor paging. Pass `next_cursor` back as `cursor` for the next page; `null` means the last page. Order is stable.
+ */
+export type PageInfo = {
+    limit: number;
+    next_cursor: string | null;
+};
+
+/**
+ * Page size.
+ */
+export type Limit = number;
+
+/**
+ * The `next_cursor` of the previous page.
+ */
+export type Cursor = string;
+
+/**
+ * Makes a create safe to retry. A retry with the same key and body returns the first response and creates nothing new; the same key with a different body is `409 idempotency_key_reused`.
+ */
+export type IdempotencyKey = string;
+
 export type GetHealthData = {
     body?: never;
     path?: never;
@@ -129,3 +325,185 @@ export type GetHealthResponses = {
 };
 
 export type GetHealthResponse = GetHealthResponses[keyof GetHealthResponses];
+
+export type GetRatesData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/rates';
+};
+
+export type GetRatesErrors = {
+    /**
+     * Too many requests (rate_limited).
+     */
+    429: Problem;
+    /**
+     * Internal error (internal_error).
+     */
+    500: Problem;
+};
+
+export type GetRatesError = GetRatesErrors[keyof GetRatesErrors];
+
+export type GetRatesResponses = {
+    /**
+     * The rate.
+     */
+    200: Rates;
+};
+
+export type GetRatesResponse = GetRatesResponses[keyof GetRatesResponses];
+
+export type ListOrdersData = {
+    body?: never;
+    path?: never;
+    query?: {
+        status?: OrderStatus;
+        /**
+         * Page size.
+         */
+        limit?: number;
+        /**
+         * The `next_cursor` of the previous page.
+         */
+        cursor?: string;
+    };
+    url: '/api/v1/orders';
+};
+
+export type ListOrdersErrors = {
+    /**
+     * Bad request (validation_failed).
+     */
+    400: Problem;
+    /**
+     * Missing or invalid API key (unauthorized).
+     */
+    401: Problem;
+    /**
+     * Too many requests (rate_limited).
+     */
+    429: Problem;
+    /**
+     * Internal error (internal_error).
+     */
+    500: Problem;
+    /**
+     * Service unavailable (unavailable).
+     */
+    503: Problem;
+};
+
+export type ListOrdersError = ListOrdersErrors[keyof ListOrdersErrors];
+
+export type ListOrdersResponses = {
+    /**
+     * One page of orders.
+     */
+    200: OrderPage;
+};
+
+export type ListOrdersResponse = ListOrdersResponses[keyof ListOrdersResponses];
+
+export type CreateOrderData = {
+    body: CreateOrderRequest;
+    headers?: {
+        /**
+         * Makes a create safe to retry. A retry with the same key and body returns the first response and creates nothing new; the same key with a different body is `409 idempotency_key_reused`.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/orders';
+};
+
+export type CreateOrderErrors = {
+    /**
+     * Bad request (validation_failed).
+     */
+    400: Problem;
+    /**
+     * Missing or invalid API key (unauthorized).
+     */
+    401: Problem;
+    /**
+     * Forbidden (forbidden).
+     */
+    403: Problem;
+    /**
+     * Conflict (conflict).
+     */
+    409: Problem;
+    /**
+     * Too many requests (rate_limited).
+     */
+    429: Problem;
+    /**
+     * Internal error (internal_error).
+     */
+    500: Problem;
+    /**
+     * Service unavailable (unavailable).
+     */
+    503: Problem;
+};
+
+export type CreateOrderError = CreateOrderErrors[keyof CreateOrderErrors];
+
+export type CreateOrderResponses = {
+    /**
+     * The order, awaiting payment.
+     */
+    201: Order;
+};
+
+export type CreateOrderResponse = CreateOrderResponses[keyof CreateOrderResponses];
+
+export type GetOrderData = {
+    body?: never;
+    path: {
+        order_id: OrderId;
+    };
+    query?: never;
+    url: '/api/v1/orders/{order_id}';
+};
+
+export type GetOrderErrors = {
+    /**
+     * Bad request (validation_failed).
+     */
+    400: Problem;
+    /**
+     * Missing or invalid API key (unauthorized).
+     */
+    401: Problem;
+    /**
+     * Not found (not_found).
+     */
+    404: Problem;
+    /**
+     * Too many requests (rate_limited).
+     */
+    429: Problem;
+    /**
+     * Internal error (internal_error).
+     */
+    500: Problem;
+    /**
+     * Service unavailable (unavailable).
+     */
+    503: Problem;
+};
+
+export type GetOrderError = GetOrderErrors[keyof GetOrderErrors];
+
+export type GetOrderResponses = {
+    /**
+     * The order.
+     */
+    200: Order;
+};
+
+export type GetOrderResponse = GetOrderResponses[keyof GetOrderResponses];

@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import type { Client, Options as Options2, TDataShape } from './client/index.js';
-import type { GetHealthData, GetHealthErrors, GetHealthResponses } from './types.gen.js';
+import type { CreateAccountData, CreateAccountErrors, CreateAccountResponses, CreateTransferData, CreateTransferErrors, CreateTransferResponses, GetBalanceData, GetBalanceErrors, GetBalanceResponses, GetHealthData, GetHealthErrors, GetHealthResponses, ListTransactionsData, ListTransactionsErrors, ListTransactionsResponses, LockEscrowData, LockEscrowErrors, LockEscrowResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -65,6 +65,111 @@ export class WalletApi extends HeyApiClient {
             responseStyle: 'data',
             url: '/api/v1/health',
             ...options
+        });
+    }
+    
+    /**
+     * The caller's balance
+     *
+     * The on-chain balance of the caller's address (the seed's `{"balance": 100.0, "currency": "AITBC"}`),
+     * plus the address, the exact micro amount and what is locked in open job escrows.
+     * With `address`, the balance of any address (chain data is public; a valid key is still needed).
+     * The admin key has no account of its own and must pass `address`.
+     *
+     */
+    public getBalance<ThrowOnError extends boolean = true>(options?: Options<GetBalanceData, ThrowOnError>) {
+        return (options?.client ?? this.client).get<GetBalanceResponses, GetBalanceErrors, ThrowOnError, 'data'>({
+            responseStyle: 'data',
+            security: [{ name: 'X-API-Key', type: 'apiKey' }],
+            url: '/api/v1/wallet/balance',
+            ...options
+        });
+    }
+    
+    /**
+     * Send AITBC from the caller's address
+     *
+     * Signs a `transfer` from the caller's custodial key, submits it to the node and waits (up to
+     * the wallet's confirmation timeout) until a block includes it. If no block includes it in
+     * time, the answer is still 201 with `status: pending`; the transaction stays in the mempool.
+     * Not enough balance: 402 `insufficient_funds` and no transaction. Retrying with the same
+     * `Idempotency-Key` returns the first answer and moves the money once.
+     *
+     */
+    public createTransfer<ThrowOnError extends boolean = true>(options: Options<CreateTransferData, ThrowOnError>) {
+        return (options.client ?? this.client).post<CreateTransferResponses, CreateTransferErrors, ThrowOnError, 'data'>({
+            responseStyle: 'data',
+            security: [{ name: 'X-API-Key', type: 'apiKey' }],
+            url: '/api/v1/wallet/transfer',
+            ...options,
+            headers: {
+                'Content-Type': 'application/json',
+                ...options.headers
+            }
+        });
+    }
+    
+    /**
+     * The caller's transaction history
+     *
+     * Every chain transaction that moved money to or from the caller's address (or `address`),
+     * newest first, including those signed outside this wallet. Pending (mempool) transactions
+     * are not listed; confirmed ones carry their block height.
+     *
+     */
+    public listTransactions<ThrowOnError extends boolean = true>(options?: Options<ListTransactionsData, ThrowOnError>) {
+        return (options?.client ?? this.client).get<ListTransactionsResponses, ListTransactionsErrors, ThrowOnError, 'data'>({
+            responseStyle: 'data',
+            security: [{ name: 'X-API-Key', type: 'apiKey' }],
+            url: '/api/v1/wallet/transactions',
+            ...options
+        });
+    }
+    
+    /**
+     * Create (or return) an account's custodial key
+     *
+     * Admin key only. Generates an ed25519 key for the coordinator account `account_id`, stores it
+     * encrypted at rest and returns its address and public key. Calling it again for the same
+     * account returns the same key (200), so the coordinator may retry freely. The secret key
+     * never leaves the wallet.
+     *
+     */
+    public createAccount<ThrowOnError extends boolean = true>(options: Options<CreateAccountData, ThrowOnError>) {
+        return (options.client ?? this.client).post<CreateAccountResponses, CreateAccountErrors, ThrowOnError, 'data'>({
+            responseStyle: 'data',
+            security: [{ name: 'X-API-Key', type: 'apiKey' }],
+            url: '/api/v1/wallet/accounts',
+            ...options,
+            headers: {
+                'Content-Type': 'application/json',
+                ...options.headers
+            }
+        });
+    }
+    
+    /**
+     * Lock a job's budget on chain
+     *
+     * Called by the coordinator when a job is created, **with the customer's own key**. The wallet
+     * signs an `escrow_lock {job_id, amount}` from the customer's address, submits it and answers
+     * once a block includes it. Not enough balance: 402 `insufficient_funds` and no transaction.
+     * A job is locked at most once: a retry for the same `job_id` (same customer, same amount)
+     * returns the existing lock with 200; another amount or customer is 409 `conflict`.
+     * No block in time: 504 `timeout`; retrying waits for the same transaction, it never signs a
+     * second one.
+     *
+     */
+    public lockEscrow<ThrowOnError extends boolean = true>(options: Options<LockEscrowData, ThrowOnError>) {
+        return (options.client ?? this.client).post<LockEscrowResponses, LockEscrowErrors, ThrowOnError, 'data'>({
+            responseStyle: 'data',
+            security: [{ name: 'X-API-Key', type: 'apiKey' }],
+            url: '/api/v1/wallet/escrow/lock',
+            ...options,
+            headers: {
+                'Content-Type': 'application/json',
+                ...options.headers
+            }
         });
     }
 }

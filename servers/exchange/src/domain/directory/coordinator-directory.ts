@@ -1,0 +1,43 @@
+// The production directory: the coordinator owns accounts, so the exchange forwards the caller's key
+// to its GET /v1/me. Unknown key there: 401 here. Coordinator down: 503 here, never a guess.
+import {
+  AuthenticationError,
+  PermissionError,
+  AitbcError,
+  createAitbcClient,
+  type AitbcClient,
+} from "@aitbc/sdk";
+import { Unauthorized, Unavailable } from "@aitbc/server-lib";
+import type { AccountCaller, AccountDirectory, Role } from "./caller.js";
+
+const ROLES: readonly Role[] = ["customer", "provider", "admin"];
+
+export function coordinatorDirectory(coordinatorUrl: string): AccountDirectory {
+  // One retry only: the caller is waiting, and the SDK's backoff would otherwise add seconds.
+  const base: AitbcClient = createAitbcClient({ coordinatorUrl, http: { retries: 1 } });
+  return {
+    async whoIs(apiKey) {
+      let me;
+      try {
+        me = await base.coordinator.getMe({ headers: { "X-API-Key": apiKey } });
+      } catch (err) {
+        if (err instanceof AuthenticationError || err instanceof PermissionError)
+          throw new Unauthorized();
+        const why = err instanceof AitbcError ? err.code : "error";
+        throw new Unavailable(
+          `The coordinator could not check the API key (${why}). Retry shortly.`,
+        );
+      }
+      if (!ROLES.includes(me.role as Role))
+        throw new Unavailable(`The coordinator answered an unknown role "${me.role}".`);
+      const caller: AccountCaller = {
+        kind: "account",
+        id: me.id,
+        role: me.role as Role,
+        tenantId: me.tenant_id,
+        address: me.address ?? null,
+      };
+      return caller;
+    },
+  };
+}

@@ -1,0 +1,24 @@
+// X-API-Key → Caller. The stack's admin key is recognised locally (no round trip); every other key
+// is an account key that the directory (the coordinator) resolves.
+import type { Request } from "express";
+import { Forbidden, Unauthorized, readApiKey, safeEqual } from "@aitbc/server-lib";
+import type { AccountDirectory, Caller } from "../domain/directory/caller.js";
+
+export type Authenticate = (req: Request) => Promise<Caller>;
+
+export function authenticator(options: {
+  directory: AccountDirectory;
+  adminApiKey?: string;
+}): Authenticate {
+  return async (req) => {
+    const key = readApiKey(req);
+    if (!key) throw new Unauthorized();
+    if (options.adminApiKey && safeEqual(key, options.adminApiKey))
+      return { kind: "admin-key", role: "admin" };
+    return options.directory.whoIs(key);
+  };
+}
+
+export function requireAdmin(caller: Caller): void {
+  if (caller.role !== "admin") throw new Forbidden("This operation needs the admin key.");
+}

@@ -1,0 +1,74 @@
+// The wallet's configuration from the environment, with the stack's defaults. Fails fast (ConfigError)
+// naming the variable.
+import { join, resolve } from "node:path";
+import { envInt, envOptional, envString, isPostgres, type EnvSource } from "@aitbc/server-lib";
+import { DEFAULT_URLS } from "@aitbc/sdk";
+
+export interface WalletConfig {
+  port: number;
+  host: string;
+  /** Where the SQLite file and the generated dev passphrase live. */
+  dataDir: string;
+  /** `postgres://…` or a SQLite file path. */
+  databaseUrl: string;
+  /** PostgreSQL schema of the wallet's tables (default `wallet`, so services can share one database). */
+  databaseSchema?: string;
+  nodeUrl: string;
+  coordinatorUrl: string;
+  /** The stack's admin key; without it no caller can create accounts. */
+  adminApiKey?: string;
+  /** Unlocks the keystore. Without it, one is generated once into `<dataDir>/wallet-passphrase` (0600). */
+  passphrase?: string;
+  /** Without it, the chain id is read from the node at startup. */
+  chainId?: string;
+  /** How long a transfer or escrow lock waits for a block. */
+  confirmTimeoutMs: number;
+  /** How long a key's `GET /v1/me` answer is reused. */
+  identityCacheMs: number;
+  /** Per-key rate limit (requests per second); 0 turns it off. */
+  rateLimitPerSecond: number;
+}
+
+const DEFAULT_PORT = 20000;
+const SEED_BASE_PORT = 18000;
+
+export function loadWalletConfig(env: EnvSource = process.env): WalletConfig {
+  const portBase = envInt(env, "AITBC_PORT_BASE", SEED_BASE_PORT, { min: 1, max: 65535 });
+  const dataDir = resolve(envString(env, "AITBC_DATA_DIR", "./.aitbc"));
+  const databaseUrl = envString(env, "AITBC_DATABASE_URL", join(dataDir, "wallet.sqlite"));
+  const adminApiKey = envOptional(env, "AITBC_ADMIN_API_KEY");
+  const passphrase = envOptional(env, "AITBC_WALLET_PASSPHRASE");
+  const chainId = envOptional(env, "AITBC_CHAIN_ID");
+  const schema = envOptional(env, "AITBC_WALLET_DATABASE_SCHEMA");
+  return {
+    port: envInt(env, "AITBC_WALLET_PORT", DEFAULT_PORT + portBase - SEED_BASE_PORT, {
+      min: 0,
+      max: 65535,
+    }),
+    host: envString(env, "AITBC_HOST", "127.0.0.1"),
+    dataDir,
+    databaseUrl,
+    ...(isPostgres(databaseUrl) ? { databaseSchema: schema ?? "wallet" } : {}),
+    nodeUrl: envString(env, "AITBC_NODE_URL", shiftPort(DEFAULT_URLS.nodeUrl, portBase)),
+    coordinatorUrl: envString(
+      env,
+      "AITBC_COORDINATOR_URL",
+      shiftPort(DEFAULT_URLS.coordinatorUrl, portBase),
+    ),
+    ...(adminApiKey ? { adminApiKey } : {}),
+    ...(passphrase ? { passphrase } : {}),
+    ...(chainId ? { chainId } : {}),
+    confirmTimeoutMs: envInt(env, "AITBC_WALLET_CONFIRM_TIMEOUT_MS", 15_000, { min: 100 }),
+    identityCacheMs: envInt(env, "AITBC_WALLET_IDENTITY_CACHE_MS", 3_000, {
+      min: 0,
+      max: 10_000,
+    }),
+    rateLimitPerSecond: envInt(env, "AITBC_WALLET_RATE_LIMIT", 50, { min: 0 }),
+  };
+}
+
+function shiftPort(url: string, portBase: number): string {
+  const u = new URL(url);
+  u.port = String(Number(u.port) + portBase - SEED_BASE_PORT);
+  return u.toString().replace(/\/$/, "");
+}

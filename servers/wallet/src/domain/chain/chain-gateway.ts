@@ -1,0 +1,66 @@
+// What the wallet needs from the chain, in its own terms. The production adapter
+// (node-chain-gateway.ts) talks to a node through the SDK; nothing else in the wallet knows the
+// node's wire format.
+import type { SignedTx } from "@aitbc/sdk";
+
+export interface ChainAccount {
+  address: string;
+  /** Spendable balance by the chain state. */
+  balanceMicro: bigint;
+  /** In this address's open job escrows (not part of the balance). */
+  lockedMicro: bigint;
+  /** Next nonce by the chain state. */
+  nonce: number;
+  /** Next nonce counting the mempool: the one to sign with. */
+  pendingNonce: number;
+}
+
+export type ChainTxStatus =
+  | { status: "confirmed"; blockHeight: number; timestamp?: string }
+  | { status: "pending" }
+  /** The node accepted it, then dropped it (for example a competing tx spent the money first). */
+  | { status: "rejected"; reason: string }
+  | { status: "unknown" };
+
+export interface ChainHistoryEntry {
+  txHash: string;
+  tx: SignedTx;
+  blockHeight: number;
+  timestamp?: string;
+}
+
+export interface ChainHistoryPage {
+  items: ChainHistoryEntry[];
+  nextCursor: string | null;
+}
+
+export interface ChainBlock {
+  height: number;
+  txHashes: string[];
+}
+
+export interface ChainGateway {
+  chainId(): Promise<string>;
+  headBlock(): Promise<ChainBlock>;
+  block(height: number): Promise<ChainBlock>;
+  getAccount(address: string): Promise<ChainAccount>;
+  /** Submits a signed tx; throws ChainRejected when the node refuses it. Returns its hash. */
+  submit(tx: SignedTx): Promise<string>;
+  getTransaction(txHash: string): Promise<ChainTxStatus>;
+  /** Confirmed transactions touching the address (as signer, receiver, provider or refunded customer), newest first. */
+  listAddressTransactions(
+    address: string,
+    page: { limit: number; cursor?: string },
+  ): Promise<ChainHistoryPage>;
+  isReachable(): Promise<boolean>;
+}
+
+/** The node refused a transaction; `reason` is the node's stable reason (problem-codes.md, tx_rejected). */
+export class ChainRejected extends Error {
+  constructor(
+    readonly reason: string,
+    detail: string,
+  ) {
+    super(detail);
+  }
+}

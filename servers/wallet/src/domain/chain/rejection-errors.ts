@@ -1,0 +1,14 @@
+// The node's refusal reasons, as this wallet's callers should see them.
+import { Conflict, InsufficientFunds, Unprocessable } from "@aitbc/server-lib";
+import { ChainRejected } from "./chain-gateway.js";
+
+export function rejectionToAppError(err: unknown): unknown {
+  if (!(err instanceof ChainRejected)) return err;
+  if (err.reason === "insufficient_funds")
+    return new InsufficientFunds(`The chain refused the transaction: ${err.message}`);
+  if (err.reason === "escrow_exists")
+    return new Conflict("conflict", `This job's escrow is already locked on chain: ${err.message}`);
+  return new Unprocessable("tx_rejected", `The chain refused the transaction: ${err.message}`, {
+    reason: err.reason,
+  });
+}

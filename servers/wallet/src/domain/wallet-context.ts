@@ -1,0 +1,16 @@
+import type { EscrowLocksRepo } from "../data/escrow-locks-repo.js";
+import type { ChainGateway } from "./chain/chain-gateway.js";
+import type { InclusionWatcher } from "./chain/inclusion-watcher.js";
+import type { TxSigner } from "./chain/tx-signer.js";
+import type { Keystore } from "./keys/keystore.js";
+
+/** Everything the wallet's use cases work with. */
+export interface WalletContext {
+  keystore: Keystore;
+  chain: ChainGateway;
+  signer: TxSigner;
+  inclusions: InclusionWatcher;
+  escrowLocks: EscrowLocksRepo;
+  /** How long a transfer or escrow lock waits for a block. */
+  confirmTimeoutMs: number;
+}

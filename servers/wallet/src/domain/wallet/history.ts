@@ -1,0 +1,74 @@
+// The caller's history, read from the chain so that transactions signed outside this wallet
+// (non-custodial users, the faucet, the exchange's mints, settlements) show up too.
+import type { EscrowReleasePayload, SignedTx } from "@aitbc/sdk";
+import type { Caller } from "../directory/caller.js";
+import type { ChainHistoryEntry } from "../chain/chain-gateway.js";
+import type { WalletContext } from "../wallet-context.js";
+import { addressToRead } from "./caller-account.js";
+
+export interface HistoryItem {
+  txHash: string;
+  type: SignedTx["type"];
+  direction: "in" | "out" | "self";
+  from: string;
+  to?: string;
+  amountMicro: bigint;
+  jobId?: string;
+  nonce: number;
+  blockHeight: number;
+  timestamp?: string;
+}
+
+export async function listHistory(
+  ctx: WalletContext,
+  caller: Caller,
+  query: { address?: string; limit: number; cursor?: string },
+): Promise<{ address: string; items: HistoryItem[]; nextCursor: string | null }> {
+  const address = await addressToRead(ctx.keystore, caller, query.address);
+  const page = await ctx.chain.listAddressTransactions(address, {
+    limit: query.limit,
+    ...(query.cursor ? { cursor: query.cursor } : {}),
+  });
+  return {
+    address,
+    items: page.items.map((entry) => asSeenBy(address, entry)),
+    nextCursor: page.nextCursor,
+  };
+}
+
+function asSeenBy(address: string, entry: ChainHistoryEntry): HistoryItem {
+  const { tx } = entry;
+  const base = {
+    txHash: entry.txHash,
+    type: tx.type,
+    from: tx.from,
+    nonce: tx.nonce,
+    blockHeight: entry.blockHeight,
+    ...(entry.timestamp ? { timestamp: entry.timestamp } : {}),
+  };
+  if (tx.type === "escrow_release") {
+    const p = tx.payload as EscrowReleasePayload;
+    // Seen by the provider it is the payment; by anyone else (the customer) the refund.
+    const asProvider = p.provider === address;
+    return {
+      ...base,
+      direction: "in",
+      ...(p.provider ? { to: p.provider } : {}),
+      amountMicro: BigInt(asProvider ? p.paid : p.refund),
+      jobId: p.job_id,
+    };
+  }
+  if (tx.type === "escrow_lock") {
+    const p = tx.payload as { job_id: string; amount: string };
+    return { ...base, direction: "out", amountMicro: BigInt(p.amount), jobId: p.job_id };
+  }
+  const p = tx.payload as { to: string; amount: string };
+  const out = tx.from === address;
+  const into = p.to === address;
+  return {
+    ...base,
+    to: p.to,
+    direction: out && into ? "self" : into ? "in" : "out",
+    amountMicro: BigInt(p.amount),
+  };
+}

@@ -1,0 +1,118 @@
+// startWallet: open and migrate the database, unlock the keystore, listen. Returns where it
+// listens and how to stop it; main.ts and the dev stack call it, and so do the tests (port 0).
+import {
+  ConfigError,
+  createLogger,
+  listen,
+  migrate,
+  openDatabase,
+  type Logger,
+} from "@aitbc/server-lib";
+import { buildApp } from "./app.js";
+import type { WalletConfig } from "./config.js";
+import { walletMigrations } from "./data/migrations.js";
+import { AccountsRepo } from "./data/accounts-repo.js";
+import { EscrowLocksRepo } from "./data/escrow-locks-repo.js";
+import { KeystoreRepo } from "./data/keystore-repo.js";
+import { nodeChainGateway } from "./domain/chain/node-chain-gateway.js";
+import { InclusionWatcher } from "./domain/chain/inclusion-watcher.js";
+import { TxSigner } from "./domain/chain/tx-signer.js";
+import { cachedDirectory } from "./domain/directory/cached-directory.js";
+import { coordinatorDirectory } from "./domain/directory/coordinator-directory.js";
+import { EscrowLocker } from "./domain/escrow/escrow-locker.js";
+import { WrongPassphraseError } from "./domain/keys/key-sealer.js";
+import { Keystore } from "./domain/keys/keystore.js";
+import { resolvePassphrase } from "./domain/keys/passphrase.js";
+import type { WalletContext } from "./domain/wallet-context.js";
+import { authenticator } from "./http/auth.js";
+import { WALLET_VERSION } from "./version.js";
+
+export interface RunningWallet {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startWallet(
+  config: WalletConfig,
+  options: { logger?: Logger } = {},
+): Promise<RunningWallet> {
+  const logger = options.logger ?? createLogger("wallet");
+  const db = await openDatabase({
+    url: config.databaseUrl,
+    ...(config.databaseSchema ? { schema: config.databaseSchema } : {}),
+  });
+  try {
+    await migrate(db, walletMigrations);
+    let keystore: Keystore;
+    try {
+      keystore = await Keystore.open(
+        { keystore: new KeystoreRepo(db), accounts: new AccountsRepo(db) },
+        resolvePassphrase(config),
+      );
+    } catch (err) {
+      if (err instanceof WrongPassphraseError)
+        throw new ConfigError(
+          "AITBC_WALLET_PASSPHRASE does not unlock this wallet's keystore (or the keystore was tampered with).",
+        );
+      throw err;
+    }
+    const chain = nodeChainGateway(config.nodeUrl);
+    const ctx: WalletContext = {
+      keystore,
+      chain,
+      signer: new TxSigner(
+        keystore,
+        chain,
+        chainIdSource(config.chainId, () => chain.chainId()),
+      ),
+      inclusions: new InclusionWatcher(chain),
+      escrowLocks: new EscrowLocksRepo(db),
+      confirmTimeoutMs: config.confirmTimeoutMs,
+    };
+    const app = buildApp({
+      logger,
+      db,
+      ctx,
+      locker: new EscrowLocker(ctx),
+      authenticate: authenticator({
+        directory: cachedDirectory(
+          coordinatorDirectory(config.coordinatorUrl),
+          config.identityCacheMs,
+        ),
+        ...(config.adminApiKey ? { adminApiKey: config.adminApiKey } : {}),
+      }),
+      version: WALLET_VERSION,
+      rateLimitPerSecond: config.rateLimitPerSecond,
+    });
+    const server = await listen(app, { port: config.port, host: config.host });
+    logger.info({ url: server.url, node: config.nodeUrl }, "wallet listening");
+    return {
+      url: server.url,
+      port: server.port,
+      async close() {
+        await server.close();
+        await db.destroy();
+      },
+    };
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
+}
+
+/**
+ * The configured chain id, or the node's, asked for when first needed (so the wallet can start
+ * before the node) and then remembered. A failed lookup is not remembered.
+ */
+function chainIdSource(configured: string | undefined, fetchId: () => Promise<string>) {
+  if (configured) return async () => configured;
+  let known: Promise<string> | undefined;
+  return () => {
+    known ??= fetchId().catch((err: unknown) => {
+      known = undefined;
+      throw err;
+    });
+    return known;
+  };
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { mkdtempSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ConfigError } from "@aitbc/server-lib";
+import { loadWalletConfig } from "../src/index.js";
+import { resolvePassphrase } from "../src/domain/keys/passphrase.js";
+
+describe("wallet configuration", () => {
+  it("defaults to the seed's port and the local stack's URLs", () => {
+    const c = loadWalletConfig({ AITBC_DATA_DIR: "/tmp/x" });
+    expect(c).toMatchObject({
+      port: 20000,
+      host: "127.0.0.1",
+      dataDir: "/tmp/x",
+      databaseUrl: "/tmp/x/wallet.sqlite",
+      nodeUrl: "http://127.0.0.1:19000",
+      coordinatorUrl: "http://127.0.0.1:18000",
+    });
+    expect(c.databaseSchema).toBeUndefined();
+  });
+
+  it("follows AITBC_PORT_BASE and the explicit variables", () => {
+    expect(loadWalletConfig({ AITBC_PORT_BASE: "28000" })).toMatchObject({
+      port: 30000,
+      nodeUrl: "http://127.0.0.1:29000",
+      coordinatorUrl: "http://127.0.0.1:28000",
+    });
+    expect(
+      loadWalletConfig({
+        AITBC_WALLET_PORT: "0",
+        AITBC_DATABASE_URL: "postgres://u:p@localhost/db",
+        AITBC_NODE_URL: "http://node:1",
+        AITBC_ADMIN_API_KEY: "k",
+        AITBC_CHAIN_ID: "aitbc-dev",
+      }),
+    ).toMatchObject({
+      port: 0,
+      databaseSchema: "wallet",
+      nodeUrl: "http://node:1",
+      adminApiKey: "k",
+      chainId: "aitbc-dev",
+    });
+  });
+
+  it("fails fast naming a bad variable", () => {
+    expect(() => loadWalletConfig({ AITBC_WALLET_PORT: "twenty" })).toThrow(ConfigError);
+    expect(() => loadWalletConfig({ AITBC_WALLET_PORT: "twenty" })).toThrow(/AITBC_WALLET_PORT/);
+  });
+
+  it("generates the dev passphrase once, private to the owner", () => {
+    const dir = mkdtempSync(join(tmpdir(), "aitbc-pass-"));
+    const first = resolvePassphrase({ dataDir: dir });
+    expect(resolvePassphrase({ dataDir: dir })).toBe(first);
+    const file = join(dir, "wallet-passphrase");
+    expect(readFileSync(file, "utf8").trim()).toBe(first);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(resolvePassphrase({ dataDir: dir, passphrase: "given" })).toBe("given");
+  });
+});
