@@ -128,12 +128,17 @@ function classForStatus(status: number): ErrorClass {
 
 /** The one factory: picks the error class for a problem body and status. */
 export function errorFromProblem(body: unknown, status: number, cause?: unknown): AitbcError {
+  // A copy, so that the caller's object is not changed when a missing code is filled in.
   const problem: ProblemDetails =
     body && typeof body === "object" && !Array.isArray(body)
-      ? (body as ProblemDetails)
+      ? { ...(body as ProblemDetails) }
       : { title: typeof body === "string" && body ? body.slice(0, 200) : `HTTP ${status}`, status };
-  if (!problem.code) problem.code = status ? `http_${status}` : "network_error";
-  const cls = BY_CODE[problem.code] ?? classForStatus(status);
+  if (typeof problem.code !== "string" || !problem.code)
+    problem.code = status ? `http_${status}` : "network_error";
+  // Own properties only: a server's code such as "constructor" must not pick Object's members.
+  const cls = Object.hasOwn(BY_CODE, problem.code)
+    ? BY_CODE[problem.code]!
+    : classForStatus(status);
   return new cls(problem, status, cause === undefined ? undefined : { cause });
 }
 

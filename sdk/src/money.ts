@@ -4,8 +4,11 @@
 
 export const MICRO_PER_AITBC = 1_000_000n;
 export const AITBC_DECIMALS = 6;
-/** Largest amount accepted anywhere: 9e9 AITBC, so micro values stay below 2^63. */
-export const MAX_MICRO = 9_000_000_000n * MICRO_PER_AITBC;
+/**
+ * Largest amount accepted anywhere: 8e9 AITBC. Below 2^33 AITBC every micro amount survives the trip
+ * through a JSON number (fromMicro), and micro values stay below 2^53, so SQLite returns them exactly.
+ */
+export const MAX_MICRO = 8_000_000_000n * MICRO_PER_AITBC;
 
 export class AmountError extends RangeError {}
 
@@ -36,11 +39,21 @@ export function formatAitbc(micro: bigint): string {
 }
 
 /**
- * Converts micro-AITBC to the JSON number the wire shows (`"balance": 100.0`). The value is exact
- * for every amount up to MAX_MICRO because it goes through the decimal string.
+ * Converts micro-AITBC to the JSON number the wire shows (`"balance": 100.0`). It goes through the
+ * decimal string, so it is exact for every amount below 2^33 AITBC (8,589,934,592); above that a
+ * double cannot tell neighbouring micro amounts apart, and rather than return a different amount
+ * this throws (use the exact `*_micro` string fields for such amounts).
  */
 export function fromMicro(micro: bigint): number {
-  return Number(formatAitbc(micro));
+  const text = formatAitbc(micro);
+  const value = Number(text);
+  const back = numberToPlainDecimal(Math.abs(value))
+    .replace(/(\.\d*?)0+$/, "$1")
+    .replace(/\.$/, "");
+  if (back !== text.replace(/^-/, "")) {
+    throw new AmountError(`${text} AITBC cannot be represented exactly as a JSON number`);
+  }
+  return value;
 }
 
 /** Parses a MicroAmount wire string ("100000000") into a bigint. */

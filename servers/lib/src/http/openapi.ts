@@ -28,7 +28,9 @@ export function contractValidation(options: ContractValidationOptions): RequestH
   return OpenApiValidator.middleware({
     // The validator mutates the document it is given, so each app gets its own copy.
     apiSpec: loadBundledSpec(options.spec) as never,
-    validateRequests: { allowUnknownQueryParameters: false, coerceTypes: true },
+    // coerceTypes false applies to bodies only: the validator always coerces path/query/header
+    // parameters (they arrive as strings). A JSON body with a number where a string belongs is a 400.
+    validateRequests: { allowUnknownQueryParameters: false, coerceTypes: false },
     validateResponses: options.validateResponses === false ? false : { removeAdditional: false },
     validateSecurity: false,
     validateFormats: true,

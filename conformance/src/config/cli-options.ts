@@ -1,0 +1,115 @@
+// The command line of aitbc-conformance, merged with the stack's files: flags win, then
+// .aitbc/stack.json and .aitbc/dev-credentials.json (in AITBC_DATA_DIR, default ./.aitbc).
+import type { Credentials } from "./credentials.js";
+import { readDevCredentials, readStackJson, stackDir } from "./stack-files.js";
+
+export type Level = "contract" | "scenario";
+
+export interface RunOptions {
+  level: Level;
+  urls: { coordinator?: string; node?: string; wallet?: string; exchange?: string };
+  credentials: Credentials;
+  /** The dev stack's provider (with a running miner), from dev-credentials.json. */
+  provider?: { id: string; apiKey: string; address?: string };
+  /** Treat every target as a mock without probing. */
+  mock: boolean;
+  timeoutMs: number;
+  /** A directory of *.openapi.json to check against instead of the bundled @aitbc/spec. */
+  specDir?: string;
+  /** Where the URLs and keys came from, for the report header. */
+  sources: string[];
+}
+
+export const USAGE = `Usage: aitbc-conformance [--level contract|scenario] [--coordinator URL] [--node URL]
+                         [--wallet URL] [--exchange URL] [--api-key KEY] [--admin-key KEY]
+                         [--provider-key KEY] [--customer-key KEY] [--mock] [--stack-dir DIR]
+                         [--timeout MS] [--spec-dir DIR]
+
+Checks an AITBC implementation against the contract in @aitbc/spec and prints one line per check
+(PASS, FAIL or SKIP). Exits 1 when any check fails, 2 on a usage error.
+
+  --level contract   every operation of every spec with valid and invalid input (default)
+  --level scenario   the seed's customer/provider phases 1-4 through the SDK
+  --mock             the targets are Prism mocks (detected automatically otherwise)
+  --stack-dir DIR    where stack.json and dev-credentials.json are (default $AITBC_DATA_DIR or .aitbc)
+  --spec-dir DIR     check against the *.openapi.json in DIR instead of the bundled @aitbc/spec
+URLs and keys not given as flags are read from the stack's files when they exist.`;
+
+export class UsageError extends Error {}
+
+const VALUE_FLAGS = new Set([
+  "--level",
+  "--coordinator",
+  "--node",
+  "--wallet",
+  "--exchange",
+  "--api-key",
+  "--admin-key",
+  "--provider-key",
+  "--customer-key",
+  "--stack-dir",
+  "--timeout",
+  "--spec-dir",
+]);
+
+export function parseArgs(
+  argv: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  cwd = process.cwd(),
+): RunOptions {
+  const flags = new Map<string, string>();
+  let mock = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [name, inline] = arg.includes("=")
+      ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
+      : [arg, undefined];
+    if (name === "--mock") mock = true;
+    else if (name === "--help" || name === "-h") throw new UsageError(USAGE);
+    else if (VALUE_FLAGS.has(name)) {
+      const value = inline ?? argv[++i];
+      if (value === undefined || value.startsWith("--"))
+        throw new UsageError(`${name} needs a value`);
+      flags.set(name, value);
+    } else throw new UsageError(`unknown option ${arg}\n\n${USAGE}`);
+  }
+  const level = flags.get("--level") ?? "contract";
+  if (level !== "contract" && level !== "scenario")
+    throw new UsageError(`--level must be contract or scenario, not ${level}`);
+  const timeoutMs = Number(flags.get("--timeout") ?? 30_000);
+  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0)
+    throw new UsageError("--timeout must be a positive integer (ms)");
+
+  const dir = flags.get("--stack-dir") ?? stackDir(env, cwd);
+  const stack = readStackJson(dir);
+  const creds = readDevCredentials(dir);
+  const sources: string[] = [];
+  if (stack) sources.push(`${dir}/stack.json`);
+  if (creds) sources.push(`${dir}/dev-credentials.json`);
+
+  const pick = (flag: string, fromStack: string | null | undefined) =>
+    flags.get(flag) ?? fromStack ?? undefined;
+  const urls = {
+    coordinator: pick("--coordinator", stack?.coordinator),
+    node: pick("--node", stack?.nodes?.[0]),
+    wallet: pick("--wallet", stack?.wallet),
+    exchange: pick("--exchange", stack?.exchange),
+  };
+  if (!Object.values(urls).some(Boolean)) {
+    throw new UsageError(
+      `no service URLs: pass --coordinator/--node/--wallet/--exchange or start the stack (npm start) so that ${dir}/stack.json exists\n\n${USAGE}`,
+    );
+  }
+  const credentials: Credentials = {
+    apiKey: flags.get("--api-key"),
+    adminKey: flags.get("--admin-key") ?? creds?.admin?.api_key,
+    providerKey: flags.get("--provider-key") ?? creds?.provider?.api_key,
+    customerKey: flags.get("--customer-key") ?? creds?.customer?.api_key,
+  };
+  const provider =
+    creds?.provider?.id && creds.provider.api_key && !flags.has("--provider-key")
+      ? { id: creds.provider.id, apiKey: creds.provider.api_key, address: creds.provider.address }
+      : undefined;
+  const specDir = flags.get("--spec-dir");
+  return { level, urls, credentials, provider, mock, timeoutMs, specDir, sources };
+}

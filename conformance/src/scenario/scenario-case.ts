@@ -1,0 +1,25 @@
+// The shape of one scenario case: a readable Given/When/Then step of the seed's phases 1–4.
+// `given` and `when` talk to the services through the SDK (every response is checked against the
+// spec); `then` asserts what a user would notice. Against a mock, a case that `needsRealState`
+// runs its given/when (so the walk and the spec checks still happen) and reports its `then` as
+// SKIP, never as PASS.
+import type { ScenarioContext } from "./scenario-context.js";
+
+export interface ScenarioCase {
+  /** The seed's section, for example "3.2". */
+  id: string;
+  title: string;
+  /** True when `then` needs a real implementation (balances, isolation, receipts, persistence). */
+  needsRealState: boolean;
+  /** What `then` checks, in one line (shown when it is skipped). */
+  thenChecks: string;
+  given(ctx: ScenarioContext): Promise<void>;
+  when(ctx: ScenarioContext): Promise<void>;
+  then(ctx: ScenarioContext): Promise<void>;
+}
+
+/** A case cannot run because an earlier one did not produce what it needs. */
+export class Blocked extends Error {}
+
+/** A step failed; the failure has already been reported. */
+export class StepFailed extends Error {}
