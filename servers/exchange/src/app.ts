@@ -4,7 +4,7 @@ import { createBaseApp, finishApp, type Knex, type Logger } from "@aitbc/server-
 import type { BitcoinNetwork } from "./domain/bitcoin/bitcoin-network.js";
 import type { OrderBook } from "./domain/orders/order-book.js";
 import type { ChainClient } from "./domain/settlement/chain-client.js";
-import type { Authenticate } from "./http/auth.js";
+import type { Authenticate } from "@aitbc/server-lib";
 import { healthRoutes } from "./http/routes/health.js";
 import { orderRoutes } from "./http/routes/orders.js";
 import { rateRoutes } from "./http/routes/rates.js";

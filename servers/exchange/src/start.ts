@@ -16,13 +16,12 @@ import type { BitcoinNetwork } from "./domain/bitcoin/bitcoin-network.js";
 import { resolveDepositSeed } from "./domain/bitcoin/deposit-seed.js";
 import { esploraNetwork } from "./domain/bitcoin/esplora-network.js";
 import { startFakeEsplora } from "./fake-bitcoin/fake-esplora-server.js";
-import { cachedDirectory } from "./domain/directory/cached-directory.js";
-import { coordinatorDirectory } from "./domain/directory/coordinator-directory.js";
+import { cachedDirectory, coordinatorDirectory } from "@aitbc/server-lib";
 import { OrderBook } from "./domain/orders/order-book.js";
 import { nodeChainClient } from "./domain/settlement/chain-client.js";
 import { DepositWatcher } from "./domain/settlement/deposit-watcher.js";
 import { TreasuryMinter } from "./domain/settlement/treasury-minter.js";
-import { authenticator } from "./http/auth.js";
+import { authenticator } from "@aitbc/server-lib";
 import { EXCHANGE_VERSION } from "./version.js";
 
 export interface RunningExchange {

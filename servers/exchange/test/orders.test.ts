@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabaseKinds } from "@aitbc/server-lib";
-import { failure } from "./support/failure.js";
+import { failure } from "@aitbc/server-lib/testing";
 import { startExchangeHarness, type ExchangeHarness } from "./support/exchange-harness.js";
 
 describe.each(testDatabaseKinds())("exchange orders (%s)", (kind) => {

@@ -13,3 +13,7 @@ export * from "./db/database.js";
 export * from "./db/migrations.js";
 export * from "./db/idempotency.js";
 export * from "./db/test-database.js";
+export * from "./identity/caller.js";
+export * from "./identity/cached-directory.js";
+export * from "./identity/coordinator-directory.js";
+export * from "./identity/authenticator.js";

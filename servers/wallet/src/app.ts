@@ -3,7 +3,7 @@ import { Router, type Express } from "express";
 import { createBaseApp, finishApp, type Knex, type Logger } from "@aitbc/server-lib";
 import type { EscrowLocker } from "./domain/escrow/escrow-locker.js";
 import type { WalletContext } from "./domain/wallet-context.js";
-import type { Authenticate } from "./http/auth.js";
+import type { Authenticate } from "@aitbc/server-lib";
 import { accountRoutes } from "./http/routes/accounts.js";
 import { balanceRoutes } from "./http/routes/balance.js";
 import { escrowRoutes } from "./http/routes/escrow.js";

@@ -2,4 +2,4 @@
 export { startWallet, type RunningWallet } from "./start.js";
 export { buildApp, type WalletAppDeps } from "./app.js";
 export { loadWalletConfig, type WalletConfig } from "./config.js";
-export type { AccountDirectory, Caller, AccountCaller, Role } from "./domain/directory/caller.js";
+export type { AccountDirectory, Caller, AccountCaller, Role } from "@aitbc/server-lib";

@@ -17,14 +17,13 @@ import { KeystoreRepo } from "./data/keystore-repo.js";
 import { nodeChainGateway } from "./domain/chain/node-chain-gateway.js";
 import { InclusionWatcher } from "./domain/chain/inclusion-watcher.js";
 import { TxSigner } from "./domain/chain/tx-signer.js";
-import { cachedDirectory } from "./domain/directory/cached-directory.js";
-import { coordinatorDirectory } from "./domain/directory/coordinator-directory.js";
+import { cachedDirectory, coordinatorDirectory } from "@aitbc/server-lib";
 import { EscrowLocker } from "./domain/escrow/escrow-locker.js";
 import { WrongPassphraseError } from "./domain/keys/key-sealer.js";
 import { Keystore } from "./domain/keys/keystore.js";
 import { resolvePassphrase } from "./domain/keys/passphrase.js";
 import type { WalletContext } from "./domain/wallet-context.js";
-import { authenticator } from "./http/auth.js";
+import { authenticator } from "@aitbc/server-lib";
 import { WALLET_VERSION } from "./version.js";
 
 export interface RunningWallet {

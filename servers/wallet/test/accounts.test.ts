@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addressFromPublicKey } from "@aitbc/sdk";
 import { testDatabaseKinds } from "@aitbc/server-lib";
-import { failure } from "./support/failure.js";
+import { failure } from "@aitbc/server-lib/testing";
 import { startWalletHarness, type WalletHarness } from "./support/wallet-harness.js";
 
 describe.each(testDatabaseKinds())("wallet accounts (%s)", (kind) => {

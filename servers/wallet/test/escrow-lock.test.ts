@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addressFromPublicKey, keyPairFromSecret, signTx } from "@aitbc/sdk";
 import { testDatabaseKinds } from "@aitbc/server-lib";
 import { pollUntil } from "./support/test-chain.js";
-import { failure } from "./support/failure.js";
+import { failure } from "@aitbc/server-lib/testing";
 import {
   startWalletHarness,
   type TestAccount,

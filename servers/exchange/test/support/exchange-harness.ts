@@ -19,7 +19,7 @@ import {
   type FakeEsplora,
   type RunningExchange,
 } from "../../src/index.js";
-import { startCoordinatorDouble, type CoordinatorDouble } from "./coordinator-double.js";
+import { startCoordinatorDouble, type CoordinatorDouble } from "@aitbc/server-lib/testing";
 import { pollUntil, startTestChain, type TestChain } from "./test-chain.js";
 
 export const ADMIN_KEY = "test-admin-key-0123456789";

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { createAitbcClient, type AitbcClient } from "@aitbc/sdk";
 import { createLogger, createTestDatabase, type TestDatabase } from "@aitbc/server-lib";
 import { startWallet, type RunningWallet, type WalletConfig } from "../../src/index.js";
-import { startCoordinatorDouble, type CoordinatorDouble } from "./coordinator-double.js";
+import { startCoordinatorDouble, type CoordinatorDouble } from "@aitbc/server-lib/testing";
 import { startTestChain, type TestChain } from "./test-chain.js";
 
 export const ADMIN_KEY = "test-admin-key-0123456789";

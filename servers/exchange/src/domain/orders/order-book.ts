@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { formatAitbc } from "@aitbc/sdk";
 import { Conflict, Forbidden, NotFound, ValidationFailed } from "@aitbc/server-lib";
 import type { OrdersRepo } from "../../data/orders-repo.js";
-import type { Caller } from "../directory/caller.js";
+import type { Caller } from "@aitbc/server-lib";
 import { depositAddress } from "../bitcoin/deposit-addresses.js";
 import {
   AITBC_PER_BTC,

@@ -3,7 +3,7 @@ import { AmountError, toMicro, type ExchangeTypes } from "@aitbc/sdk";
 import { idempotent, ValidationFailed, type Knex } from "@aitbc/server-lib";
 import type { OrderAmount, OrderBook } from "../../domain/orders/order-book.js";
 import { BtcAmountError, satsFromBtc } from "../../domain/rates/btc-amount.js";
-import type { Authenticate } from "../auth.js";
+import type { Authenticate } from "@aitbc/server-lib";
 import { orderView } from "../order-view.js";
 
 const DEFAULT_LIMIT = 20;

@@ -7,7 +7,7 @@
 import { formatAitbc } from "@aitbc/sdk";
 import { Conflict, GatewayTimeout, InsufficientFunds } from "@aitbc/server-lib";
 import type { EscrowLockRow } from "../../data/escrow-locks-repo.js";
-import type { Caller } from "../directory/caller.js";
+import type { Caller } from "@aitbc/server-lib";
 import type { CustodialAccount } from "../keys/keystore.js";
 import type { WalletContext } from "../wallet-context.js";
 import { ChainRejected } from "../chain/chain-gateway.js";

@@ -1,7 +1,7 @@
 // Which address and which custodial key belong to the caller. The coordinator's record of the
 // account's address is the truth; the wallet's key must match it to sign for that account.
 import { Conflict, Forbidden, NotFound, ValidationFailed } from "@aitbc/server-lib";
-import type { AccountCaller, Caller } from "../directory/caller.js";
+import type { AccountCaller, Caller } from "@aitbc/server-lib";
 import type { CustodialAccount, Keystore } from "../keys/keystore.js";
 
 /** The address to read: `requested` if given, else the caller's own. */

@@ -1,4 +1,4 @@
-import type { Caller } from "../directory/caller.js";
+import type { Caller } from "@aitbc/server-lib";
 import type { WalletContext } from "../wallet-context.js";
 import { addressToRead } from "./caller-account.js";
 

@@ -1,7 +1,7 @@
 // The caller's history, read from the chain so that transactions signed outside this wallet
 // (non-custodial users, the faucet, the exchange's mints, settlements) show up too.
 import type { EscrowReleasePayload, SignedTx } from "@aitbc/sdk";
-import type { Caller } from "../directory/caller.js";
+import type { Caller } from "@aitbc/server-lib";
 import type { ChainHistoryEntry } from "../chain/chain-gateway.js";
 import type { WalletContext } from "../wallet-context.js";
 import { addressToRead } from "./caller-account.js";

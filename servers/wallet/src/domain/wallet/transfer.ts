@@ -2,7 +2,7 @@
 // fresh chain state, so an overspend is refused before anything is signed.
 import { formatAitbc } from "@aitbc/sdk";
 import { InsufficientFunds } from "@aitbc/server-lib";
-import type { Caller } from "../directory/caller.js";
+import type { Caller } from "@aitbc/server-lib";
 import type { WalletContext } from "../wallet-context.js";
 import { rejectionToAppError } from "../chain/rejection-errors.js";
 import { custodialAccountOf } from "./caller-account.js";

@@ -1,7 +1,7 @@
 import type { Router } from "express";
 import type { WalletTypes } from "@aitbc/sdk";
 import type { Keystore } from "../../domain/keys/keystore.js";
-import { requireAdmin, type Authenticate } from "../auth.js";
+import { requireAdmin, type Authenticate } from "@aitbc/server-lib";
 
 export function accountRoutes(
   router: Router,

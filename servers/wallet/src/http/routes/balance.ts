@@ -2,7 +2,7 @@ import type { Router } from "express";
 import { fromMicro, type WalletTypes } from "@aitbc/sdk";
 import type { WalletContext } from "../../domain/wallet-context.js";
 import { getBalance } from "../../domain/wallet/get-balance.js";
-import type { Authenticate } from "../auth.js";
+import type { Authenticate } from "@aitbc/server-lib";
 
 export function balanceRoutes(
   router: Router,

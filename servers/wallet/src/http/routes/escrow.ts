@@ -3,7 +3,7 @@ import { fromMicro, type WalletTypes } from "@aitbc/sdk";
 import { idempotent, type Knex } from "@aitbc/server-lib";
 import type { EscrowLocker } from "../../domain/escrow/escrow-locker.js";
 import { microFromField } from "../amount-input.js";
-import type { Authenticate } from "../auth.js";
+import type { Authenticate } from "@aitbc/server-lib";
 
 export function escrowRoutes(
   router: Router,

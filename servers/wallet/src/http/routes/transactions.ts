@@ -2,7 +2,7 @@ import type { Router } from "express";
 import { fromMicro, type WalletTypes } from "@aitbc/sdk";
 import type { WalletContext } from "../../domain/wallet-context.js";
 import { listHistory } from "../../domain/wallet/history.js";
-import type { Authenticate } from "../auth.js";
+import type { Authenticate } from "@aitbc/server-lib";
 
 const DEFAULT_LIMIT = 20;
 

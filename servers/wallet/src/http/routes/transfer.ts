@@ -4,7 +4,7 @@ import { idempotent, type Knex } from "@aitbc/server-lib";
 import type { WalletContext } from "../../domain/wallet-context.js";
 import { transfer } from "../../domain/wallet/transfer.js";
 import { microFromField } from "../amount-input.js";
-import type { Authenticate } from "../auth.js";
+import type { Authenticate } from "@aitbc/server-lib";
 
 export function transferRoutes(
   router: Router,

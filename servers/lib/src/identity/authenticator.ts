@@ -1,8 +1,9 @@
 // X-API-Key → Caller. The stack's admin key is recognised locally (no round trip); every other key
 // is an account key that the directory (the coordinator) resolves.
 import type { Request } from "express";
-import { Forbidden, Unauthorized, readApiKey, safeEqual } from "@aitbc/server-lib";
-import type { AccountDirectory, Caller } from "../domain/directory/caller.js";
+import { Forbidden, Unauthorized } from "../errors.js";
+import { readApiKey, safeEqual } from "../http/api-key.js";
+import type { AccountDirectory, Caller } from "./caller.js";
 
 export type Authenticate = (req: Request) => Promise<Caller>;
 

@@ -1,4 +1,4 @@
-// The production directory: the coordinator owns accounts, so the exchange forwards the caller's key
+// The production directory: the coordinator owns accounts, so a service forwards the caller's key
 // to its GET /v1/me. Unknown key there: 401 here. Coordinator down: 503 here, never a guess.
 import {
   AuthenticationError,
@@ -7,7 +7,7 @@ import {
   createAitbcClient,
   type AitbcClient,
 } from "@aitbc/sdk";
-import { Unauthorized, Unavailable } from "@aitbc/server-lib";
+import { Unauthorized, Unavailable } from "../errors.js";
 import type { AccountCaller, AccountDirectory, Role } from "./caller.js";
 
 const ROLES: readonly Role[] = ["customer", "provider", "admin"];

@@ -1,6 +1,7 @@
 // A TEST DOUBLE of the coordinator, implementing only `GET /v1/me` exactly as
-// spec/openapi/coordinator.yaml (getMe) defines it. The real coordinator depends on the wallet for
-// its own tests, so it cannot be a dependency here. Accounts are registered by the test.
+// spec/openapi/coordinator.yaml (getMe) defines it, for the tests of services that authenticate
+// callers through the coordinator (wallet, exchange). The real coordinator depends on those services
+// for its own tests, so it cannot be their dependency. Accounts are registered by the test.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomBytes } from "node:crypto";

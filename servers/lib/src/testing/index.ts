@@ -1,0 +1,3 @@
+// Test support shared by the servers' suites: `@aitbc/server-lib/testing`. Never imported by src/.
+export * from "./coordinator-double.js";
+export * from "./failure.js";
