@@ -1,1 +1,24 @@
-export {};
+// Public entry of @aitbc/coordinator (used by the stack and by tests).
+export { loadCoordinatorConfig, type CoordinatorConfig } from "./config.js";
+export {
+  startCoordinator,
+  settlementFor,
+  type RunningCoordinator,
+  type CoordinatorOverrides,
+} from "./start.js";
+export { buildApp, type BuildAppOptions } from "./app.js";
+export { createContext, type CoordinatorContext, type CoordinatorDeps } from "./context.js";
+export { migrations } from "./data/migrations.js";
+export { LocalSignalBus } from "./domain/events/signal-bus.js";
+export type {
+  SettlementPort,
+  LockRequest,
+  LockResult,
+  ReleaseOrder,
+  ReleaseAttempt,
+  ReleaseOutcome,
+} from "./domain/settlement/settlement-port.js";
+export { ChainSettlement } from "./domain/settlement/chain-settlement.js";
+export type { AddressProvider } from "./domain/accounts/address-provider.js";
+export { LocalKeyAddressProvider } from "./domain/accounts/address-provider.js";
+export { meteredCost, unitsFromDuration } from "./domain/jobs/metering.js";

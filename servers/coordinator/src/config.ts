@@ -1,0 +1,91 @@
+// The coordinator's configuration, from the environment with the seed's defaults. Fails fast with
+// a message naming the variable.
+import { join } from "node:path";
+import {
+  ConfigError,
+  envInt,
+  envOptional,
+  envString,
+  isPostgres,
+  type EnvSource,
+} from "@aitbc/server-lib";
+
+export interface CoordinatorConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** `postgres://…` or a SQLite file path. */
+  databaseUrl: string;
+  /** PostgreSQL schema (tests and shared databases); default the connection's search path. */
+  databaseSchema?: string;
+  /** The platform admin key (every tenant). */
+  adminApiKey: string;
+  walletUrl?: string;
+  nodeUrl?: string;
+  /** base64url ed25519 secret of the settlement key that signs escrow releases. */
+  settlementSecretKey?: string;
+  chainId: string;
+  /** base64url ed25519 secret for receipt attestation; default a key generated once and stored in the database. */
+  receiptSecretKey?: string;
+  leaseTtlS: number;
+  heartbeatIntervalS: number;
+  claimWaitMaxS: number;
+  /** Leases a job may lose before it fails with `lease_expired`. */
+  maxAttempts: number;
+  /** How often expired leases and TTLs are swept. */
+  sweepIntervalMs: number;
+  /**
+   * How often a waiting claim and a stream subscriber look at the database without a wake-up
+   * signal (signals come in-process, or over LISTEN/NOTIFY between PostgreSQL replicas).
+   */
+  claimRecheckMs: number;
+  streamRecheckMs: number;
+  /** How long completeJob waits for the escrow release to be confirmed before answering. */
+  settleWaitMs: number;
+  /** Per-key token bucket; `false` turns it off. */
+  rateLimit: { perSecond: number; burst: number } | false;
+  bodyLimit: string;
+}
+
+export function loadCoordinatorConfig(env: EnvSource = process.env): CoordinatorConfig {
+  const base = envInt(env, "AITBC_PORT_BASE", 18000, { min: 1, max: 65535 });
+  const dataDir = envString(env, "AITBC_DATA_DIR", "./.aitbc");
+  const adminApiKey = envString(env, "AITBC_ADMIN_API_KEY");
+  if (adminApiKey.length < 16)
+    throw new ConfigError("AITBC_ADMIN_API_KEY must be at least 16 characters long.");
+  const databaseUrl = envString(env, "AITBC_DATABASE_URL", join(dataDir, "coordinator.sqlite"));
+  const perSecond = envInt(env, "AITBC_RATE_LIMIT_PER_SECOND", 1000, { min: 0 });
+  const burst = envInt(env, "AITBC_RATE_LIMIT_BURST", Math.max(1, perSecond * 2), { min: 1 });
+  const heartbeatIntervalS = envInt(env, "AITBC_HEARTBEAT_INTERVAL_S", 10, { min: 1, max: 3600 });
+  const leaseTtlS = envInt(env, "AITBC_LEASE_TTL_S", 30, { min: 1, max: 3600 });
+  const walletUrl = envOptional(env, "AITBC_WALLET_URL");
+  const nodeUrl = envOptional(env, "AITBC_NODE_URL");
+  const settlementSecretKey = envOptional(env, "AITBC_SETTLEMENT_SECRET_KEY");
+  const databaseSchema = envOptional(env, "AITBC_DATABASE_SCHEMA");
+  const receiptSecretKey = envOptional(env, "AITBC_RECEIPT_SECRET_KEY");
+  if (databaseSchema && !isPostgres(databaseUrl))
+    throw new ConfigError("AITBC_DATABASE_SCHEMA needs a postgres:// AITBC_DATABASE_URL.");
+  return {
+    port: envInt(env, "AITBC_COORDINATOR_PORT", 18000 + (base - 18000), { min: 0, max: 65535 }),
+    host: envString(env, "AITBC_HOST", "127.0.0.1"),
+    dataDir,
+    databaseUrl,
+    ...(databaseSchema ? { databaseSchema } : {}),
+    adminApiKey,
+    ...(walletUrl ? { walletUrl } : {}),
+    ...(nodeUrl ? { nodeUrl } : {}),
+    ...(settlementSecretKey ? { settlementSecretKey } : {}),
+    ...(receiptSecretKey ? { receiptSecretKey } : {}),
+    chainId: envString(env, "AITBC_CHAIN_ID", "aitbc-dev"),
+    leaseTtlS,
+    heartbeatIntervalS,
+    claimWaitMaxS: 30,
+    maxAttempts: envInt(env, "AITBC_JOB_MAX_ATTEMPTS", 3, { min: 1, max: 100 }),
+    sweepIntervalMs: envInt(env, "AITBC_SWEEP_INTERVAL_MS", 1000, { min: 10, max: 60_000 }),
+    settleWaitMs: envInt(env, "AITBC_SETTLE_WAIT_MS", 5000, { min: 0, max: 60_000 }),
+    claimRecheckMs: envInt(env, "AITBC_CLAIM_RECHECK_MS", 1000, { min: 10, max: 600_000 }),
+    streamRecheckMs: envInt(env, "AITBC_STREAM_RECHECK_MS", 5000, { min: 10, max: 600_000 }),
+    rateLimit: perSecond === 0 ? false : { perSecond, burst },
+    bodyLimit: "1mb",
+  };
+}

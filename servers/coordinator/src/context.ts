@@ -1,0 +1,124 @@
+// Wires the coordinator's parts together: repositories, domain services and background workers.
+// buildApp() turns a context into HTTP routes; start.ts adds the WebSocket stream and listens.
+import type { Knex, Logger } from "@aitbc/server-lib";
+import type { CoordinatorConfig } from "./config.js";
+import { AccountsRepo } from "./data/accounts-repo.js";
+import { ServicesRepo } from "./data/services-repo.js";
+import { MinersRepo } from "./data/miners-repo.js";
+import { JobsRepo } from "./data/jobs-repo.js";
+import { JobEventsRepo } from "./data/job-events-repo.js";
+import { ReceiptsRepo } from "./data/receipts-repo.js";
+import { ReviewsRepo } from "./data/reviews-repo.js";
+import { KeysRepo } from "./data/keys-repo.js";
+import { OutboxRepo } from "./data/outbox-repo.js";
+import type { AddressProvider } from "./domain/accounts/address-provider.js";
+import { AccountService } from "./domain/accounts/account-service.js";
+import { MinerPresence } from "./domain/miners/presence.js";
+import { ServiceViews } from "./domain/services/service-view.js";
+import { ServiceCatalog } from "./domain/services/service-catalog.js";
+import { ReviewService } from "./domain/reviews/review-service.js";
+import { Matcher } from "./domain/jobs/matcher.js";
+import { JobTransitions } from "./domain/jobs/job-transitions.js";
+import { JobService } from "./domain/jobs/job-service.js";
+import { JobSweeper } from "./domain/jobs/job-sweeper.js";
+import { MinerService } from "./domain/miners/miner-service.js";
+import { ClaimService } from "./domain/miners/claim-service.js";
+import { WorkReports } from "./domain/miners/work-reports.js";
+import { ReceiptKeyRing } from "./domain/receipts/receipt-keys.js";
+import { OutboxWorker } from "./domain/settlement/outbox-worker.js";
+import type { SettlementPort } from "./domain/settlement/settlement-port.js";
+import type { SignalBus } from "./domain/events/signal-bus.js";
+
+export interface CoordinatorDeps {
+  db: Knex;
+  config: CoordinatorConfig;
+  logger: Logger;
+  settlement: SettlementPort;
+  addresses: AddressProvider;
+  bus: SignalBus;
+}
+
+export type CoordinatorContext = Awaited<ReturnType<typeof createContext>>;
+
+export async function createContext(deps: CoordinatorDeps) {
+  const { db, config, logger, settlement, addresses, bus } = deps;
+  const repos = {
+    accounts: new AccountsRepo(db),
+    services: new ServicesRepo(db),
+    miners: new MinersRepo(db),
+    jobs: new JobsRepo(db),
+    events: new JobEventsRepo(db),
+    receipts: new ReceiptsRepo(db),
+    reviews: new ReviewsRepo(db),
+    keys: new KeysRepo(db),
+    outbox: new OutboxRepo(db),
+  };
+  const presence = new MinerPresence(config.heartbeatIntervalS);
+  const keys = await ReceiptKeyRing.load(repos.keys, config.receiptSecretKey);
+  const worker = new OutboxWorker(db, repos.outbox, repos.jobs, settlement, logger);
+  const kick = () => worker.kick();
+  const transitions = new JobTransitions(db, repos.jobs, repos.events, repos.outbox, bus, kick);
+  const views = new ServiceViews(repos.miners, repos.reviews, presence);
+  const protocol = {
+    heartbeatIntervalS: config.heartbeatIntervalS,
+    leaseTtlS: config.leaseTtlS,
+    claimWaitMaxS: config.claimWaitMaxS,
+    claimRecheckMs: config.claimRecheckMs,
+    chainId: config.chainId,
+  };
+  const minerService = new MinerService(db, repos.miners, protocol);
+  return {
+    db,
+    config,
+    logger,
+    bus,
+    repos,
+    presence,
+    keys,
+    worker,
+    settlement,
+    accounts: new AccountService(repos.accounts, addresses, logger),
+    catalog: new ServiceCatalog(repos.services, views),
+    reviews: new ReviewService(repos.reviews, repos.services, repos.jobs),
+    jobs: new JobService(
+      db,
+      repos.jobs,
+      repos.receipts,
+      repos.outbox,
+      new Matcher(repos.services, repos.miners, repos.reviews, presence),
+      transitions,
+      settlement,
+      kick,
+      logger,
+    ),
+    miners: minerService,
+    claims: new ClaimService(
+      db,
+      repos.miners,
+      minerService,
+      repos.jobs,
+      repos.events,
+      bus,
+      protocol,
+    ),
+    reports: new WorkReports(
+      repos.jobs,
+      repos.miners,
+      repos.accounts,
+      repos.receipts,
+      transitions,
+      keys,
+      worker,
+      { leaseTtlS: config.leaseTtlS, chainId: config.chainId, settleWaitMs: config.settleWaitMs },
+    ),
+    sweeper: new JobSweeper(
+      db,
+      repos.jobs,
+      repos.outbox,
+      transitions,
+      kick,
+      { maxAttempts: config.maxAttempts, intervalMs: config.sweepIntervalMs },
+      logger,
+    ),
+  };
+}

@@ -1,0 +1,68 @@
+import type { Knex } from "@aitbc/server-lib";
+
+export type Role = "customer" | "provider" | "admin";
+
+export interface AccountRecord {
+  id: string;
+  name: string;
+  role: Role;
+  tenantId: string;
+  apiKeyHash: string;
+  address: string;
+  createdAt: string;
+}
+
+function fromRow(r: Record<string, unknown>): AccountRecord {
+  return {
+    id: String(r.id),
+    name: String(r.name),
+    role: r.role as Role,
+    tenantId: String(r.tenant_id),
+    apiKeyHash: String(r.api_key_hash),
+    address: String(r.address),
+    createdAt: String(r.created_at),
+  };
+}
+
+export class AccountsRepo {
+  constructor(private readonly db: Knex) {}
+
+  async insert(a: AccountRecord): Promise<void> {
+    await this.db("accounts").insert({
+      id: a.id,
+      name: a.name,
+      role: a.role,
+      tenant_id: a.tenantId,
+      api_key_hash: a.apiKeyHash,
+      address: a.address,
+      created_at: a.createdAt,
+    });
+  }
+
+  async byKeyHash(hash: string): Promise<AccountRecord | undefined> {
+    const r = await this.db("accounts").where({ api_key_hash: hash }).first();
+    return r ? fromRow(r) : undefined;
+  }
+
+  async byId(id: string): Promise<AccountRecord | undefined> {
+    const r = await this.db("accounts").where({ id }).first();
+    return r ? fromRow(r) : undefined;
+  }
+
+  async countByRole(tenantId?: string): Promise<Record<Role, number>> {
+    const q = this.db("accounts").select("role").count({ n: "*" }).groupBy("role");
+    if (tenantId) q.where({ tenant_id: tenantId });
+    const out: Record<Role, number> = { customer: 0, provider: 0, admin: 0 };
+    for (const r of (await q) as Array<{ role: Role; n: unknown }>) out[r.role] = Number(r.n);
+    return out;
+  }
+}
+
+export async function accountIdsOfTenant(
+  db: Knex,
+  tenantId: string,
+  role: Role,
+): Promise<string[]> {
+  const rows = await db("accounts").where({ tenant_id: tenantId, role }).select("id");
+  return rows.map((r: { id: string }) => r.id);
+}

@@ -1,0 +1,173 @@
+// The coordinator's tables. Migrations are code so they run from dist/ and in tests alike.
+import { idempotencyMigration, type Migration } from "@aitbc/server-lib";
+
+export const migrations: readonly Migration[] = [
+  idempotencyMigration,
+  {
+    name: "001-accounts",
+    async up(db) {
+      await db.schema.createTable("accounts", (t) => {
+        t.string("id", 128).primary();
+        t.string("name", 200).notNullable();
+        t.string("role", 16).notNullable();
+        t.string("tenant_id", 64).notNullable();
+        t.string("api_key_hash", 64).notNullable().unique();
+        t.string("address", 64).notNullable();
+        t.string("created_at", 32).notNullable();
+        t.index(["tenant_id", "role"]);
+      });
+    },
+  },
+  {
+    name: "002-services",
+    async up(db) {
+      await db.schema.createTable("services", (t) => {
+        t.string("service_id", 128).primary();
+        t.string("provider_id", 128).notNullable();
+        t.string("tenant_id", 64).notNullable();
+        t.string("name", 200).notNullable();
+        t.string("type", 64).notNullable();
+        t.text("description");
+        t.text("specs").notNullable();
+        t.bigInteger("rate_micro").notNullable();
+        t.string("currency", 16).notNullable();
+        t.string("avail_start", 40);
+        t.string("avail_end", 40);
+        t.string("timezone", 64);
+        t.string("status", 16).notNullable();
+        t.string("created_at", 32).notNullable();
+        t.string("updated_at", 32).notNullable();
+        t.index(["provider_id"]);
+        t.index(["status", "type"]);
+      });
+    },
+  },
+  {
+    name: "003-miners",
+    async up(db) {
+      await db.schema.createTable("miners", (t) => {
+        t.string("miner_id", 128).primary();
+        t.string("provider_id", 128).notNullable();
+        t.string("name", 200).notNullable();
+        t.string("public_key", 64).notNullable();
+        t.text("capabilities").notNullable();
+        t.integer("max_concurrency").notNullable();
+        t.string("last_heartbeat_at", 32).notNullable();
+        t.string("registered_at", 32).notNullable();
+        t.index(["provider_id"]);
+      });
+    },
+  },
+  {
+    name: "004-jobs",
+    async up(db) {
+      await db.schema.createTable("jobs", (t) => {
+        t.string("job_id", 64).primary();
+        t.string("tenant_id", 64).notNullable();
+        t.string("customer_id", 128).notNullable();
+        t.string("service_id", 128).notNullable();
+        t.string("provider_id", 128).notNullable();
+        t.string("status", 16).notNullable();
+        t.string("task_type", 64).notNullable();
+        t.string("model", 200);
+        t.text("requirements").notNullable();
+        t.bigInteger("budget_micro").notNullable();
+        t.bigInteger("unit_price_micro").notNullable();
+        t.integer("ttl_seconds").notNullable();
+        t.integer("attempts").notNullable().defaultTo(0);
+        t.string("miner_id", 128);
+        t.string("lease_id", 64);
+        t.string("lease_expires_at", 32);
+        t.string("created_at", 32).notNullable();
+        t.string("updated_at", 32).notNullable();
+        t.string("assigned_at", 32);
+        t.string("started_at", 32);
+        t.string("finished_at", 32);
+        t.string("expires_at", 32).notNullable();
+        t.text("notes").notNullable();
+        t.string("failure_code", 64);
+        t.text("failure_message");
+        t.text("output");
+        t.text("metering");
+        t.integer("duration_ms");
+        t.bigInteger("paid_micro");
+        t.bigInteger("refund_micro");
+        t.string("payment_status", 16).notNullable();
+        t.string("lock_tx_hash", 80);
+        t.string("settle_tx_hash", 80);
+        t.string("receipt_hash", 80);
+        t.integer("last_seq").notNullable().defaultTo(0);
+        t.index(["status", "provider_id", "created_at"]);
+        t.index(["customer_id", "created_at"]);
+        t.index(["tenant_id", "created_at"]);
+        t.index(["miner_id", "status"]);
+        t.index(["status", "expires_at"]);
+        t.index(["status", "lease_expires_at"]);
+      });
+      await db.schema.createTable("job_events", (t) => {
+        t.string("job_id", 64).notNullable();
+        t.integer("seq").notNullable();
+        t.string("type", 16).notNullable();
+        t.string("at", 32).notNullable();
+        t.text("data").notNullable();
+        t.primary(["job_id", "seq"]);
+      });
+    },
+  },
+  {
+    name: "005-receipts-reviews-keys",
+    async up(db) {
+      await db.schema.createTable("receipts", (t) => {
+        t.string("job_id", 64).primary();
+        t.string("tenant_id", 64).notNullable();
+        t.string("customer_id", 128).notNullable();
+        t.string("provider_id", 128).notNullable();
+        t.string("receipt_hash", 80).notNullable();
+        t.text("receipt").notNullable();
+        t.string("created_at", 32).notNullable();
+        t.index(["created_at"]);
+      });
+      await db.schema.createTable("reviews", (t) => {
+        t.string("review_id", 64).primary();
+        t.string("job_id", 64).notNullable().unique();
+        t.string("service_id", 128).notNullable();
+        t.string("provider_id", 128).notNullable();
+        t.string("customer_id", 128).notNullable();
+        t.integer("rating").notNullable();
+        t.text("review");
+        t.string("created_at", 32).notNullable();
+        t.index(["service_id", "created_at"]);
+        t.index(["provider_id"]);
+      });
+      await db.schema.createTable("coordinator_keys", (t) => {
+        t.string("key_id", 64).primary();
+        t.string("public_key", 64).notNullable();
+        t.string("secret_key", 64).notNullable();
+        t.string("created_at", 32).notNullable();
+      });
+    },
+  },
+  {
+    name: "006-settlement-outbox",
+    async up(db) {
+      await db.schema.createTable("settlement_outbox", (t) => {
+        t.string("job_id", 64).primary();
+        t.string("kind", 16).notNullable();
+        t.bigInteger("amount_micro").notNullable();
+        t.bigInteger("paid_micro").notNullable();
+        t.bigInteger("refund_micro").notNullable();
+        t.string("provider_address", 64);
+        t.string("receipt_hash", 80);
+        t.string("status", 16).notNullable();
+        t.text("signed_tx");
+        t.string("tx_hash", 80);
+        t.integer("attempts").notNullable().defaultTo(0);
+        t.text("last_error");
+        t.string("next_attempt_at", 32).notNullable();
+        t.string("created_at", 32).notNullable();
+        t.string("updated_at", 32).notNullable();
+        t.index(["status", "next_attempt_at"]);
+      });
+    },
+  },
+];

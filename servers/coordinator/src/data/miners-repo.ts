@@ -1,0 +1,108 @@
+import type { Knex } from "@aitbc/server-lib";
+import { json } from "./db-kind.js";
+
+export interface MinerModel {
+  name: string;
+  digest: string;
+  size_bytes?: number;
+  label?: string;
+}
+
+export interface MinerCapabilities {
+  executor: "ollama" | "llamacpp";
+  gpu: { name: string; memory_mb: number; count: number } | null;
+  cpu: { model: string; cores: number };
+  models: MinerModel[];
+  task_types: string[];
+  max_concurrency: number;
+}
+
+export interface MinerRecord {
+  minerId: string;
+  providerId: string;
+  name: string;
+  publicKey: string;
+  capabilities: MinerCapabilities;
+  lastHeartbeatAt: string;
+  registeredAt: string;
+}
+
+function fromRow(r: Record<string, unknown>): MinerRecord {
+  return {
+    minerId: String(r.miner_id),
+    providerId: String(r.provider_id),
+    name: String(r.name),
+    publicKey: String(r.public_key),
+    capabilities: json<MinerCapabilities>(r.capabilities),
+    lastHeartbeatAt: String(r.last_heartbeat_at),
+    registeredAt: String(r.registered_at),
+  };
+}
+
+export class MinersRepo {
+  constructor(private readonly db: Knex) {}
+
+  async upsert(m: MinerRecord): Promise<void> {
+    const row = {
+      miner_id: m.minerId,
+      provider_id: m.providerId,
+      name: m.name,
+      public_key: m.publicKey,
+      capabilities: JSON.stringify(m.capabilities),
+      max_concurrency: m.capabilities.max_concurrency,
+      last_heartbeat_at: m.lastHeartbeatAt,
+      registered_at: m.registeredAt,
+    };
+    await this.db("miners")
+      .insert(row)
+      .onConflict("miner_id")
+      .merge(["name", "public_key", "capabilities", "max_concurrency", "last_heartbeat_at"]);
+  }
+
+  async byId(minerId: string): Promise<MinerRecord | undefined> {
+    const r = await this.db("miners").where({ miner_id: minerId }).first();
+    return r ? fromRow(r) : undefined;
+  }
+
+  async touch(minerId: string, at: string): Promise<void> {
+    await this.db("miners").where({ miner_id: minerId }).update({ last_heartbeat_at: at });
+  }
+
+  /** Miners of these providers seen since `onlineSince` (all of them when it is undefined). */
+  async ofProviders(providerIds: readonly string[], onlineSince?: string): Promise<MinerRecord[]> {
+    if (providerIds.length === 0) return [];
+    const q = this.db("miners").whereIn("provider_id", [...new Set(providerIds)]);
+    if (onlineSince) q.where("last_heartbeat_at", ">=", onlineSince);
+    return ((await q) as Array<Record<string, unknown>>).map(fromRow);
+  }
+
+  async list(
+    filter: {
+      providerIds?: readonly string[];
+      onlineSince?: string;
+      status?: "online" | "offline";
+      afterMinerId?: string;
+    },
+    limit: number,
+  ): Promise<MinerRecord[]> {
+    const q = this.db("miners").orderBy("miner_id").limit(limit);
+    if (filter.providerIds) q.whereIn("provider_id", [...filter.providerIds]);
+    if (filter.status === "online" && filter.onlineSince)
+      q.where("last_heartbeat_at", ">=", filter.onlineSince);
+    if (filter.status === "offline" && filter.onlineSince)
+      q.where("last_heartbeat_at", "<", filter.onlineSince);
+    if (filter.afterMinerId) q.where("miner_id", ">", filter.afterMinerId);
+    return ((await q) as Array<Record<string, unknown>>).map(fromRow);
+  }
+
+  async counts(onlineSince: string, providerIds?: readonly string[]) {
+    const base = () => {
+      const q = this.db("miners");
+      if (providerIds) q.whereIn("provider_id", [...providerIds]);
+      return q;
+    };
+    const [total] = await base().count({ n: "*" });
+    const [online] = await base().where("last_heartbeat_at", ">=", onlineSince).count({ n: "*" });
+    return { total: Number(total?.n ?? 0), online: Number(online?.n ?? 0) };
+  }
+}

@@ -1,0 +1,114 @@
+import type { Knex } from "@aitbc/server-lib";
+import { big, forUpdate } from "./db-kind.js";
+
+export type OutboxStatus = "pending" | "confirmed" | "skipped";
+
+export interface OutboxRecord {
+  jobId: string;
+  kind: "release" | "refund" | "reclaim";
+  amountMicro: bigint;
+  paidMicro: bigint;
+  refundMicro: bigint;
+  providerAddress: string | null;
+  receiptHash: string | null;
+  status: OutboxStatus;
+  /** The signed transaction last submitted (JSON), kept so a retry resubmits the same one. */
+  signedTx: string | null;
+  txHash: string | null;
+  attempts: number;
+  lastError: string | null;
+  nextAttemptAt: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+function fromRow(r: Record<string, unknown>): OutboxRecord {
+  const s = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  return {
+    jobId: String(r.job_id),
+    kind: r.kind as OutboxRecord["kind"],
+    amountMicro: big(r.amount_micro),
+    paidMicro: big(r.paid_micro),
+    refundMicro: big(r.refund_micro),
+    providerAddress: s(r.provider_address),
+    receiptHash: s(r.receipt_hash),
+    status: r.status as OutboxStatus,
+    signedTx: s(r.signed_tx),
+    txHash: s(r.tx_hash),
+    attempts: Number(r.attempts),
+    lastError: s(r.last_error),
+    nextAttemptAt: String(r.next_attempt_at),
+    createdAt: String(r.created_at),
+    updatedAt: String(r.updated_at),
+  };
+}
+
+export class OutboxRepo {
+  constructor(private readonly db: Knex) {}
+
+  async insert(trx: Knex, o: OutboxRecord): Promise<void> {
+    await trx("settlement_outbox")
+      .insert({
+        job_id: o.jobId,
+        kind: o.kind,
+        amount_micro: o.amountMicro.toString(),
+        paid_micro: o.paidMicro.toString(),
+        refund_micro: o.refundMicro.toString(),
+        provider_address: o.providerAddress,
+        receipt_hash: o.receiptHash,
+        status: o.status,
+        signed_tx: o.signedTx,
+        tx_hash: o.txHash,
+        attempts: o.attempts,
+        last_error: o.lastError,
+        next_attempt_at: o.nextAttemptAt,
+        created_at: o.createdAt,
+        updated_at: o.updatedAt,
+      })
+      .onConflict("job_id")
+      .ignore();
+  }
+
+  async byJob(jobId: string): Promise<OutboxRecord | undefined> {
+    const r = await this.db("settlement_outbox").where({ job_id: jobId }).first();
+    return r ? fromRow(r) : undefined;
+  }
+
+  /**
+   * The oldest due item, locked (SKIP LOCKED) on PostgreSQL so that only one replica works on it.
+   * Items are worked on one at a time because the settlement key's nonces are sequential.
+   */
+  async nextDue(trx: Knex.Transaction, now: string): Promise<OutboxRecord | undefined> {
+    const q = trx("settlement_outbox")
+      .where({ status: "pending" })
+      .where("next_attempt_at", "<=", now)
+      .orderBy([
+        { column: "created_at", order: "asc" },
+        { column: "job_id", order: "asc" },
+      ])
+      .first();
+    const r = await forUpdate(trx, q, true);
+    return r ? fromRow(r as Record<string, unknown>) : undefined;
+  }
+
+  async update(
+    trx: Knex,
+    jobId: string,
+    patch: Partial<{
+      status: OutboxStatus;
+      signed_tx: string | null;
+      tx_hash: string | null;
+      attempts: number;
+      last_error: string | null;
+      next_attempt_at: string;
+      updated_at: string;
+    }>,
+  ): Promise<void> {
+    await trx("settlement_outbox").where({ job_id: jobId }).update(patch);
+  }
+
+  async countPending(): Promise<number> {
+    const [r] = await this.db("settlement_outbox").where({ status: "pending" }).count({ n: "*" });
+    return Number(r?.n ?? 0);
+  }
+}

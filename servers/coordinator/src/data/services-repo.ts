@@ -1,0 +1,131 @@
+import type { Knex } from "@aitbc/server-lib";
+import { big, json } from "./db-kind.js";
+
+export interface ServiceSpecs {
+  gpu_type: string;
+  memory: string;
+  cuda_cores?: number;
+  supported_frameworks?: string[];
+  models?: string[];
+}
+
+export interface ServiceRecord {
+  serviceId: string;
+  providerId: string;
+  tenantId: string;
+  name: string;
+  type: string;
+  description: string | null;
+  specs: ServiceSpecs;
+  rateMicro: bigint;
+  currency: "AITBC";
+  availStart: string | null;
+  availEnd: string | null;
+  timezone: string | null;
+  status: "active" | "inactive";
+  createdAt: string;
+  updatedAt: string;
+}
+
+function fromRow(r: Record<string, unknown>): ServiceRecord {
+  return {
+    serviceId: String(r.service_id),
+    providerId: String(r.provider_id),
+    tenantId: String(r.tenant_id),
+    name: String(r.name),
+    type: String(r.type),
+    description: r.description === null ? null : String(r.description),
+    specs: json<ServiceSpecs>(r.specs),
+    rateMicro: big(r.rate_micro),
+    currency: "AITBC",
+    availStart: (r.avail_start as string | null) ?? null,
+    availEnd: (r.avail_end as string | null) ?? null,
+    timezone: (r.timezone as string | null) ?? null,
+    status: r.status as "active" | "inactive",
+    createdAt: String(r.created_at),
+    updatedAt: String(r.updated_at),
+  };
+}
+
+function toRow(s: ServiceRecord) {
+  return {
+    service_id: s.serviceId,
+    provider_id: s.providerId,
+    tenant_id: s.tenantId,
+    name: s.name,
+    type: s.type,
+    description: s.description,
+    specs: JSON.stringify(s.specs),
+    rate_micro: s.rateMicro.toString(),
+    currency: s.currency,
+    avail_start: s.availStart,
+    avail_end: s.availEnd,
+    timezone: s.timezone,
+    status: s.status,
+    created_at: s.createdAt,
+    updated_at: s.updatedAt,
+  };
+}
+
+export interface ServiceQuery {
+  status?: "active" | "inactive";
+  type?: string;
+  providerId?: string;
+  minRateMicro?: bigint;
+  maxRateMicro?: bigint;
+  /** Only services whose window contains this instant (or that have no window). */
+  availableAt?: string;
+  afterServiceId?: string;
+}
+
+export class ServicesRepo {
+  constructor(private readonly db: Knex) {}
+
+  async insert(s: ServiceRecord): Promise<void> {
+    await this.db("services").insert(toRow(s));
+  }
+
+  async update(s: ServiceRecord): Promise<void> {
+    const { service_id, ...rest } = toRow(s);
+    await this.db("services").where({ service_id }).update(rest);
+  }
+
+  async byId(serviceId: string): Promise<ServiceRecord | undefined> {
+    const r = await this.db("services").where({ service_id: serviceId }).first();
+    return r ? fromRow(r) : undefined;
+  }
+
+  /** Services in `service_id` order, filtered by what SQL can filter; `limit` rows at most. */
+  async find(q: ServiceQuery, limit: number): Promise<ServiceRecord[]> {
+    const query = this.db("services").orderBy("service_id", "asc").limit(limit);
+    if (q.status) query.where({ status: q.status });
+    if (q.type) query.where({ type: q.type });
+    if (q.providerId) query.where({ provider_id: q.providerId });
+    // Compare as integers on both databases: the column is a bigint.
+    if (q.minRateMicro !== undefined) query.where("rate_micro", ">=", q.minRateMicro.toString());
+    if (q.maxRateMicro !== undefined) query.where("rate_micro", "<=", q.maxRateMicro.toString());
+    if (q.afterServiceId) query.where("service_id", ">", q.afterServiceId);
+    const rows = (await query) as Array<Record<string, unknown>>;
+    return rows.map(fromRow);
+  }
+
+  async serviceIdsOfProvider(providerId: string): Promise<string[]> {
+    const rows = await this.db("services")
+      .where({ provider_id: providerId })
+      .orderBy("service_id")
+      .select("service_id");
+    return rows.map((r: { service_id: string }) => r.service_id);
+  }
+
+  async counts(tenantId?: string): Promise<{ active: number; total: number }> {
+    const q = this.db("services").select("status").count({ n: "*" }).groupBy("status");
+    if (tenantId) q.where({ tenant_id: tenantId });
+    let active = 0;
+    let total = 0;
+    for (const r of (await q) as Array<{ status: string; n: unknown }>) {
+      total += Number(r.n);
+      if (r.status === "active") active += Number(r.n);
+    }
+    return { active, total };
+  }
+}

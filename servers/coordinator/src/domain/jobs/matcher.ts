@@ -1,0 +1,127 @@
+// Picks the service that runs a job, or explains why none can: every filter records the services
+// it excluded, and the 422 no_matching_service answer carries those reasons.
+import { NotFound, Unprocessable } from "@aitbc/server-lib";
+import type { ServiceRecord, ServicesRepo } from "../../data/services-repo.js";
+import type { MinersRepo } from "../../data/miners-repo.js";
+import type { ReviewsRepo } from "../../data/reviews-repo.js";
+import { isInference, type Requirements } from "../../data/jobs-repo.js";
+import type { MinerPresence } from "../miners/presence.js";
+import { isAvailableAt } from "../services/availability.js";
+import { loadFleet, servableModels, servesTaskType } from "../services/service-view.js";
+
+export interface MatchReason {
+  filter: string;
+  message: string;
+  excluded: string[];
+}
+
+export interface Match {
+  service: ServiceRecord;
+  notes: string[];
+}
+
+const MAX_CANDIDATES = 1000;
+
+export class Matcher {
+  constructor(
+    private readonly services: ServicesRepo,
+    private readonly miners: MinersRepo,
+    private readonly reviews: ReviewsRepo,
+    private readonly presence: MinerPresence,
+  ) {}
+
+  async match(requirements: Requirements, serviceId: string | undefined): Promise<Match> {
+    const now = new Date();
+    let candidates: ServiceRecord[];
+    if (serviceId) {
+      const s = await this.services.byId(serviceId);
+      if (!s) throw new NotFound(`No service with id ${serviceId}.`);
+      candidates = [s];
+    } else {
+      candidates = await this.services.find({ status: "active" }, MAX_CANDIDATES);
+    }
+    const fleet = await loadFleet(
+      this.miners,
+      this.presence,
+      candidates.map((s) => s.providerId),
+      now,
+    );
+    const reasons = new Map<string, MatchReason>();
+    const exclude = (filter: string, message: string, s: ServiceRecord) => {
+      const r = reasons.get(filter) ?? { filter, message, excluded: [] };
+      r.excluded.push(s.serviceId);
+      reasons.set(filter, r);
+    };
+    const survivors: ServiceRecord[] = [];
+    for (const s of candidates) {
+      if (s.status !== "active") {
+        exclude("status", "The service is inactive.", s);
+      } else if (!isAvailableAt(s, now)) {
+        exclude(
+          "availability",
+          `The availability window does not contain the current time (${now.toISOString()}).`,
+          s,
+        );
+      } else if (isInference(requirements)) {
+        const online = fleet.online.get(s.providerId) ?? [];
+        if (online.length === 0) {
+          exclude(
+            "online_miner",
+            `No miner of the provider is online, so nothing can run ${requirements.model}.`,
+            s,
+          );
+        } else if (!servableModels(fleet, s.providerId).includes(requirements.model)) {
+          exclude("model", `No online miner serves ${requirements.model}.`, s);
+        } else survivors.push(s);
+      } else if (
+        requirements.framework &&
+        !(s.specs.supported_frameworks ?? []).some(
+          (f) => f.toLowerCase() === requirements.framework!.toLowerCase(),
+        )
+      ) {
+        exclude("framework", `The service does not list ${requirements.framework}.`, s);
+      } else survivors.push(s);
+    }
+    if (survivors.length === 0) {
+      const list = [...reasons.values()];
+      if (isInference(requirements)) {
+        const served = new Set(candidates.flatMap((s) => servableModels(fleet, s.providerId)));
+        const model = list.find((r) => r.filter === "model");
+        if (model)
+          model.message += ` Models served now: ${served.size ? [...served].sort().join(", ") : "none"}.`;
+      }
+      throw new Unprocessable(
+        "no_matching_service",
+        candidates.length === 0
+          ? "No active service is registered."
+          : serviceId
+            ? `Service ${serviceId} cannot run this job now; see reasons.`
+            : "No service can run this job now; see reasons.",
+        { reasons: list },
+      );
+    }
+    const ratings = await this.reviews.ratings({ serviceIds: survivors.map((s) => s.serviceId) });
+    const avg = (s: ServiceRecord) => {
+      const r = ratings.get(s.serviceId);
+      return r && r.count ? r.sum / r.count : 0;
+    };
+    const taskType = requirements.task_type;
+    const ready = (s: ServiceRecord) => (servesTaskType(fleet, s.providerId, taskType) ? 0 : 1);
+    survivors.sort(
+      (a, b) =>
+        ready(a) - ready(b) ||
+        (a.rateMicro < b.rateMicro ? -1 : a.rateMicro > b.rateMicro ? 1 : 0) ||
+        avg(b) - avg(a) ||
+        (a.serviceId < b.serviceId ? -1 : 1),
+    );
+    const service = survivors[0]!;
+    const notes: string[] = [];
+    if (!isInference(requirements) && !servesTaskType(fleet, service.providerId, taskType)) {
+      notes.push(
+        `No online miner of ${service.providerId} advertises task type ${taskType} right now; ` +
+          `the job waits in the queue for one until it expires.`,
+      );
+    }
+    return { service, notes };
+  }
+}

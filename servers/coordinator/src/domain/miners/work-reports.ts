@@ -1,0 +1,213 @@
+// What a miner reports about a job it holds: progress, completion (with the signed receipt) or
+// failure. Every report quotes the lease; a lease that expired or moved is 409 lease_lost.
+import { Conflict, NotFound, Unprocessable } from "@aitbc/server-lib";
+import { receiptHash, type CoordinatorTypes, type Receipt } from "@aitbc/sdk";
+import type { JobRecord, JobsRepo } from "../../data/jobs-repo.js";
+import type { MinersRepo } from "../../data/miners-repo.js";
+import type { AccountsRepo } from "../../data/accounts-repo.js";
+import type { ReceiptsRepo } from "../../data/receipts-repo.js";
+import { requireRole, type Caller } from "../accounts/caller.js";
+import type { JobTransitions } from "../jobs/job-transitions.js";
+import { meteredCost } from "../jobs/metering.js";
+import { refundChange } from "../jobs/terminal.js";
+import { renderPayment } from "../jobs/job-view.js";
+import type { ReceiptKeyRing } from "../receipts/receipt-keys.js";
+import { checkReceipt } from "../receipts/receipt-check.js";
+import { countersignReceipt } from "../receipts/node-ed25519.js";
+import type { OutboxWorker } from "../settlement/outbox-worker.js";
+
+export interface WorkReportSettings {
+  leaseTtlS: number;
+  chainId: string;
+  settleWaitMs: number;
+}
+
+function leaseLost(jobId: string, why: string): Conflict {
+  return new Conflict(
+    "lease_lost",
+    `Your lease on job ${jobId} is no longer valid: ${why}. Abort it.`,
+  );
+}
+
+/** Throws unless `leaseId` is the job's live lease. */
+function requireLiveLease(job: JobRecord, leaseId: string, now: string): void {
+  if (job.leaseId !== leaseId) throw leaseLost(job.jobId, "the job was given to another lease");
+  if (job.status !== "assigned" && job.status !== "running")
+    throw leaseLost(job.jobId, `the job is ${job.status}`);
+  if (!job.leaseExpiresAt || job.leaseExpiresAt < now)
+    throw leaseLost(job.jobId, "the lease expired");
+}
+
+export class WorkReports {
+  constructor(
+    private readonly jobs: JobsRepo,
+    private readonly miners: MinersRepo,
+    private readonly accounts: AccountsRepo,
+    private readonly receipts: ReceiptsRepo,
+    private readonly transitions: JobTransitions,
+    private readonly keys: ReceiptKeyRing,
+    private readonly worker: OutboxWorker,
+    private readonly settings: WorkReportSettings,
+  ) {}
+
+  private visible(caller: Caller, job: JobRecord | undefined, jobId: string): JobRecord {
+    requireRole(caller, "provider");
+    if (!job || job.status === "pending" || job.providerId !== caller.id)
+      throw new NotFound(`No job with id ${jobId}.`);
+    return job;
+  }
+
+  async progress(
+    caller: Caller,
+    jobId: string,
+    body: CoordinatorTypes.ProgressRequest,
+  ): Promise<CoordinatorTypes.ProgressAccepted> {
+    return this.transitions.change<CoordinatorTypes.ProgressAccepted>(jobId, (found) => {
+      const job = this.visible(caller, found, jobId);
+      const now = new Date();
+      const nowIso = now.toISOString();
+      // A job cancelled or expired under this very lease: tell the miner to stop.
+      if (job.leaseId === body.lease_id && (job.status === "cancelled" || job.status === "expired"))
+        return { result: () => ({ accepted: 0, cancelled: true }) };
+      requireLiveLease(job, body.lease_id, nowIso);
+      const events = body.events.map((e) => ({
+        type: "progress" as const,
+        data: { kind: e.kind, text: e.text },
+      }));
+      const first = job.status === "assigned";
+      return {
+        change: {
+          patch: {
+            lease_expires_at: new Date(
+              now.getTime() + this.settings.leaseTtlS * 1000,
+            ).toISOString(),
+            ...(first ? { status: "running" as const, started_at: nowIso } : {}),
+          },
+          events: [
+            ...(first ? [{ type: "status" as const, data: { status: "running" } }] : []),
+            ...events,
+          ],
+        },
+        result: () => ({ accepted: events.length, cancelled: false }),
+      };
+    });
+  }
+
+  async complete(
+    caller: Caller,
+    jobId: string,
+    body: CoordinatorTypes.CompleteJobRequest,
+  ): Promise<CoordinatorTypes.CompleteJobResponse> {
+    // Read what the transaction needs first: inside it only the transaction may touch the database.
+    const before = this.visible(caller, await this.jobs.byId(jobId), jobId);
+    requireLiveLease(before, body.lease_id, new Date().toISOString());
+    const miner = before.minerId ? await this.miners.byId(before.minerId) : undefined;
+    if (!miner) throw leaseLost(jobId, "the miner holding it is unknown");
+    const provider = await this.accounts.byId(before.providerId);
+    const received = body.receipt as Receipt;
+
+    const completed = await this.transitions.change(jobId, (found) => {
+      const job = this.visible(caller, found, jobId);
+      const now = new Date().toISOString();
+      requireLiveLease(job, body.lease_id, now);
+      if (job.minerId !== miner.minerId) throw leaseLost(jobId, "the job moved to another miner");
+      const problems = checkReceipt(received, {
+        job,
+        output: body.output,
+        metering: body.metering,
+        minerId: miner.minerId,
+        minerPublicKey: miner.publicKey,
+        minerModels: miner.capabilities.models,
+        chainId: this.settings.chainId,
+      });
+      if (problems.length)
+        throw new Unprocessable(
+          "receipt_invalid",
+          `The receipt does not match the job: ${problems.map((p) => `${p.field} ${p.message}`).join("; ")}.`,
+          { errors: problems },
+        );
+      const receipt = countersignReceipt(received, this.keys.current);
+      const hash = receiptHash(receipt);
+      const cost = meteredCost(job.unitPriceMicro, body.metering.duration_ms, job.budgetMicro);
+      const refund = job.budgetMicro - cost;
+      const payment = renderPayment({ ...job, paidMicro: cost, refundMicro: refund });
+      return {
+        change: {
+          patch: {
+            status: "completed",
+            finished_at: now,
+            ...(job.startedAt ? {} : { started_at: job.assignedAt ?? now }),
+            output: JSON.stringify(body.output),
+            metering: JSON.stringify(body.metering),
+            duration_ms: body.metering.duration_ms,
+            paid_micro: cost.toString(),
+            refund_micro: refund.toString(),
+            receipt_hash: hash,
+          },
+          events: [
+            { type: "status", data: { status: "completed" } },
+            {
+              type: "result",
+              data: {
+                status: "completed",
+                output: body.output,
+                receipt,
+                receipt_hash: hash,
+                payment,
+              },
+            },
+          ],
+          settle: {
+            kind: "release",
+            paidMicro: cost,
+            refundMicro: refund,
+            providerAddress: provider?.address ?? null,
+            receiptHash: hash,
+          },
+          also: async (trx) => {
+            await this.receipts.insert(trx, {
+              jobId,
+              tenantId: job.tenantId,
+              customerId: job.customerId,
+              providerId: job.providerId,
+              receiptHash: hash,
+              receipt,
+              createdAt: now,
+            });
+          },
+        },
+        result: () => ({ receipt, hash }),
+      };
+    });
+    await this.worker.waitFor(jobId, this.settings.settleWaitMs);
+    const after = (await this.jobs.byId(jobId))!;
+    return {
+      job_id: jobId,
+      status: "completed",
+      receipt: completed.receipt as CoordinatorTypes.Receipt,
+      receipt_hash: completed.hash,
+      payment: renderPayment(after),
+    };
+  }
+
+  async fail(
+    caller: Caller,
+    jobId: string,
+    body: CoordinatorTypes.FailJobRequest,
+  ): Promise<CoordinatorTypes.FailJobResponse> {
+    await this.transitions.change(jobId, (found) => {
+      const job = this.visible(caller, found, jobId);
+      requireLiveLease(job, body.lease_id, new Date().toISOString());
+      return {
+        change: refundChange(job, "failed", "miner_reported_failure", {
+          code: body.code,
+          message: body.message,
+        }),
+        result: () => undefined,
+      };
+    });
+    await this.worker.waitFor(jobId, this.settings.settleWaitMs);
+    const after = (await this.jobs.byId(jobId))!;
+    return { job_id: jobId, status: "failed", payment: renderPayment(after) };
+  }
+}

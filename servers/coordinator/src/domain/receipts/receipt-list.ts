@@ -1,0 +1,48 @@
+// Listing stored receipts, limited to what the caller may see.
+import type { CoordinatorTypes } from "@aitbc/sdk";
+import type { ReceiptsRepo, ReceiptFilter } from "../../data/receipts-repo.js";
+import type { JobsRepo } from "../../data/jobs-repo.js";
+import { decodeCursor, encodeCursor } from "../../data/cursor.js";
+import { adminScope, type Caller } from "../accounts/caller.js";
+
+export async function listReceipts(
+  deps: { receipts: ReceiptsRepo; jobs: JobsRepo },
+  caller: Caller,
+  q: { limit: number; job_id?: string; cursor?: string },
+): Promise<CoordinatorTypes.ReceiptList> {
+  const before = decodeCursor(q.cursor, ["c", "j"] as const);
+  const scope: ReceiptFilter =
+    caller.role === "admin"
+      ? adminScope(caller)
+        ? { tenantId: adminScope(caller)! }
+        : {}
+      : caller.role === "provider"
+        ? { providerId: caller.id }
+        : { customerId: caller.id };
+  const rows = await deps.receipts.list(
+    {
+      ...scope,
+      ...(q.job_id ? { jobId: q.job_id } : {}),
+      ...(before ? { before: { createdAt: before.c, jobId: before.j } } : {}),
+    },
+    q.limit + 1,
+  );
+  const page = rows.slice(0, q.limit);
+  const settled = new Map<string, string | null>();
+  for (const r of page) settled.set(r.jobId, (await deps.jobs.byId(r.jobId))?.settleTxHash ?? null);
+  const last = page[page.length - 1];
+  return {
+    receipts: page.map((r) => ({
+      job_id: r.jobId,
+      receipt_hash: r.receiptHash,
+      created_at: r.createdAt,
+      payment_tx_hash: settled.get(r.jobId) ?? null,
+      receipt: r.receipt as CoordinatorTypes.Receipt,
+    })),
+    page: {
+      limit: q.limit,
+      next_cursor:
+        rows.length > q.limit && last ? encodeCursor({ c: last.createdAt, j: last.jobId }) : null,
+    },
+  };
+}

@@ -1,0 +1,39 @@
+// A provider's reputation: ratings from reviews plus measured facts from its jobs.
+import { NotFound } from "@aitbc/server-lib";
+import type { CoordinatorTypes } from "@aitbc/sdk";
+import type { AccountsRepo } from "../../data/accounts-repo.js";
+import type { JobsRepo } from "../../data/jobs-repo.js";
+import type { ReviewsRepo } from "../../data/reviews-repo.js";
+import type { ServicesRepo } from "../../data/services-repo.js";
+import { round2 } from "../services/service-view.js";
+
+export async function providerReputation(
+  deps: { accounts: AccountsRepo; jobs: JobsRepo; reviews: ReviewsRepo; services: ServicesRepo },
+  providerId: string,
+): Promise<CoordinatorTypes.ProviderReputation> {
+  const account = await deps.accounts.byId(providerId);
+  if (!account || account.role !== "provider")
+    throw new NotFound(`No provider with id ${providerId}.`);
+  const ratings = (await deps.reviews.ratings({ providerId })).get(providerId);
+  const facts = await deps.jobs.providerFacts(providerId);
+  const finished = facts.completed + facts.failed;
+  return {
+    provider_id: providerId,
+    name: account.name,
+    rating_average: ratings && ratings.count ? round2(ratings.sum / ratings.count) : null,
+    rating_count: ratings?.count ?? 0,
+    jobs_completed: facts.completed,
+    jobs_failed: facts.failed,
+    completion_rate: finished ? Math.round((facts.completed / finished) * 10000) / 10000 : null,
+    median_duration_s: median(facts.durations),
+    services: await deps.services.serviceIdsOfProvider(providerId),
+  };
+}
+
+function median(durationsMs: number[]): number | null {
+  if (durationsMs.length === 0) return null;
+  const sorted = [...durationsMs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const ms = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return Math.round(ms) / 1000;
+}

@@ -1,0 +1,109 @@
+// The wire view of services, with what only the rest of the system knows: the models online miners
+// serve now, how many miners are online, and the ratings.
+import { fromMicro } from "@aitbc/sdk";
+import type { CoordinatorTypes } from "@aitbc/sdk";
+import type { ServiceRecord } from "../../data/services-repo.js";
+import type { MinerRecord, MinersRepo } from "../../data/miners-repo.js";
+import type { ReviewsRepo } from "../../data/reviews-repo.js";
+import type { MinerPresence } from "../miners/presence.js";
+import { isAvailableAt } from "./availability.js";
+
+export type ServiceView = CoordinatorTypes.Service;
+
+export interface ProviderFleet {
+  /** Online miners per provider. */
+  online: Map<string, MinerRecord[]>;
+}
+
+export async function loadFleet(
+  miners: MinersRepo,
+  presence: MinerPresence,
+  providerIds: readonly string[],
+  now: Date,
+): Promise<ProviderFleet> {
+  const online = new Map<string, MinerRecord[]>();
+  for (const m of await miners.ofProviders(providerIds, presence.onlineSince(now))) {
+    const list = online.get(m.providerId) ?? [];
+    list.push(m);
+    online.set(m.providerId, list);
+  }
+  return { online };
+}
+
+export function servableModels(fleet: ProviderFleet, providerId: string): string[] {
+  const names = new Set<string>();
+  for (const m of fleet.online.get(providerId) ?? [])
+    for (const model of m.capabilities.models) names.add(model.name);
+  return [...names].sort();
+}
+
+export function servesTaskType(
+  fleet: ProviderFleet,
+  providerId: string,
+  taskType: string,
+): boolean {
+  return (fleet.online.get(providerId) ?? []).some((m) =>
+    m.capabilities.task_types.includes(taskType),
+  );
+}
+
+export class ServiceViews {
+  constructor(
+    private readonly miners: MinersRepo,
+    private readonly reviews: ReviewsRepo,
+    private readonly presence: MinerPresence,
+  ) {}
+
+  async render(services: readonly ServiceRecord[], now = new Date()): Promise<ServiceView[]> {
+    const fleet = await loadFleet(
+      this.miners,
+      this.presence,
+      services.map((s) => s.providerId),
+      now,
+    );
+    const ratings = await this.reviews.ratings({ serviceIds: services.map((s) => s.serviceId) });
+    return services.map((s) => renderService(s, fleet, ratings.get(s.serviceId), now));
+  }
+}
+
+export function renderService(
+  s: ServiceRecord,
+  fleet: ProviderFleet,
+  rating: { sum: number; count: number } | undefined,
+  now: Date,
+): ServiceView {
+  return {
+    service_id: s.serviceId,
+    provider_id: s.providerId,
+    name: s.name,
+    type: s.type,
+    ...(s.description !== null ? { description: s.description } : {}),
+    specs: s.specs,
+    pricing: {
+      rate_per_hour: fromMicro(s.rateMicro),
+      currency: s.currency,
+      unit_type: "gpu_seconds",
+      unit_price: s.rateMicro.toString(),
+    },
+    availability:
+      s.availStart && s.availEnd
+        ? {
+            start_time: s.availStart,
+            end_time: s.availEnd,
+            ...(s.timezone ? { timezone: s.timezone } : {}),
+          }
+        : null,
+    status: s.status,
+    available_now: isAvailableAt(s, now),
+    models: servableModels(fleet, s.providerId),
+    online_miners: fleet.online.get(s.providerId)?.length ?? 0,
+    rating_average: rating && rating.count ? round2(rating.sum / rating.count) : null,
+    rating_count: rating?.count ?? 0,
+    created_at: s.createdAt,
+    updated_at: s.updatedAt,
+  };
+}
+
+export function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}

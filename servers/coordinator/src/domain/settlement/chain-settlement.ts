@@ -1,0 +1,170 @@
+// The real settlement: escrow locks through the wallet daemon (signed with the customer's own key,
+// answered after inclusion), releases and refunds signed here with the settlement key and submitted
+// to the node. Every step is safe to repeat: the escrow's on-chain state is checked first, and a
+// transaction signed by an earlier attempt is looked up and resubmitted before a new one is signed.
+import {
+  createAitbcClient,
+  fromMicro,
+  importSecretKey,
+  addressFromPublicKey,
+  signTx,
+  txHash,
+  type AitbcClient,
+  type EscrowReleasePayload,
+  type SignedTx,
+} from "@aitbc/sdk";
+import { InsufficientFunds, type Logger } from "@aitbc/server-lib";
+import type {
+  LockRequest,
+  LockResult,
+  ReleaseAttempt,
+  ReleaseOrder,
+  ReleaseOutcome,
+  SettlementPort,
+} from "./settlement-port.js";
+import { fromDependency, isNotFound, txRejectReason } from "./sdk-errors.js";
+
+export interface ChainSettlementOptions {
+  walletUrl: string;
+  nodeUrl: string;
+  /** base64url ed25519 secret key whose public key is `settlement_key` in the genesis. */
+  settlementSecretKey: string;
+  chainId: string;
+  logger: Logger;
+  /** How long to wait for a submitted release to be confirmed before the attempt gives up. */
+  confirmTimeoutMs?: number;
+  pollIntervalMs?: number;
+}
+
+export class ChainSettlement implements SettlementPort {
+  readonly kind = "chain";
+  private readonly client: AitbcClient;
+  private readonly secretKey: Uint8Array;
+  readonly address: string;
+
+  constructor(private readonly options: ChainSettlementOptions) {
+    this.client = createAitbcClient({ walletUrl: options.walletUrl, nodeUrl: options.nodeUrl });
+    const pair = importSecretKey(options.settlementSecretKey);
+    this.secretKey = pair.secretKey;
+    this.address = addressFromPublicKey(pair.publicKey);
+  }
+
+  async lockEscrow(request: LockRequest, customerApiKey: string): Promise<LockResult> {
+    try {
+      const lock = await this.client.withApiKey(customerApiKey).wallet.lockEscrow({
+        body: { job_id: request.jobId, amount: fromMicro(request.amountMicro) },
+      });
+      return { txHash: lock.tx_hash, blockHeight: lock.block_height };
+    } catch (err) {
+      const mapped = fromDependency(err, "The wallet daemon");
+      if (mapped.status === 402) throw new InsufficientFunds(mapped.detail);
+      throw mapped;
+    }
+  }
+
+  refund(order: ReleaseOrder, attempt: ReleaseAttempt): Promise<ReleaseOutcome> {
+    return this.release({ ...order, paidMicro: 0n, refundMicro: order.amountMicro }, attempt);
+  }
+
+  async release(order: ReleaseOrder, attempt: ReleaseAttempt): Promise<ReleaseOutcome> {
+    const done = await this.escrowOutcome(order.jobId);
+    if (done) return done;
+    if (attempt.previous) {
+      const previousHash = txHash(attempt.previous);
+      const status = await this.txStatus(previousHash);
+      if (status === "confirmed") return this.confirmed(order.jobId, previousHash);
+      if (status === "pending") return this.awaitConfirmation(order.jobId, previousHash);
+      // Unknown or dropped: sign a new one below (with the current nonce).
+    }
+    const account = await this.node(() =>
+      this.client.node.getAccount({ path: { address: this.address } }),
+    );
+    const payload: EscrowReleasePayload = {
+      job_id: order.jobId,
+      paid: order.paidMicro.toString(),
+      refund: order.refundMicro.toString(),
+      ...(order.paidMicro > 0n && order.providerAddress ? { provider: order.providerAddress } : {}),
+      ...(order.receiptHash ? { receipt_hash: order.receiptHash } : {}),
+    };
+    const tx = signTx(
+      {
+        type: "escrow_release",
+        chainId: this.options.chainId,
+        nonce: account.pending_nonce,
+        payload,
+      },
+      this.secretKey,
+    );
+    const hash = txHash(tx);
+    await attempt.remember(tx, hash);
+    try {
+      await this.client.node.submitTransaction({ body: tx as never });
+    } catch (err) {
+      const reason = txRejectReason(err);
+      if (reason === "escrow_released") {
+        const outcome = await this.escrowOutcome(order.jobId);
+        return outcome ?? { status: "nothing_to_release", reason: "escrow_released" };
+      }
+      if (reason === "escrow_not_found") return { status: "nothing_to_release", reason };
+      throw reason
+        ? new Error(`the node rejected the escrow release: ${reason}`)
+        : fromDependency(err, "The node");
+    }
+    return this.awaitConfirmation(order.jobId, hash);
+  }
+
+  /** The release already on chain, if any. */
+  private async escrowOutcome(jobId: string): Promise<ReleaseOutcome | undefined> {
+    try {
+      const escrow = await this.client.node.getEscrow({ path: { job_id: jobId } });
+      if (escrow.status === "locked") return undefined;
+      if (escrow.release_tx_hash)
+        return {
+          status: "confirmed",
+          txHash: escrow.release_tx_hash,
+          blockHeight: escrow.release_height ?? 0,
+        };
+      return { status: "nothing_to_release", reason: "escrow_released" };
+    } catch (err) {
+      if (isNotFound(err)) return { status: "nothing_to_release", reason: "escrow_not_found" };
+      throw fromDependency(err, "The node");
+    }
+  }
+
+  private async txStatus(hash: string): Promise<"confirmed" | "pending" | "gone"> {
+    try {
+      const tx = await this.client.node.getTransaction({ body: { tx_hash: hash } });
+      return tx.status === "confirmed" ? "confirmed" : tx.status === "pending" ? "pending" : "gone";
+    } catch (err) {
+      if (isNotFound(err)) return "gone";
+      throw fromDependency(err, "The node");
+    }
+  }
+
+  private async confirmed(jobId: string, hash: string): Promise<ReleaseOutcome> {
+    const tx = await this.client.node.getTransaction({ body: { tx_hash: hash } });
+    return { status: "confirmed", txHash: hash, blockHeight: tx.block_height ?? 0 };
+  }
+
+  private async awaitConfirmation(jobId: string, hash: string): Promise<ReleaseOutcome> {
+    const deadline = Date.now() + (this.options.confirmTimeoutMs ?? 30_000);
+    const interval = this.options.pollIntervalMs ?? 250;
+    for (;;) {
+      const status = await this.txStatus(hash);
+      if (status === "confirmed") return this.confirmed(jobId, hash);
+      if (status === "gone") throw new Error(`escrow release ${hash} was dropped by the node`);
+      if (Date.now() > deadline) throw new Error(`escrow release ${hash} not confirmed in time`);
+      await new Promise((r) => setTimeout(r, interval));
+    }
+  }
+
+  private async node<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (err) {
+      throw fromDependency(err, "The node");
+    }
+  }
+}
+
+export type { SignedTx };

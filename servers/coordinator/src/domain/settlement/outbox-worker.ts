@@ -1,0 +1,205 @@
+// Works through the settlement outbox: every release and refund the coordinator decided on is
+// submitted and confirmed on chain, one at a time (the settlement key's nonces are sequential),
+// retried with backoff while the node is down, and resumed after a restart. An item is claimed by
+// pushing its next attempt into the future, so replicas sharing a database do not run it twice.
+import type { Knex, Logger } from "@aitbc/server-lib";
+import type { SignedTx } from "@aitbc/sdk";
+import type { OutboxRecord, OutboxRepo } from "../../data/outbox-repo.js";
+import type { JobsRepo } from "../../data/jobs-repo.js";
+import type { ReleaseAttempt, ReleaseOutcome, SettlementPort } from "./settlement-port.js";
+
+const CLAIM_MS = 120_000;
+const MAX_BACKOFF_MS = 60_000;
+/** A reclaim of a lock whose outcome was unknown waits this many tries for the lock to land. */
+const RECLAIM_TRIES = 6;
+
+export interface OutboxWorkerOptions {
+  /** How often due items are looked for when nothing kicks the worker. */
+  pollIntervalMs?: number;
+  baseBackoffMs?: number;
+}
+
+export class OutboxWorker {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private again = false;
+  private stopped = false;
+  private readonly waiters = new Map<string, Array<() => void>>();
+
+  constructor(
+    private readonly db: Knex,
+    private readonly outbox: OutboxRepo,
+    private readonly jobs: JobsRepo,
+    private readonly port: SettlementPort,
+    private readonly logger: Logger,
+    private readonly options: OutboxWorkerOptions = {},
+  ) {}
+
+  start(): void {
+    if (this.port.kind === "unconfigured") return;
+    this.timer = setInterval(() => this.kick(), this.options.pollIntervalMs ?? 1000);
+    this.timer.unref();
+    this.kick();
+  }
+
+  /** Runs the worker now (or again right after the current run). */
+  kick(): void {
+    if (this.stopped || this.port.kind === "unconfigured") return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain().finally(() => {
+      this.running = undefined;
+      if (this.again) {
+        this.again = false;
+        this.kick();
+      }
+    });
+  }
+
+  /** Resolves when the job's settlement is confirmed (or skipped), or after `ms`. */
+  waitFor(jobId: string, ms: number): Promise<void> {
+    if (ms <= 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      const list = this.waiters.get(jobId) ?? [];
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      list.push(done);
+      this.waiters.set(jobId, list);
+      // It may have finished before this waiter was registered.
+      this.outbox.byJob(jobId).then(
+        (item) => {
+          if (!item || item.status !== "pending") done();
+        },
+        () => done(),
+      );
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+    for (const list of this.waiters.values()) for (const w of list) w();
+    this.waiters.clear();
+  }
+
+  private async drain(): Promise<void> {
+    while (!this.stopped) {
+      const item = await this.claimNext();
+      if (!item) return;
+      await this.process(item);
+    }
+  }
+
+  private async claimNext(): Promise<OutboxRecord | undefined> {
+    return this.db.transaction(async (trx) => {
+      const now = new Date();
+      const item = await this.outbox.nextDue(trx, now.toISOString());
+      if (!item) return undefined;
+      await this.outbox.update(trx, item.jobId, {
+        next_attempt_at: new Date(now.getTime() + CLAIM_MS).toISOString(),
+      });
+      return item;
+    });
+  }
+
+  private async process(item: OutboxRecord): Promise<void> {
+    const attempt: ReleaseAttempt = {
+      previous: item.signedTx ? (JSON.parse(item.signedTx) as SignedTx) : null,
+      remember: async (tx, hash) => {
+        await this.outbox.update(this.db, item.jobId, {
+          signed_tx: JSON.stringify(tx),
+          tx_hash: hash,
+          updated_at: new Date().toISOString(),
+        });
+      },
+    };
+    const order = {
+      jobId: item.jobId,
+      amountMicro: item.amountMicro,
+      paidMicro: item.paidMicro,
+      refundMicro: item.refundMicro,
+      providerAddress: item.providerAddress,
+      receiptHash: item.receiptHash,
+    };
+    let outcome: ReleaseOutcome;
+    try {
+      outcome =
+        item.kind === "release"
+          ? await this.port.release(order, attempt)
+          : await this.port.refund(order, attempt);
+    } catch (err) {
+      await this.retryLater(item, err);
+      return;
+    }
+    if (
+      outcome.status === "nothing_to_release" &&
+      outcome.reason === "escrow_not_found" &&
+      item.kind === "reclaim" &&
+      item.attempts + 1 < RECLAIM_TRIES
+    ) {
+      // The lock may still land (its outcome was unknown): look again later.
+      await this.retryLater(item, new Error("no escrow yet"));
+      return;
+    }
+    await this.finish(item, outcome);
+  }
+
+  private async finish(item: OutboxRecord, outcome: ReleaseOutcome): Promise<void> {
+    const now = new Date().toISOString();
+    if (outcome.status === "nothing_to_release" && item.kind !== "reclaim")
+      this.logger.error(
+        { job_id: item.jobId, kind: item.kind, reason: outcome.reason },
+        "settlement found no escrow to release",
+      );
+    await this.db.transaction(async (trx) => {
+      await this.outbox.update(trx, item.jobId, {
+        status: outcome.status === "confirmed" ? "confirmed" : "skipped",
+        tx_hash: outcome.status === "confirmed" ? outcome.txHash : item.txHash,
+        attempts: item.attempts + 1,
+        last_error: outcome.status === "confirmed" ? null : outcome.reason,
+        updated_at: now,
+      });
+      if (item.kind !== "reclaim" && outcome.status === "confirmed") {
+        await this.jobs.update(trx, item.jobId, {
+          payment_status: item.paidMicro > 0n || item.kind === "release" ? "settled" : "refunded",
+          settle_tx_hash: outcome.txHash,
+          updated_at: now,
+        });
+      }
+    });
+    this.logger.info(
+      { job_id: item.jobId, kind: item.kind, outcome: outcome.status },
+      "settlement finished",
+    );
+    const list = this.waiters.get(item.jobId);
+    this.waiters.delete(item.jobId);
+    for (const w of list ?? []) w();
+  }
+
+  private async retryLater(item: OutboxRecord, err: unknown): Promise<void> {
+    const attempts = item.attempts + 1;
+    const base = this.options.baseBackoffMs ?? 500;
+    const delay = Math.min(MAX_BACKOFF_MS, base * 2 ** Math.min(attempts - 1, 16));
+    this.logger.warn(
+      {
+        job_id: item.jobId,
+        kind: item.kind,
+        attempts,
+        err: (err as Error)?.message ?? String(err),
+      },
+      "settlement attempt failed; will retry",
+    );
+    await this.outbox.update(this.db, item.jobId, {
+      attempts,
+      last_error: ((err as Error)?.message ?? String(err)).slice(0, 500),
+      next_attempt_at: new Date(Date.now() + delay).toISOString(),
+      updated_at: new Date().toISOString(),
+    });
+  }
+}

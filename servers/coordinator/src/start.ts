@@ -1,0 +1,126 @@
+// startCoordinator: opens the database, migrates, wires everything, listens, and returns a handle
+// whose close() drains in-flight requests, ends long-polls and streams, and stops the workers.
+import {
+  createLogger,
+  isPostgres,
+  listen,
+  migrate,
+  openDatabase,
+  type Logger,
+} from "@aitbc/server-lib";
+import type { CoordinatorConfig } from "./config.js";
+import { migrations } from "./data/migrations.js";
+import { createContext, type CoordinatorContext } from "./context.js";
+import { authenticatorFor, buildApp } from "./app.js";
+import { attachJobStream } from "./http/job-stream-socket.js";
+import { LocalSignalBus } from "./domain/events/signal-bus.js";
+import { bridgeSignalsOverPostgres, type SignalBridge } from "./domain/events/pg-signal-bridge.js";
+import type { SettlementPort } from "./domain/settlement/settlement-port.js";
+import { ChainSettlement } from "./domain/settlement/chain-settlement.js";
+import { UnconfiguredSettlement } from "./domain/settlement/unconfigured-settlement.js";
+import {
+  LocalKeyAddressProvider,
+  type AddressProvider,
+} from "./domain/accounts/address-provider.js";
+import { WalletAddressProvider } from "./domain/accounts/wallet-address-provider.js";
+
+export interface RunningCoordinator {
+  url: string;
+  port: number;
+  /** The wired parts, for tests and the stack (read-only use). */
+  context: CoordinatorContext;
+  close(): Promise<void>;
+}
+
+/** Replaceable parts: test suites pass doubles of the outside world here. */
+export interface CoordinatorOverrides {
+  settlement?: SettlementPort;
+  addresses?: AddressProvider;
+  logger?: Logger;
+  /** Start the sweeper and the settlement worker (default true). */
+  workers?: boolean;
+}
+
+export function settlementFor(config: CoordinatorConfig, logger: Logger): SettlementPort {
+  const missing = [
+    !config.walletUrl && "AITBC_WALLET_URL",
+    !config.nodeUrl && "AITBC_NODE_URL",
+    !config.settlementSecretKey && "AITBC_SETTLEMENT_SECRET_KEY",
+  ].filter((x): x is string => !!x);
+  if (missing.length) {
+    logger.warn({ missing }, "settlement is not configured: job creation answers 503");
+    return new UnconfiguredSettlement(missing);
+  }
+  return new ChainSettlement({
+    walletUrl: config.walletUrl!,
+    nodeUrl: config.nodeUrl!,
+    settlementSecretKey: config.settlementSecretKey!,
+    chainId: config.chainId,
+    logger,
+  });
+}
+
+export async function startCoordinator(
+  config: CoordinatorConfig,
+  overrides: CoordinatorOverrides = {},
+): Promise<RunningCoordinator> {
+  const logger = overrides.logger ?? createLogger("coordinator");
+  const db = await openDatabase({
+    url: config.databaseUrl,
+    ...(config.databaseSchema ? { schema: config.databaseSchema } : {}),
+  });
+  let bridge: SignalBridge | undefined;
+  try {
+    await migrate(db, migrations);
+    const bus = new LocalSignalBus();
+    if (isPostgres(config.databaseUrl))
+      bridge = await bridgeSignalsOverPostgres(db, bus, config.databaseSchema, logger);
+    const settlement = overrides.settlement ?? settlementFor(config, logger);
+    const addresses =
+      overrides.addresses ??
+      (config.walletUrl
+        ? new WalletAddressProvider(config.walletUrl, config.adminApiKey)
+        : new LocalKeyAddressProvider());
+    const ctx = await createContext({ db, config, logger, settlement, addresses, bus });
+    const app = buildApp(ctx);
+    const running = await listen(app, { port: config.port, host: config.host });
+    const stream = attachJobStream(running.server, {
+      auth: authenticatorFor(ctx),
+      jobs: ctx.repos.jobs,
+      events: ctx.repos.events,
+      bus,
+      logger,
+      recheckMs: config.streamRecheckMs,
+    });
+    if (overrides.workers !== false) {
+      ctx.worker.start();
+      ctx.sweeper.start();
+    }
+    logger.info(
+      { url: running.url, settlement: settlement.kind, addresses: addresses.kind },
+      "coordinator listening",
+    );
+    let closing: Promise<void> | undefined;
+    return {
+      url: running.url,
+      port: running.port,
+      context: ctx,
+      close() {
+        closing ??= (async () => {
+          ctx.claims.stop();
+          stream.close();
+          await running.close();
+          await ctx.sweeper.stop();
+          await ctx.worker.stop();
+          await bridge?.close();
+          await db.destroy();
+        })();
+        return closing;
+      },
+    };
+  } catch (err) {
+    await bridge?.close().catch(() => undefined);
+    await db.destroy();
+    throw err;
+  }
+}

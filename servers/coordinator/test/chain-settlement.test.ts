@@ -1,0 +1,184 @@
+// The coordinator against the real chain: a dev chain (@aitbc/node) and the wallet daemon
+// (@aitbc/wallet), in-process. Account addresses come from the wallet, budgets are locked in
+// escrow with the customer's own key, releases and refunds are signed with the settlement key and
+// confirmed on chain, and the balances add up.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createLogger, createTestDatabase, type TestDatabase } from "@aitbc/server-lib";
+import { createAitbcClient, type AitbcClient } from "@aitbc/sdk";
+import { startDevChain, type DevChain } from "@aitbc/node";
+import { loadWalletConfig, startWallet, type RunningWallet } from "@aitbc/wallet";
+import {
+  ChainSettlement,
+  loadCoordinatorConfig,
+  startCoordinator,
+  type RunningCoordinator,
+} from "../src/index.js";
+import { WalletAddressProvider } from "../src/domain/accounts/wallet-address-provider.js";
+import { LateAddresses, LateSettlement } from "./support/late-binding.js";
+import { eventually, failure, serviceConfig } from "./support/harness.js";
+import { registerMiner, TINY_MODEL } from "./support/miner-double.js";
+
+describe("settlement on the real chain (sqlite)", () => {
+  const adminApiKey = "admin_" + randomBytes(16).toString("hex");
+  const logger = createLogger("coordinator", process.env.AITBC_LOG_LEVEL ?? "silent");
+  let chain: DevChain;
+  let wallet: RunningWallet;
+  let coordinator: RunningCoordinator;
+  let database: TestDatabase;
+  let dir: string;
+  let admin: AitbcClient;
+  const as = (apiKey: string) =>
+    createAitbcClient({
+      coordinatorUrl: coordinator.url,
+      nodeUrl: chain.nodes[0]!.url,
+      walletUrl: wallet.url,
+      apiKey,
+    });
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "aitbc-coord-chain-"));
+    chain = await startDevChain({ run: 1, adminApiKey, logLevel: "silent" });
+    const node = chain.nodes[0]!;
+    database = createTestDatabase("sqlite");
+    const settlement = new LateSettlement();
+    const addresses = new LateAddresses();
+    coordinator = await startCoordinator(
+      {
+        ...loadCoordinatorConfig({
+          AITBC_ADMIN_API_KEY: adminApiKey,
+          AITBC_DATABASE_URL: database.url,
+          AITBC_CHAIN_ID: node.chainId,
+        }),
+        port: 0,
+        rateLimit: false,
+        sweepIntervalMs: 100,
+        settleWaitMs: 15_000,
+      },
+      { settlement, addresses, logger },
+    );
+    wallet = await startWallet(
+      {
+        ...loadWalletConfig({
+          AITBC_DATA_DIR: dir,
+          AITBC_ADMIN_API_KEY: adminApiKey,
+          AITBC_WALLET_PASSPHRASE: "test passphrase for the wallet",
+          AITBC_NODE_URL: node.url,
+          AITBC_COORDINATOR_URL: coordinator.url,
+          AITBC_CHAIN_ID: node.chainId,
+        }),
+        port: 0,
+        identityCacheMs: 0,
+        rateLimitPerSecond: 0,
+      },
+      { logger: createLogger("wallet", "silent") },
+    );
+    settlement.target = new ChainSettlement({
+      walletUrl: wallet.url,
+      nodeUrl: node.url,
+      settlementSecretKey: chain.settlement!.secret_key,
+      chainId: node.chainId,
+      logger,
+      pollIntervalMs: 50,
+    });
+    addresses.target = new WalletAddressProvider(wallet.url, adminApiKey);
+    admin = as(adminApiKey);
+  }, 60_000);
+
+  afterAll(async () => {
+    await coordinator?.close();
+    await wallet?.close();
+    await chain?.close();
+    await database?.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("locks, releases and refunds on chain; the balances add up", async () => {
+    const mk = async (id: string, role: "customer" | "provider") => {
+      const a = await admin.coordinator.createAccount({ body: { id, name: id, role } });
+      return { ...a, client: as(a.api_key) };
+    };
+    const provider = await mk("gpu-compute-pro", "provider");
+    const customer = await mk("customer-123", "customer");
+    // The wallet made the addresses and answers for them.
+    expect((await customer.client.wallet.getBalance()).address).toBe(customer.address);
+    await admin.node.requestFaucet({ body: { address: customer.address, amount: 100 } });
+    await eventually(
+      async () => (await customer.client.wallet.getBalance()).balance === 100,
+      "the faucet",
+    );
+
+    await provider.client.coordinator.registerService({ body: serviceConfig("gpu-compute-001") });
+    const miner = await registerMiner({ id: provider.id, client: provider.client });
+    const job = await customer.client.coordinator.createJob({
+      body: {
+        requirements: { task_type: "inference", model: TINY_MODEL.name, prompt: "Hello AITBC" },
+        budget: { max_cost: 10, currency: "AITBC" },
+      },
+    });
+    expect(job.payment.lock_tx_hash).toMatch(/^0x[0-9a-f]{64}$/);
+    const locked = await admin.node.getEscrow({ path: { job_id: job.job_id } });
+    expect(locked).toMatchObject({ status: "locked", amount: 10, owner: customer.address });
+
+    const claim = (await miner.claim(5))!;
+    const done = await miner.complete(claim, "Hello from the tiny model.", 36_000); // 1 AITBC
+    expect(done.payment).toMatchObject({ status: "settled", paid: 1, refund: 9 });
+    const escrow = await admin.node.getEscrow({ path: { job_id: job.job_id } });
+    expect(escrow).toMatchObject({
+      status: "settled",
+      paid: 1,
+      refund: 9,
+      provider: provider.address,
+      receipt_hash: done.receipt_hash,
+      release_tx_hash: done.payment.tx_hash,
+    });
+    const tx = await admin.node.getTransaction({ body: { tx_hash: done.payment.tx_hash! } });
+    expect(tx.status).toBe("confirmed");
+    expect((await provider.client.wallet.getBalance()).balance).toBe(1);
+    expect((await customer.client.wallet.getBalance()).balance).toBe(99);
+
+    // A cancelled job is refunded in full on chain.
+    const second = await customer.client.coordinator.createJob({
+      body: {
+        service_id: "gpu-compute-001",
+        requirements: { task_type: "model_training", framework: "PyTorch" },
+        budget: { max_cost: 20, currency: "AITBC" },
+      },
+    });
+    expect((await customer.client.wallet.getBalance()).balance).toBe(79);
+    await customer.client.coordinator.cancelJob({ path: { job_id: second.job_id } });
+    const refunded = await eventually(
+      async () => {
+        const s = await customer.client.coordinator.getJobStatus({
+          path: { job_id: second.job_id },
+        });
+        return s.payment.status === "refunded" ? s : undefined;
+      },
+      "the on-chain refund",
+      20_000,
+    );
+    expect(refunded.payment.tx_hash).toMatch(/^0x[0-9a-f]{64}$/);
+    expect(await admin.node.getEscrow({ path: { job_id: second.job_id } })).toMatchObject({
+      status: "refunded",
+      paid: 0,
+      refund: 20,
+    });
+    expect((await customer.client.wallet.getBalance()).balance).toBe(99);
+
+    // More than the balance: 402 from the wallet, no job, no escrow.
+    const err = await failure(() =>
+      customer.client.coordinator.createJob({
+        body: {
+          requirements: { task_type: "inference", model: TINY_MODEL.name, prompt: "x" },
+          budget: { max_cost: 500, currency: "AITBC" },
+        },
+      }),
+    );
+    expect(err).toMatchObject({ status: 402, code: "insufficient_funds" });
+    expect((await customer.client.coordinator.listJobs()).jobs).toHaveLength(2);
+    expect((await customer.client.wallet.getBalance()).balance).toBe(99);
+  });
+});

@@ -1,0 +1,11 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    maxWorkers: 2,
+    env: { AITBC_LOG_LEVEL: process.env.AITBC_LOG_LEVEL ?? "silent" },
+  },
+});
