@@ -5,6 +5,292 @@ export type ClientOptions = {
 };
 
 /**
+ * TxRejectReason
+ */
+export type TxRejectReason = 'bad_signature' | 'wrong_chain' | 'nonce_reused' | 'nonce_gap' | 'insufficient_funds' | 'unauthorized_signer' | 'escrow_exists' | 'escrow_not_found' | 'escrow_released' | 'amount_mismatch' | 'faucet_disabled' | 'invalid_payload';
+
+/**
+ * TxRejectedProblem
+ *
+ * A Problem with `code` `tx_rejected`, the rejection `reason` and, for nonce reasons, the `expected_nonce`.
+ */
+export type TxRejectedProblem = Problem & {
+    code?: 'tx_rejected';
+    reason: TxRejectReason;
+    /**
+     * The signer's next nonce (for `nonce_reused` and `nonce_gap`).
+     */
+    expected_nonce?: number;
+};
+
+/**
+ * ChainInfo
+ */
+export type ChainInfo = {
+    chain_id: string;
+    genesis_hash: BlockHash;
+    genesis_time: Timestamp;
+    /**
+     * Dev chains have a faucet.
+     */
+    dev: boolean;
+    block_time_ms: number;
+    /**
+     * How long the next validator in line waits for a missing proposer.
+     */
+    round_timeout_ms: number;
+    /**
+     * In proposer order.
+     */
+    validators: Array<ValidatorInfo>;
+    settlement_key: PublicKey;
+    treasury_key: PublicKey;
+};
+
+/**
+ * ValidatorInfo
+ */
+export type ValidatorInfo = {
+    name: string;
+    public_key: PublicKey;
+    address: Address;
+};
+
+/**
+ * BlockView
+ *
+ * A block of the canonical chain with its transactions in block order.
+ */
+export type BlockView = {
+    height: number;
+    hash: BlockHash;
+    prev_hash: BlockHash;
+    timestamp: Timestamp;
+    /**
+     * The proposer's public key; null for the genesis block.
+     */
+    proposer: string | null;
+    /**
+     * The proposer's name in the genesis file; null for the genesis block.
+     */
+    proposer_name: string | null;
+    round: number;
+    tx_count: number;
+    tx_root: string;
+    state_root: string;
+    /**
+     * The proposer's signature of the header; null for the genesis block.
+     */
+    signature: string | null;
+    transactions: Array<BlockTransaction>;
+};
+
+/**
+ * BlockSummary
+ *
+ * A block of the canonical chain without its transactions.
+ */
+export type BlockSummary = {
+    height: number;
+    hash: BlockHash;
+    prev_hash: BlockHash;
+    timestamp: Timestamp;
+    proposer: string | null;
+    proposer_name: string | null;
+    round: number;
+    tx_count: number;
+    tx_root: string;
+    state_root: string;
+    signature: string | null;
+};
+
+/**
+ * BlockTransaction
+ */
+export type BlockTransaction = {
+    tx_hash: TxHash;
+    tx: Transaction;
+};
+
+/**
+ * BlockPage
+ */
+export type BlockPage = {
+    items: Array<BlockSummary>;
+    page: PageInfo;
+};
+
+/**
+ * GetTransactionRequest
+ */
+export type GetTransactionRequest = {
+    tx_hash: TxHash;
+};
+
+/**
+ * SubmittedTransaction
+ */
+export type SubmittedTransaction = {
+    tx_hash: TxHash;
+    status: 'pending';
+};
+
+/**
+ * TransactionView
+ *
+ * A transaction and where it is. `to` is the recipient of a transfer, mint or faucet and the
+ * provider of a release; `refund_to` is the escrow owner a release refunds (null otherwise);
+ * `amount` is the amount moved (for a release, paid + refund).
+ *
+ */
+export type TransactionView = {
+    tx_hash: TxHash;
+    /**
+     * `pending`: in the mempool. `confirmed`: in a block of the canonical chain. `rejected`: this node accepted it, then dropped it (see `reason`).
+     */
+    status: 'pending' | 'confirmed' | 'rejected';
+    /**
+     * Why a `rejected` transaction was dropped; null otherwise.
+     */
+    reason: TxRejectReason | null;
+    block_height: number | null;
+    block_hash: BlockHash | null;
+    /**
+     * Position in the block.
+     */
+    index: number | null;
+    /**
+     * The block's timestamp; null unless confirmed.
+     */
+    timestamp: Timestamp | null;
+    type: TransactionType;
+    from: Address;
+    to: Address | null;
+    refund_to: Address | null;
+    job_id: string | null;
+    amount: Amount;
+    amount_micro: MicroAmount;
+    tx: Transaction;
+};
+
+/**
+ * TransactionPage
+ */
+export type TransactionPage = {
+    items: Array<TransactionView>;
+    page: PageInfo;
+};
+
+/**
+ * Account
+ */
+export type Account = {
+    address: Address;
+    balance: Amount;
+    balance_micro: MicroAmount;
+    locked: Amount;
+    locked_micro: MicroAmount;
+    /**
+     * The next nonce by the chain state.
+     */
+    nonce: number;
+    /**
+     * The next nonce counting this node's mempool; sign with this one.
+     */
+    pending_nonce: number;
+};
+
+/**
+ * Escrow
+ */
+export type Escrow = {
+    job_id: Id;
+    status: 'locked' | 'settled' | 'refunded';
+    /**
+     * The address that locked it (the customer); refunds go there.
+     */
+    owner: Address;
+    amount: Amount;
+    amount_micro: MicroAmount;
+    /**
+     * Paid to the provider (AITBC); null while locked.
+     */
+    paid: number | null;
+    paid_micro: string | null;
+    /**
+     * Returned to the owner (AITBC); null while locked.
+     */
+    refund: number | null;
+    refund_micro: string | null;
+    provider: Address | null;
+    receipt_hash: string | null;
+    lock_tx_hash: TxHash;
+    lock_height: number;
+    release_tx_hash: TxHash | null;
+    release_height: number | null;
+};
+
+/**
+ * SyncStatus
+ */
+export type SyncStatus = {
+    chain_id: string;
+    genesis_hash: BlockHash;
+    height: number;
+    head_hash: BlockHash;
+    state_root: string;
+    /**
+     * The canonical chain's fork-choice weight (docs/chain.md).
+     */
+    weight: number;
+    syncing: boolean;
+    /**
+     * The highest head a connected peer reported (our own height without peers).
+     */
+    best_peer_height: number;
+    mempool_size: number;
+    /**
+     * This node's validator identity; null for a full node.
+     */
+    validator: ValidatorInfo | null;
+    peers: Array<PeerStatus>;
+};
+
+/**
+ * PeerStatus
+ */
+export type PeerStatus = {
+    /**
+     * The peer's P2P URL for outbound connections; null for inbound ones.
+     */
+    url: string | null;
+    direction: 'inbound' | 'outbound';
+    connected: boolean;
+    height: number | null;
+    head_hash: string | null;
+};
+
+/**
+ * FaucetRequest
+ */
+export type FaucetRequest = {
+    address: Address;
+    amount: Amount;
+};
+
+/**
+ * FaucetResponse
+ */
+export type FaucetResponse = {
+    tx_hash: TxHash;
+    address: Address;
+    amount: Amount;
+    amount_micro: MicroAmount;
+    status: 'pending' | 'confirmed';
+    block_height: number | null;
+};
+
+/**
  * Health
  */
 export type Health = {
@@ -101,6 +387,185 @@ export type Problem = {
     [key: string]: unknown;
 };
 
+/**
+ * BlockHash
+ *
+ * `0x` followed by the hex sha256 of the RFC 8785 canonical JSON of the block header. The genesis block's hash is the genesis hash.
+ */
+export type BlockHash = string;
+
+/**
+ * Timestamp
+ *
+ * An RFC 3339 date-time in UTC.
+ */
+export type Timestamp = string;
+
+/**
+ * PublicKey
+ *
+ * A raw 32-byte ed25519 public key, base64url without padding.
+ */
+export type PublicKey = string;
+
+/**
+ * Address
+ *
+ * A chain address, `aitbc` followed by the hex of the first 20 bytes of sha256(ed25519 public key).
+ */
+export type Address = string;
+
+/**
+ * TxHash
+ *
+ * `0x` followed by the hex sha256 of the RFC 8785 canonical JSON of the signed transaction.
+ */
+export type TxHash = string;
+
+/**
+ * TransactionType
+ *
+ * `transfer` moves AITBC; `escrow_lock` locks a job's budget from the signer (the customer);
+ * `escrow_release` pays the provider and refunds the customer (only the genesis `settlement_key`
+ * may sign it); `mint` creates AITBC (only the genesis `treasury_key`); `faucet` funds an address on
+ * dev chains (only a validator key).
+ *
+ */
+export type TransactionType = 'transfer' | 'escrow_lock' | 'escrow_release' | 'mint' | 'faucet';
+
+/**
+ * MicroAmount
+ *
+ * An exact amount in integer micro-AITBC (1 AITBC = 1,000,000), as a decimal string. Used where amounts are signed (chain transactions).
+ */
+export type MicroAmount = string;
+
+/**
+ * TransactionTransferPayload
+ *
+ * `transfer`: moves `amount` (micro-AITBC, above zero) from the signer to `to`.
+ */
+export type TransactionTransferPayload = {
+    to: Address;
+    amount: MicroAmount;
+};
+
+/**
+ * Id
+ *
+ * An identifier chosen by a caller or generated by a server. Lowercase letters, digits, `-`, `_`, `.` and `:`.
+ */
+export type Id = string;
+
+/**
+ * TransactionEscrowLockPayload
+ *
+ * `escrow_lock` (signed by the customer): locks `amount` (micro-AITBC, above zero) from the signer's balance for `job_id`. A job id can be locked once, ever.
+ */
+export type TransactionEscrowLockPayload = {
+    job_id: Id;
+    amount: MicroAmount;
+};
+
+/**
+ * TransactionEscrowReleasePayload
+ *
+ * `escrow_release` (only the genesis `settlement_key` may sign it): closes the escrow of `job_id`.
+ * `paid` goes to `provider` (required when `paid` is above zero), `refund` goes back to the account
+ * that locked it; `paid + refund` must equal the locked amount. A refund is a release with `paid: "0"`.
+ * `receipt_hash` anchors the job's receipt (`sha256:` + hex). An escrow is released once.
+ *
+ */
+export type TransactionEscrowReleasePayload = {
+    job_id: Id;
+    paid: MicroAmount;
+    refund: MicroAmount;
+    provider?: Address;
+    receipt_hash?: string;
+};
+
+/**
+ * TransactionMintPayload
+ *
+ * `mint` (only the genesis `treasury_key`): credits `amount` (micro-AITBC, above zero) to `to`; `reference` says what for (for example the exchange order id).
+ */
+export type TransactionMintPayload = {
+    to: Address;
+    amount: MicroAmount;
+    reference?: string;
+};
+
+/**
+ * TransactionFaucetPayload
+ *
+ * `faucet` (dev chains only, signed by a validator key): credits `amount` (micro-AITBC, above zero) to `to`.
+ */
+export type TransactionFaucetPayload = {
+    to: Address;
+    amount: MicroAmount;
+};
+
+/**
+ * Transaction
+ *
+ * A signed AITBC chain transaction (the format of `sdk/src/chain/tx.ts`). The signing input is the
+ * RFC 8785 (JCS) canonical JSON of the transaction without `signature`; `signature` is the raw
+ * 64-byte ed25519 signature of those bytes, base64url. `from` must be the address of `public_key`.
+ * The transaction hash is `0x` + hex sha256 of the JCS of the whole signed transaction.
+ * `nonce` is the signer's next nonce (0 for a new account). `payload` depends on `type`:
+ * `transfer` and `faucet` take TransactionTransferPayload / TransactionFaucetPayload,
+ * `escrow_lock` TransactionEscrowLockPayload, `escrow_release` TransactionEscrowReleasePayload,
+ * `mint` TransactionMintPayload. Amounts are MicroAmount strings so that the signed bytes are exact.
+ *
+ */
+export type Transaction = {
+    type: TransactionType;
+    chain_id: string;
+    from: Address;
+    nonce: number;
+    payload: TransactionTransferPayload | TransactionEscrowLockPayload | TransactionEscrowReleasePayload | TransactionMintPayload | TransactionFaucetPayload;
+    public_key: PublicKey;
+    /**
+     * The raw 64-byte ed25519 signature, base64url without padding.
+     */
+    signature: string;
+};
+
+/**
+ * PageInfo
+ *
+ * Cursor paging. Pass `next_cursor` back as `cursor` for the next page; `null` means the last page. Order is stable.
+ */
+export type PageInfo = {
+    limit: number;
+    next_cursor: string | null;
+};
+
+/**
+ * Amount
+ *
+ * An amount of AITBC as a JSON number with at most 6 decimal places (1 AITBC = 1,000,000 micro-AITBC).
+ * Implementations must convert it to integer micro-AITBC without floating-point arithmetic
+ * (parse the number's decimal text) and reject more than 6 decimals with `validation_failed`.
+ *
+ */
+export type Amount = number;
+
+/**
+ * Page size.
+ */
+export type Limit = number;
+
+/**
+ * The `next_cursor` of the previous page.
+ */
+export type Cursor = string;
+
+/**
+ * Makes a create safe to retry. A retry with the same key and body returns the first response and creates nothing new; the same key with a different body is `409 idempotency_key_reused`.
+ */
+export type IdempotencyKey = string;
+
 export type GetHealthData = {
     body?: never;
     path?: never;
@@ -129,3 +594,445 @@ export type GetHealthResponses = {
 };
 
 export type GetHealthResponse = GetHealthResponses[keyof GetHealthResponses];
+
+export type GetChainData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/chain';
+};
+
+export type GetChainErrors = {
+    /**
+     * Too many requests (rate_limited).
+     */
+    429: Problem;
+    /**
+     * Internal error (internal_error).
+     */
+    500: Problem;
+};
+
+export type GetChainError = GetChainErrors[keyof GetChainErrors];
+
+export type GetChainResponses = {
+    /**
+     * The chain's parameters.
+     */
+    200: ChainInfo;
+};
+
+export type GetChainResponse = GetChainResponses[keyof GetChainResponses];
+
+export type GetLatestBlockData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/block/latest';
+};
+
+export type GetLatestBlockErrors = {
+    /**
+     * Too many requests (rate_limited).
+     */
+    429: Problem;
+    /**
+     * Internal error (internal_error).
+     */
+    500: Problem;
+};
+
+export type GetLatestBlockError = GetLatestBlockErrors[keyof GetLatestBlockErrors];
+
+export type GetLatestBlockResponses = {
+    /**
+     * The head block.
+     */
+    200: BlockView;
+};
+
+export type GetLatestBlockResponse = GetLatestBlockResponses[keyof GetLatestBlockResponses];
+
+export type GetBlockData = {
+    body?: never;
+    path: {
+        height: number;
+    };
+    query?: never;
+    url: '/api/v1/block/{height}';
+};
+
+export type GetBlockErrors = {
+    /**
+     * Bad request (validation_failed).
+     */
+    400: Problem;
+    /**
+     * Not found (not_found).
+     */
+    404: Problem;
+    /**
+     * Too many requests (rate_limited).
+     */
+    429: Problem;
+    /**
+     * Internal error (internal_error).
+     */
+    500: Problem;
+};
+
+export type GetBlockError = GetBlockErrors[keyof GetBlockErrors];
+
+export type GetBlockResponses = {
+    /**
+     * The block.
+     */
+    200: BlockView;
+};
+
+export type GetBlockResponse = GetBlockResponses[keyof GetBlockResponses];
+
+export type ListBlocksData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Page size.
+         */
+        limit?: number;
+        /**
+         * The `next_cursor` of the previous page.
+         */
+        cursor?: string;
+    };
+    url: '/api/v1/blocks';
+};
+
+export type ListBlocksErrors = {
+    /**
+     * Bad request (validation_failed).
+     */
+    400: Problem;
+    /**
+     * Too many requests (rate_limited).
+     */
+    429: Problem;
+    /**
+     * Internal error (internal_error).
+     */
+    500: Problem;
+};
+
+export type ListBlocksError = ListBlocksErrors[keyof ListBlocksErrors];
+
+export type ListBlocksResponses = {
+    /**
+     * One page of blocks, newest first.
+     */
+    200: BlockPage;
+};
+
+export type ListBlocksResponse = ListBlocksResponses[keyof ListBlocksResponses];
+
+export type GetTransactionData = {
+    body: GetTransactionRequest;
+    path?: never;
+    query?: never;
+    url: '/api/v1/transaction/get';
+};
+
+export type GetTransactionErrors = {
+    /**
+     * Bad request (validation_failed).
+     */
+    400: Problem;
+    /**
+     * Not found (not_found).
+     */
+    404: Problem;
+    /**
+     * Payload too large (payload_too_large).
+     */
+    413: Problem;
+    /**
+     * Too many requests (rate_limited).
+     */
+    429: Problem;
+    /**
+     * Internal error (internal_error).
+     */
+    500: Problem;
+};
+
+export type GetTransactionError = GetTransactionErrors[keyof GetTransactionErrors];
+
+export type GetTransactionResponses = {
+    /**
+     * The transaction and where it is.
+     */
+    200: TransactionView;
+};
+
+export type GetTransactionResponse = GetTransactionResponses[keyof GetTransactionResponses];
+
+export type SubmitTransactionData = {
+    body: Transaction;
+    headers?: {
+        /**
+         * Makes a create safe to retry. A retry with the same key and body returns the first response and creates nothing new; the same key with a different body is `409 idempotency_key_reused`.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/transaction/submit';
+};
+
+export type SubmitTransactionErrors = {
+    /**
+     * Bad request (validation_failed).
+     */
+    400: Problem;
+    /**
+     * Conflict (conflict).
+     */
+    409: Problem;
+    /**
+     * Payload too large (payload_too_large).
+     */
+    413: Problem;
+    /**
+     * The chain refused the transaction (tx_rejected); `reason` says why. Nothing changed.
+     */
+    422: TxRejectedProblem;
+    /**
+     * Too many requests (rate_limited).
+     */
+    429: Problem;
+    /**
+     * Internal error (internal_error).
+     */
+    500: Problem;
+    /**
+     * Service unavailable (unavailable).
+     */
+    503: Problem;
+};
+
+export type SubmitTransactionError = SubmitTransactionErrors[keyof SubmitTransactionErrors];
+
+export type SubmitTransactionResponses = {
+    /**
+     * Accepted into the mempool.
+     */
+    202: SubmittedTransaction;
+};
+
+export type SubmitTransactionResponse = SubmitTransactionResponses[keyof SubmitTransactionResponses];
+
+export type ListTransactionsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        address?: Address;
+        type?: TransactionType;
+        job_id?: Id;
+        /**
+         * Page size.
+         */
+        limit?: number;
+        /**
+         * The `next_cursor` of the previous page.
+         */
+        cursor?: string;
+    };
+    url: '/api/v1/transactions';
+};
+
+export type ListTransactionsErrors = {
+    /**
+     * Bad request (validation_failed).
+     */
+    400: Problem;
+    /**
+     * Too many requests (rate_limited).
+     */
+    429: Problem;
+    /**
+     * Internal error (internal_error).
+     */
+    500: Problem;
+};
+
+export type ListTransactionsError = ListTransactionsErrors[keyof ListTransactionsErrors];
+
+export type ListTransactionsResponses = {
+    /**
+     * One page of transactions, newest first.
+     */
+    200: TransactionPage;
+};
+
+export type ListTransactionsResponse = ListTransactionsResponses[keyof ListTransactionsResponses];
+
+export type GetAccountData = {
+    body?: never;
+    path: {
+        address: Address;
+    };
+    query?: never;
+    url: '/api/v1/account/{address}';
+};
+
+export type GetAccountErrors = {
+    /**
+     * Bad request (validation_failed).
+     */
+    400: Problem;
+    /**
+     * Too many requests (rate_limited).
+     */
+    429: Problem;
+    /**
+     * Internal error (internal_error).
+     */
+    500: Problem;
+};
+
+export type GetAccountError = GetAccountErrors[keyof GetAccountErrors];
+
+export type GetAccountResponses = {
+    /**
+     * The account.
+     */
+    200: Account;
+};
+
+export type GetAccountResponse = GetAccountResponses[keyof GetAccountResponses];
+
+export type GetEscrowData = {
+    body?: never;
+    path: {
+        job_id: Id;
+    };
+    query?: never;
+    url: '/api/v1/escrow/{job_id}';
+};
+
+export type GetEscrowErrors = {
+    /**
+     * Bad request (validation_failed).
+     */
+    400: Problem;
+    /**
+     * Not found (not_found).
+     */
+    404: Problem;
+    /**
+     * Too many requests (rate_limited).
+     */
+    429: Problem;
+    /**
+     * Internal error (internal_error).
+     */
+    500: Problem;
+};
+
+export type GetEscrowError = GetEscrowErrors[keyof GetEscrowErrors];
+
+export type GetEscrowResponses = {
+    /**
+     * The escrow.
+     */
+    200: Escrow;
+};
+
+export type GetEscrowResponse = GetEscrowResponses[keyof GetEscrowResponses];
+
+export type GetSyncStatusData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/sync/status';
+};
+
+export type GetSyncStatusErrors = {
+    /**
+     * Too many requests (rate_limited).
+     */
+    429: Problem;
+    /**
+     * Internal error (internal_error).
+     */
+    500: Problem;
+};
+
+export type GetSyncStatusError = GetSyncStatusErrors[keyof GetSyncStatusErrors];
+
+export type GetSyncStatusResponses = {
+    /**
+     * The sync status.
+     */
+    200: SyncStatus;
+};
+
+export type GetSyncStatusResponse = GetSyncStatusResponses[keyof GetSyncStatusResponses];
+
+export type RequestFaucetData = {
+    body: FaucetRequest;
+    headers?: {
+        /**
+         * Makes a create safe to retry. A retry with the same key and body returns the first response and creates nothing new; the same key with a different body is `409 idempotency_key_reused`.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/faucet';
+};
+
+export type RequestFaucetErrors = {
+    /**
+     * Bad request (validation_failed).
+     */
+    400: Problem;
+    /**
+     * Missing or invalid API key (unauthorized).
+     */
+    401: Problem;
+    /**
+     * This chain or node has no faucet (faucet_disabled).
+     */
+    403: Problem;
+    /**
+     * Conflict (conflict).
+     */
+    409: Problem;
+    /**
+     * The chain refused the transaction (tx_rejected); `reason` says why. Nothing changed.
+     */
+    422: TxRejectedProblem;
+    /**
+     * Too many requests (rate_limited).
+     */
+    429: Problem;
+    /**
+     * Internal error (internal_error).
+     */
+    500: Problem;
+    /**
+     * Service unavailable (unavailable).
+     */
+    503: Problem;
+};
+
+export type RequestFaucetError = RequestFaucetErrors[keyof RequestFaucetErrors];
+
+export type RequestFaucetResponses = {
+    /**
+     * The faucet transaction.
+     */
+    200: FaucetResponse;
+};
+
+export type RequestFaucetResponse = RequestFaucetResponses[keyof RequestFaucetResponses];

@@ -1,0 +1,41 @@
+// The genesis file every node of a chain starts from (spec/common/schemas/Genesis.yaml). Its hash
+// identifies the chain: nodes with different genesis hashes refuse to peer.
+import { canonicalBytes } from "../crypto/jcs.js";
+import { sha256Hex } from "../crypto/hash.js";
+
+export interface GenesisValidator {
+  name: string;
+  /** ed25519 public key, base64url. */
+  public_key: string;
+}
+
+export interface GenesisAllocation {
+  address: string;
+  /** micro-AITBC decimal string. */
+  amount: string;
+}
+
+export interface Genesis {
+  chain_id: string;
+  genesis_time: string;
+  /** Dev chains have a faucet. */
+  dev: boolean;
+  block_time_ms: number;
+  /** How long the next validator waits for a missing proposer; default 3 × block_time_ms. */
+  round_timeout_ms?: number;
+  validators: GenesisValidator[];
+  allocations: GenesisAllocation[];
+  /** The coordinator's key, the only signer of `escrow_release`. */
+  settlement_key: string;
+  /** The exchange's key, the only signer of `mint`. */
+  treasury_key: string;
+}
+
+/** `0x` + sha256 of the canonical JSON of the genesis file; also the hash of block 0. */
+export function genesisHash(genesis: Genesis): string {
+  return "0x" + sha256Hex(canonicalBytes(genesis));
+}
+
+export function roundTimeoutMs(genesis: Genesis): number {
+  return genesis.round_timeout_ms ?? 3 * genesis.block_time_ms;
+}

@@ -1,0 +1,24 @@
+// buildApp(deps): the node's HTTP API on the shared base app. It never listens (start.ts does).
+import { createBaseApp, finishApp } from "@aitbc/server-lib";
+import type { Express } from "express";
+import type { AppDeps } from "./http/deps.js";
+import { rawJsonBody } from "./http/raw-json-body.js";
+import { blockRoutes } from "./http/routes/blocks.js";
+import { chainRoutes } from "./http/routes/chain.js";
+import { faucetRoutes } from "./http/routes/faucet.js";
+import { healthRoutes } from "./http/routes/health.js";
+import { stateRoutes } from "./http/routes/state.js";
+import { transactionRoutes } from "./http/routes/transactions.js";
+
+export type { AppDeps };
+
+export function buildApp(deps: AppDeps): Express {
+  const app = createBaseApp({ logger: deps.logger, spec: "node", before: rawJsonBody });
+  healthRoutes(app, deps);
+  chainRoutes(app, deps);
+  blockRoutes(app, deps);
+  transactionRoutes(app, deps);
+  stateRoutes(app, deps);
+  faucetRoutes(app, deps);
+  return finishApp(app, deps.logger);
+}

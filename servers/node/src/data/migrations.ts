@@ -1,0 +1,67 @@
+import { idempotencyMigration, type Migration } from "@aitbc/server-lib";
+
+export const migrations: Migration[] = [
+  idempotencyMigration,
+  {
+    name: "001-chain",
+    async up(db) {
+      await db.schema.createTable("chain_meta", (t) => {
+        t.string("key", 64).primary();
+        t.text("value").notNullable();
+      });
+      await db.schema.createTable("blocks", (t) => {
+        t.integer("height").primary();
+        t.string("hash", 66).notNullable().unique();
+        t.string("prev_hash", 66).notNullable();
+        t.string("timestamp", 32).notNullable();
+        t.string("proposer", 43).notNullable();
+        t.integer("round").notNullable();
+        t.integer("tx_count").notNullable();
+        t.string("tx_root", 66).notNullable();
+        t.string("state_root", 66).notNullable();
+        t.string("signature", 86).notNullable();
+        t.bigInteger("weight").notNullable();
+        // What the block replaced in the state (JSON), so a reorg can roll it back.
+        t.text("undo").notNullable();
+      });
+      await db.schema.createTable("txs", (t) => {
+        t.string("hash", 66).primary();
+        t.integer("block_height").notNullable();
+        t.integer("position").notNullable();
+        t.string("type", 16).notNullable();
+        t.string("from_address", 45).notNullable();
+        t.string("to_address", 45);
+        t.string("refund_to", 45);
+        t.string("job_id", 128);
+        t.bigInteger("amount").notNullable();
+        t.text("body").notNullable();
+        t.unique(["block_height", "position"]);
+        t.index(["from_address", "block_height"]);
+        t.index(["to_address", "block_height"]);
+        t.index(["refund_to", "block_height"]);
+        t.index(["job_id"]);
+        t.index(["type", "block_height"]);
+      });
+      await db.schema.createTable("accounts", (t) => {
+        t.string("address", 45).primary();
+        t.bigInteger("balance").notNullable();
+        t.bigInteger("nonce").notNullable();
+      });
+      await db.schema.createTable("escrows", (t) => {
+        t.string("job_id", 128).primary();
+        t.string("owner", 45).notNullable();
+        t.bigInteger("amount").notNullable();
+        t.string("status", 16).notNullable();
+        t.bigInteger("paid");
+        t.bigInteger("refund");
+        t.string("provider", 45);
+        t.string("receipt_hash", 71);
+        t.string("lock_tx_hash", 66).notNullable();
+        t.integer("lock_height").notNullable();
+        t.string("release_tx_hash", 66);
+        t.integer("release_height");
+        t.index(["owner", "status"]);
+      });
+    },
+  },
+];

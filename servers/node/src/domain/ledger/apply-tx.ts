@@ -1,0 +1,169 @@
+// The state transition of one transaction: authorization, nonce, then the type's own rules, and
+// only then the writes. Every check happens before the first write, so a rejected transaction
+// leaves the overlay untouched. The same function runs in the mempool, when proposing and when
+// checking a block, so all three agree.
+import {
+  MAX_MICRO,
+  parseMicro,
+  type EscrowLockPayload,
+  type EscrowReleasePayload,
+  type SignedTx,
+  type TransferPayload,
+} from "@aitbc/sdk";
+import type { LedgerRules } from "./ledger-rules.js";
+import type { StateOverlay } from "./state.js";
+import { TxRejected } from "./tx-rejected.js";
+
+/** What a transaction did, for the transaction index (explorer, address history). */
+export interface TxEffects {
+  to: string | null;
+  refund_to: string | null;
+  job_id: string | null;
+  amount: bigint;
+}
+
+export interface TxContext {
+  hash: string;
+  height: number;
+}
+
+function credit(state: StateOverlay, address: string, amount: bigint): void {
+  const a = state.account(address);
+  state.setAccount(address, { balance: a.balance + amount, nonce: a.nonce });
+}
+
+function checkCredit(state: StateOverlay, address: string, amount: bigint): void {
+  if (state.account(address).balance + amount > MAX_MICRO)
+    throw new TxRejected("invalid_payload", `The balance of ${address} would exceed the maximum.`);
+}
+
+function checkSigner(tx: SignedTx, rules: LedgerRules): void {
+  if (tx.type === "faucet") {
+    if (!rules.dev)
+      throw new TxRejected("faucet_disabled", "This chain's genesis has dev: false: no faucet.");
+    if (!rules.validatorKeys.has(tx.public_key))
+      throw new TxRejected("unauthorized_signer", "Only a validator key may sign a faucet.");
+  } else if (tx.type === "escrow_release") {
+    if (tx.public_key !== rules.settlementKey)
+      throw new TxRejected(
+        "unauthorized_signer",
+        "Only the genesis settlement_key may sign an escrow_release.",
+      );
+  } else if (tx.type === "mint") {
+    if (tx.public_key !== rules.treasuryKey)
+      throw new TxRejected("unauthorized_signer", "Only the genesis treasury_key may sign a mint.");
+  }
+}
+
+function checkNonce(tx: SignedTx, expected: number): void {
+  if (tx.nonce < expected)
+    throw new TxRejected(
+      "nonce_reused",
+      `Nonce ${tx.nonce} of ${tx.from} was already used; the next nonce is ${expected}.`,
+      { expected_nonce: expected },
+    );
+  if (tx.nonce > expected)
+    throw new TxRejected(
+      "nonce_gap",
+      `Nonce ${tx.nonce} of ${tx.from} skips ahead; the next nonce is ${expected}.`,
+      { expected_nonce: expected },
+    );
+}
+
+function insufficient(address: string, balance: bigint, needed: bigint): TxRejected {
+  return new TxRejected(
+    "insufficient_funds",
+    `${address} has ${balance} micro-AITBC and needs ${needed}.`,
+  );
+}
+
+/** Checks a transaction against `state` and applies it there. Throws TxRejected, writing nothing. */
+export function applyTx(
+  tx: SignedTx,
+  state: StateOverlay,
+  rules: LedgerRules,
+  ctx: TxContext,
+): TxEffects {
+  checkSigner(tx, rules);
+  const signer = state.account(tx.from);
+  checkNonce(tx, signer.nonce);
+
+  switch (tx.type) {
+    case "transfer": {
+      const p = tx.payload as TransferPayload;
+      const amount = parseMicro(p.amount);
+      if (signer.balance < amount) throw insufficient(tx.from, signer.balance, amount);
+      if (p.to !== tx.from) checkCredit(state, p.to, amount);
+      state.setAccount(tx.from, { balance: signer.balance - amount, nonce: signer.nonce + 1 });
+      credit(state, p.to, amount);
+      return { to: p.to, refund_to: null, job_id: null, amount };
+    }
+    case "mint":
+    case "faucet": {
+      const p = tx.payload as { to: string; amount: string };
+      const amount = parseMicro(p.amount);
+      checkCredit(state, p.to, amount);
+      state.setAccount(tx.from, { balance: signer.balance, nonce: signer.nonce + 1 });
+      credit(state, p.to, amount);
+      return { to: p.to, refund_to: null, job_id: null, amount };
+    }
+    case "escrow_lock": {
+      const p = tx.payload as EscrowLockPayload;
+      const amount = parseMicro(p.amount);
+      if (state.escrow(p.job_id))
+        throw new TxRejected("escrow_exists", `Job ${p.job_id} already has an escrow.`);
+      if (signer.balance < amount) throw insufficient(tx.from, signer.balance, amount);
+      state.setAccount(tx.from, { balance: signer.balance - amount, nonce: signer.nonce + 1 });
+      state.setEscrow(p.job_id, {
+        job_id: p.job_id,
+        owner: tx.from,
+        amount,
+        status: "locked",
+        paid: null,
+        refund: null,
+        provider: null,
+        receipt_hash: null,
+        lock_tx_hash: ctx.hash,
+        lock_height: ctx.height,
+        release_tx_hash: null,
+        release_height: null,
+      });
+      return { to: null, refund_to: null, job_id: p.job_id, amount };
+    }
+    case "escrow_release": {
+      const p = tx.payload as EscrowReleasePayload;
+      const escrow = state.escrow(p.job_id);
+      if (!escrow) throw new TxRejected("escrow_not_found", `Job ${p.job_id} has no escrow.`);
+      if (escrow.status !== "locked")
+        throw new TxRejected("escrow_released", `The escrow of job ${p.job_id} was released.`);
+      const paid = parseMicro(p.paid);
+      const refund = parseMicro(p.refund);
+      if (paid + refund !== escrow.amount)
+        throw new TxRejected(
+          "amount_mismatch",
+          `paid + refund is ${paid + refund} micro-AITBC; the escrow holds ${escrow.amount}.`,
+        );
+      if (paid > 0n) checkCredit(state, p.provider!, paid);
+      if (refund > 0n && escrow.owner !== p.provider) checkCredit(state, escrow.owner, refund);
+      state.setAccount(tx.from, { balance: signer.balance, nonce: signer.nonce + 1 });
+      if (paid > 0n) credit(state, p.provider!, paid);
+      if (refund > 0n) credit(state, escrow.owner, refund);
+      state.setEscrow(p.job_id, {
+        ...escrow,
+        status: paid > 0n ? "settled" : "refunded",
+        paid,
+        refund,
+        provider: p.provider ?? null,
+        receipt_hash: p.receipt_hash ?? null,
+        release_tx_hash: ctx.hash,
+        release_height: ctx.height,
+      });
+      return {
+        to: p.provider ?? null,
+        refund_to: escrow.owner,
+        job_id: p.job_id,
+        amount: paid + refund,
+      };
+    }
+  }
+}

@@ -1,0 +1,24 @@
+// Who may sign what on this chain, from the genesis file.
+import type { Genesis } from "@aitbc/sdk";
+
+export interface LedgerRules {
+  chainId: string;
+  /** Dev chains accept `faucet` transactions. */
+  dev: boolean;
+  /** The only key that may sign `escrow_release`. */
+  settlementKey: string;
+  /** The only key that may sign `mint`. */
+  treasuryKey: string;
+  /** Validator public keys: the only signers of `faucet`. */
+  validatorKeys: ReadonlySet<string>;
+}
+
+export function rulesFromGenesis(genesis: Genesis): LedgerRules {
+  return {
+    chainId: genesis.chain_id,
+    dev: genesis.dev,
+    settlementKey: genesis.settlement_key,
+    treasuryKey: genesis.treasury_key,
+    validatorKeys: new Set(genesis.validators.map((v) => v.public_key)),
+  };
+}

@@ -1,0 +1,47 @@
+// Idempotency-Key for transaction submissions, kept in memory. A submission's body is the signed
+// transaction, so its hash fingerprints the body exactly, and a retried submission can never
+// move money twice anyway (the nonce sees to that): what the key adds is that a retry gets the
+// first answer (202) instead of `nonce_reused` once the transaction is in a block. Storing the key
+// in the database cost three quarters of the node's submission throughput (two writes per
+// submission, queued behind block commits), so keys live here for an hour, up to a bound, and
+// are forgotten on restart (documented in spec/openapi/node.yaml).
+import { Conflict } from "@aitbc/server-lib";
+
+interface Entry {
+  txHash: string;
+  body: unknown;
+  at: number;
+}
+
+export class SubmitIdempotency {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(
+    private readonly ttlMs = 3_600_000,
+    private readonly maxEntries = 100_000,
+  ) {}
+
+  /** The first answer for this key, or undefined if the key is new. */
+  replay(key: string | undefined, txHash: string): unknown | undefined {
+    if (!key) return undefined;
+    const e = this.entries.get(key);
+    if (!e) return undefined;
+    if (Date.now() - e.at > this.ttlMs) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    if (e.txHash !== txHash)
+      throw new Conflict(
+        "idempotency_key_reused",
+        "This Idempotency-Key was already used with a different transaction. Use a new key.",
+      );
+    return e.body;
+  }
+
+  remember(key: string | undefined, txHash: string, body: unknown): void {
+    if (!key) return;
+    if (this.entries.size >= this.maxEntries)
+      this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(key, { txHash, body, at: Date.now() });
+  }
+}

@@ -1,0 +1,269 @@
+// The node's P2P side: inbound connections on /p2p, outbound ones to AITBC_PEERS, the hello
+// handshake, gossip of transactions and blocks, head announcements, block range serving, and
+// dropping peers that send invalid data. Frames from one peer are handled in order.
+import { randomBytes } from "node:crypto";
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+import type { Logger } from "@aitbc/server-lib";
+import type { SignedBlock } from "@aitbc/sdk";
+import { WebSocketServer, type RawData, type WebSocket } from "ws";
+import { BlockRejected } from "../domain/chain/block-rejected.js";
+import { checkBlockShape } from "../domain/chain/block-shape.js";
+import { TxRejected, isMalformedReason } from "../domain/ledger/tx-rejected.js";
+import type { ChainNode } from "../domain/node/chain-node.js";
+import { Dialer, MAX_FRAME_BYTES } from "./dialer.js";
+import {
+  MAX_RANGE,
+  PROTOCOL_VERSION,
+  ProtocolError,
+  parseMessage,
+  type P2pMessage,
+} from "./messages.js";
+import { Peer } from "./peer.js";
+import { Syncer } from "./sync.js";
+
+const STATUS_INTERVAL_MS = 5000;
+const MAX_BLOCKS_ANSWER_TXS = 20_000;
+const MEMPOOL_ON_CONNECT = 5000;
+const FAULT_PENALTY_MS = 10_000;
+
+export interface P2pOptions {
+  peers: string[];
+  /** How long a validator waits for a first peer handshake before proposing alone. */
+  startupGraceMs: number;
+  logger: Logger;
+}
+
+export interface PeerInfo {
+  url: string | null;
+  direction: "inbound" | "outbound";
+  connected: boolean;
+  height: number | null;
+  head_hash: string | null;
+}
+
+export class P2pNetwork {
+  readonly nodeId = randomBytes(16).toString("hex");
+  readonly syncer: Syncer;
+  private readonly peers = new Set<Peer>();
+  private readonly dialers = new Map<string, Dialer>();
+  private readonly queues = new WeakMap<Peer, Promise<void>>();
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  private statusTimer: NodeJS.Timeout | undefined;
+  private readonly startedAt = Date.now();
+  private handshaken = false;
+  private readonly offs: Array<() => void> = [];
+
+  constructor(
+    private readonly node: ChainNode,
+    private readonly options: P2pOptions,
+  ) {
+    this.syncer = new Syncer(node.chain, options.logger, (peer, reason) =>
+      this.fault(peer, reason),
+    );
+    this.offs.push(
+      node.onTxAccepted((entries, source) => {
+        for (const p of this.peers)
+          if (p.ready && p.id !== source) for (const e of entries) p.queueTx(e.tx);
+      }),
+      node.onBlockAccepted((block, source) => this.broadcast({ type: "block", block }, source)),
+      node.onHead(() => this.broadcast(this.statusMessage())),
+    );
+  }
+
+  start(): void {
+    for (const url of this.options.peers) {
+      const dialer = new Dialer(url, (socket, u) => this.attach(socket, "outbound", u));
+      this.dialers.set(url, dialer);
+      dialer.start();
+    }
+    this.statusTimer = setInterval(() => this.broadcast(this.statusMessage()), STATUS_INTERVAL_MS);
+    this.statusTimer.unref();
+  }
+
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.attach(ws, "inbound", null));
+  }
+
+  /** Whether a validator may propose now: not while syncing, and not before meeting a peer. */
+  ready(): boolean {
+    if (this.syncer.syncing) return false;
+    if (this.options.peers.length === 0) return true;
+    return this.handshaken || Date.now() - this.startedAt > this.options.startupGraceMs;
+  }
+
+  peerInfo(): PeerInfo[] {
+    const connected = [...this.peers].filter((p) => p.ready);
+    const out: PeerInfo[] = connected.map((p) => ({
+      url: p.url,
+      direction: p.direction,
+      connected: true,
+      height: p.head?.height ?? null,
+      head_hash: p.head?.hash ?? null,
+    }));
+    for (const url of this.dialers.keys())
+      if (!connected.some((p) => p.url === url))
+        out.push({ url, direction: "outbound", connected: false, height: null, head_hash: null });
+    return out;
+  }
+
+  bestPeerHeight(): number {
+    let best = this.node.chain.head.height;
+    for (const p of this.peers) if (p.ready && p.head) best = Math.max(best, p.head.height);
+    return best;
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.statusTimer);
+    for (const off of this.offs) off();
+    for (const d of this.dialers.values()) d.stop();
+    for (const p of this.peers) p.socket.terminate();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+  }
+
+  private statusMessage(): P2pMessage {
+    const h = this.node.chain.head;
+    return { type: "status", height: h.height, head_hash: h.hash, weight: h.weight };
+  }
+
+  private attach(socket: WebSocket, direction: "inbound" | "outbound", url: string | null): void {
+    const peer = new Peer(socket, direction, url);
+    this.peers.add(peer);
+    socket.on("message", (data: RawData) => {
+      const prev = this.queues.get(peer) ?? Promise.resolve();
+      const next = prev
+        .then(() => this.onFrame(peer, data))
+        .catch((err: unknown) => {
+          this.options.logger.error({ err, peer: peer.id }, "p2p frame handling failed");
+        });
+      this.queues.set(peer, next);
+    });
+    socket.on("close", () => this.peers.delete(peer));
+    socket.on("error", () => undefined);
+    const h = this.node.chain.head;
+    peer.send({
+      type: "hello",
+      protocol: PROTOCOL_VERSION,
+      chain_id: this.node.env.rules.chainId,
+      genesis_hash: this.node.env.genesisHash,
+      node_id: this.nodeId,
+      height: h.height,
+      head_hash: h.hash,
+      weight: h.weight,
+    });
+  }
+
+  private fault(peer: Peer, reason: string): void {
+    this.options.logger.warn({ peer: peer.id, url: peer.url, reason }, "dropping peer");
+    if (peer.url) this.dialers.get(peer.url)?.penalize(FAULT_PENALTY_MS);
+    peer.drop(reason);
+  }
+
+  private broadcast(message: P2pMessage, except?: string): void {
+    const text = JSON.stringify(message);
+    for (const p of this.peers) if (p.ready && p.id !== except) p.send(text);
+  }
+
+  private async onFrame(peer: Peer, data: RawData): Promise<void> {
+    if (!peer.open) return;
+    let msg: P2pMessage;
+    try {
+      msg = parseMessage(data.toString());
+    } catch (err) {
+      if (err instanceof ProtocolError) return this.fault(peer, err.message);
+      throw err;
+    }
+    if (!peer.nodeId && msg.type !== "hello") return this.fault(peer, "first frame must be hello");
+    switch (msg.type) {
+      case "hello":
+        return this.onHello(peer, msg);
+      case "status":
+        peer.head = { height: msg.height, hash: msg.head_hash, weight: msg.weight };
+        this.syncer.consider(peer);
+        return;
+      case "tx":
+        this.onTx(peer, msg.tx);
+        return;
+      case "txs":
+        for (const tx of msg.txs) if (!this.onTx(peer, tx)) return;
+        return;
+      case "block":
+        return this.onBlock(peer, msg.block);
+      case "get_blocks":
+        return this.onGetBlocks(peer, msg.request_id, msg.from_height, msg.count);
+      case "blocks":
+        if (!peer.answer(msg.request_id, msg.blocks)) this.fault(peer, "unsolicited blocks");
+        return;
+    }
+  }
+
+  private onHello(peer: Peer, msg: Extract<P2pMessage, { type: "hello" }>): void {
+    if (peer.nodeId) return this.fault(peer, "second hello");
+    if (
+      msg.chain_id !== this.node.env.rules.chainId ||
+      msg.genesis_hash !== this.node.env.genesisHash
+    )
+      return this.fault(peer, "different chain or genesis");
+    if (msg.node_id === this.nodeId) {
+      // We dialled ourselves (our own URL in AITBC_PEERS): stop trying.
+      if (peer.url) this.dialers.get(peer.url)?.stop();
+      peer.socket.close(1000, "self");
+      return;
+    }
+    peer.nodeId = msg.node_id;
+    peer.head = { height: msg.height, hash: msg.head_hash, weight: msg.weight };
+    this.handshaken = true;
+    for (const e of this.node.mempool.select(MEMPOOL_ON_CONNECT)) peer.queueTx(e.tx);
+    this.syncer.consider(peer);
+  }
+
+  /** False when the peer was dropped for it. */
+  private onTx(peer: Peer, tx: unknown): boolean {
+    try {
+      this.node.acceptTx(tx as never, peer.id);
+    } catch (err) {
+      if (err instanceof TxRejected) {
+        // A stale nonce or a spent balance is a race any honest peer can lose; a bad signature,
+        // another chain or a malformed payload is not.
+        if (isMalformedReason(err.reason)) {
+          this.fault(peer, `invalid transaction: ${err.reason}`);
+          return false;
+        }
+        return true;
+      }
+      if ((err as { status?: number }).status === 503) return true;
+      throw err;
+    }
+    return true;
+  }
+
+  private async onBlock(peer: Peer, value: unknown): Promise<void> {
+    let block: SignedBlock;
+    try {
+      block = checkBlockShape(value);
+    } catch (err) {
+      if (err instanceof BlockRejected) return this.fault(peer, `invalid block: ${err.message}`);
+      throw err;
+    }
+    try {
+      await this.node.acceptBlock(block, peer.id);
+    } catch (err) {
+      if (!(err instanceof BlockRejected)) throw err;
+      if (err.peerFault) return this.fault(peer, `invalid block: ${err.reason}`);
+      // Unknown parent: we are behind or on another branch; the peer's status starts a sync.
+      this.syncer.consider(peer);
+    }
+  }
+
+  private async onGetBlocks(peer: Peer, requestId: string, from: number, count: number) {
+    const blocks = await this.node.chain.blocks(from, Math.min(count, MAX_RANGE));
+    let txs = 0;
+    const answer: SignedBlock[] = [];
+    for (const b of blocks) {
+      txs += b.transactions.length;
+      if (answer.length > 0 && txs > MAX_BLOCKS_ANSWER_TXS) break;
+      answer.push(b);
+    }
+    peer.send({ type: "blocks", request_id: requestId, blocks: answer });
+  }
+}

@@ -1,0 +1,223 @@
+// A peer speaking the P2P protocol by hand: it gets blocks on request, and it is dropped (close
+// 1008) as soon as it sends something invalid, without the node's chain changing.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { WebSocket } from "ws";
+import {
+  fromBase64Url,
+  generateKeyPair,
+  signBlock,
+  signTx,
+  txHash,
+  txRoot,
+  type P2pMessages,
+  type SignedBlock,
+  type SignedTx,
+} from "@aitbc/sdk";
+import { createHash } from "node:crypto";
+import { testDatabaseKinds } from "@aitbc/server-lib";
+import { createDevGenesis } from "../src/index.js";
+import { startHarness, type Harness } from "./support/harness.js";
+import { until } from "./support/poll.js";
+
+interface RawPeer {
+  ws: WebSocket;
+  frames: Array<Record<string, unknown>>;
+  closed: Promise<{ code: number; reason: string }>;
+  send(m: unknown): void;
+}
+
+async function connect(url: string): Promise<RawPeer> {
+  const ws = new WebSocket(url);
+  const frames: Array<Record<string, unknown>> = [];
+  ws.on("message", (d) => frames.push(JSON.parse(d.toString())));
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    ws.on("close", (code, reason) => resolve({ code, reason: reason.toString() })),
+  );
+  await new Promise((resolve, reject) => ws.once("open", resolve).once("error", reject));
+  return {
+    ws,
+    frames,
+    closed,
+    send: (m) => ws.send(typeof m === "string" ? m : JSON.stringify(m)),
+  };
+}
+
+// The node under test is a full node (no validator key), so its head moves only when the test's
+// peer sends it blocks: every check below runs against a known head.
+const EMPTY_STATE_ROOT = "0x" + createHash("sha256").update("").digest("hex");
+
+describe.each(testDatabaseKinds())("P2P peers (%s)", (kind) => {
+  let h: Harness;
+  let hello: P2pMessages.HelloMessage;
+  let feeder: RawPeer;
+  const [alice] = createDevGenesis({ validators: 1 }).validators;
+
+  function nextBlock(
+    parent: { height: number; hash: string; timestamp: string },
+    txs: SignedTx[] = [],
+    stateRoot = EMPTY_STATE_ROOT,
+  ) {
+    return signBlock(
+      {
+        chain_id: h.dev.genesis.chain_id,
+        height: parent.height + 1,
+        prev_hash: parent.hash,
+        timestamp: new Date(Date.parse(parent.timestamp) + 1).toISOString(),
+        round: 0,
+        tx_count: txs.length,
+        tx_root: txRoot(txs.map(txHash)),
+        state_root: stateRoot,
+      },
+      txs,
+      fromBase64Url(h.dev.validators[0]!.secret_key),
+    );
+  }
+
+  async function helloed(): Promise<RawPeer> {
+    const peer = await connect(h.nodes[0]!.p2pUrl);
+    await until(() => peer.frames.find((f) => f.type === "hello"), "the node's hello");
+    const head = await h.client(0).node.getLatestBlock();
+    peer.send({ ...hello, height: head.height, head_hash: head.hash, weight: 0 });
+    return peer;
+  }
+
+  async function expectDropped(peer: RawPeer, reasonPart: string) {
+    const { code, reason } = await peer.closed;
+    expect(code).toBe(1008);
+    expect(reason).toContain(reasonPart);
+  }
+
+  beforeAll(async () => {
+    h = await startHarness(kind, { validators: 1, blockTimeMs: 100, run: 0 });
+    await h.start(0, { validator: false, peers: [] });
+    hello = {
+      type: "hello",
+      protocol: 1,
+      chain_id: h.dev.genesis.chain_id,
+      genesis_hash: h.nodes[0]!.genesisHash,
+      node_id: "ab".repeat(16),
+      height: 0,
+      head_hash: h.nodes[0]!.genesisHash,
+      weight: 0,
+    };
+  });
+  afterAll(() => h?.close());
+
+  it("follows valid blocks a peer gossips", async () => {
+    feeder = await helloed();
+    let parent: { height: number; hash: string; timestamp: string } = await h
+      .client(0)
+      .node.getBlock({ path: { height: 0 } });
+    for (let i = 0; i < 3; i++) {
+      const block = nextBlock(parent);
+      feeder.send({ type: "block", block });
+      parent = { height: block.header.height, hash: block.hash, timestamp: block.header.timestamp };
+    }
+    const head = await until(async () => {
+      const b = await h.client(0).node.getLatestBlock();
+      return b.height === 3 ? b : undefined;
+    }, "the node to take three blocks");
+    expect(head.hash).toBe(parent.hash);
+    expect(feeder.ws.readyState).toBe(WebSocket.OPEN);
+  });
+
+  it("says hello and serves a block range that matches the HTTP view", async () => {
+    const peer = await helloed();
+    const theirHello = peer.frames.find((f) => f.type === "hello")!;
+    expect(theirHello).toMatchObject({
+      chain_id: h.dev.genesis.chain_id,
+      genesis_hash: h.nodes[0]!.genesisHash,
+    });
+    peer.send({ type: "get_blocks", request_id: "r1", from_height: 1, count: 3 });
+    const answer = (await until(
+      () => peer.frames.find((f) => f.type === "blocks"),
+      "blocks",
+    )) as unknown as P2pMessages.BlocksMessage;
+    expect(answer.request_id).toBe("r1");
+    expect(answer.blocks.map((b) => b.header.height)).toEqual([1, 2, 3]);
+    const http = await h.client(0).node.getBlock({ path: { height: 2 } });
+    expect(answer.blocks[1]!.hash).toBe(http.hash);
+    expect(answer.blocks[1]!.header.state_root).toBe(http.state_root);
+    peer.ws.close();
+  });
+
+  it("drops a peer that sends garbage, or anything before hello", async () => {
+    const garbage = await connect(h.nodes[0]!.p2pUrl);
+    garbage.send("this is not json");
+    await expectDropped(garbage, "not JSON");
+    const early = await connect(h.nodes[0]!.p2pUrl);
+    early.send({ type: "status", height: 1, head_hash: "0x" + "0".repeat(64), weight: 1 });
+    await expectDropped(early, "hello");
+  });
+
+  it("drops a peer from another chain", async () => {
+    const peer = await connect(h.nodes[0]!.p2pUrl);
+    peer.send({ ...hello, genesis_hash: "0x" + "1".repeat(64) });
+    await expectDropped(peer, "genesis");
+  });
+
+  it("drops a peer gossiping a badly signed transaction, but not one with a stale nonce", async () => {
+    const chainId = h.dev.genesis.chain_id;
+    const stale = await helloed();
+    // Nonce 5 of an empty account is a gap: an honest race, not misbehaviour.
+    stale.send({
+      type: "tx",
+      tx: signTx(
+        { type: "transfer", chainId, nonce: 5, payload: { to: alice!.address, amount: "1" } },
+        fromBase64Url(alice!.secret_key),
+      ),
+    });
+    const bad = await helloed();
+    const tx = signTx(
+      { type: "transfer", chainId, nonce: 0, payload: { to: alice!.address, amount: "1" } },
+      fromBase64Url(alice!.secret_key),
+    );
+    bad.send({ type: "tx", tx: { ...tx, payload: { ...tx.payload, amount: "2" } } });
+    await expectDropped(bad, "bad_signature");
+    expect(stale.ws.readyState).toBe(WebSocket.OPEN);
+    stale.ws.close();
+  });
+
+  it("drops a peer sending a block from a non-validator or with a wrong state root", async () => {
+    const node = h.client(0);
+    const head = await node.node.getLatestBlock();
+    const good = nextBlock(head);
+    const intruder = await helloed();
+    const forged: SignedBlock = signBlock(good.header, [], generateKeyPair().secretKey);
+    intruder.send({ type: "block", block: forged });
+    await expectDropped(intruder, "wrong_proposer");
+    const impostor = await helloed();
+    impostor.send({ type: "block", block: { ...good, signature: forged.signature } });
+    await expectDropped(impostor, "bad_signature");
+
+    const validatorKey = fromBase64Url(h.dev.validators[0]!.secret_key);
+    const gap = signTx(
+      {
+        type: "faucet",
+        chainId: good.header.chain_id,
+        nonce: 999,
+        payload: { to: alice!.address, amount: "1" },
+      },
+      validatorKey,
+    );
+    const invalidTx = await helloed();
+    invalidTx.send({ type: "block", block: nextBlock(head, [gap]) });
+    await expectDropped(invalidTx, "invalid_tx");
+    const wrongRoot = await helloed();
+    wrongRoot.send({ type: "block", block: nextBlock(head, [], "0x" + "9".repeat(64)) });
+    await expectDropped(wrongRoot, "bad_state_root");
+    expect((await node.node.getLatestBlock()).hash).toBe(head.hash);
+    // The honest feeder is still connected, and its next block is taken.
+    feeder.send({ type: "block", block: good });
+    await until(
+      async () => (await node.node.getLatestBlock()).hash === good.hash,
+      "the good block",
+    );
+  });
+
+  it("drops a peer answering a request nobody made", async () => {
+    const peer = await helloed();
+    peer.send({ type: "blocks", request_id: "nobody-asked", blocks: [] });
+    await expectDropped(peer, "unsolicited");
+  });
+});
