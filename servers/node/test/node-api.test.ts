@@ -11,7 +11,7 @@ import {
 } from "@aitbc/sdk";
 import { testDatabaseKinds } from "@aitbc/server-lib";
 import { createDevGenesis } from "../src/index.js";
-import { failure } from "./support/failure.js";
+import { failure } from "@aitbc/server-lib/testing";
 import { ADMIN_KEY, startHarness, type Harness } from "./support/harness.js";
 import { until } from "./support/poll.js";
 
