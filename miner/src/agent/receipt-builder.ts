@@ -1,0 +1,59 @@
+// Builds and signs the miner's half of a receipt (spec/common/schemas/Receipt.yaml). The
+// coordinator checks every field against the job and countersigns it.
+import { randomBytes } from "node:crypto";
+import { contentDigest, signReceipt, type Receipt } from "@aitbc/sdk";
+import type { ExecutionResult, ServedModel } from "../executors/executor.js";
+import { meter } from "./metering.js";
+
+export interface ReceiptJob {
+  job_id: string;
+  service_id: string;
+  provider_id: string;
+  customer_id: string;
+  chain_id: string;
+  prompt: string;
+  unitPrice: bigint;
+  budget: bigint;
+}
+
+export interface SignedWork {
+  receipt: Receipt;
+  cost: bigint;
+  units: string;
+}
+
+export function buildSignedReceipt(
+  job: ReceiptJob,
+  minerId: string,
+  model: ServedModel,
+  result: ExecutionResult,
+  secretKey: Uint8Array,
+): SignedWork {
+  const { units, cost } = meter(result.durationMs, job.unitPrice, job.budget);
+  const receipt = signReceipt(
+    {
+      receipt_id: randomBytes(16).toString("hex"),
+      job_id: job.job_id,
+      service_id: job.service_id,
+      provider_id: job.provider_id,
+      customer_id: job.customer_id,
+      miner_id: minerId,
+      model: model.name,
+      model_digest: model.digest,
+      input_hash: contentDigest(job.prompt),
+      output_hash: contentDigest(result.text),
+      units,
+      unit_type: "gpu_seconds",
+      unit_price: job.unitPrice.toString(),
+      cost: cost.toString(),
+      tokens_in: result.tokensIn,
+      tokens_out: result.tokensOut,
+      // Both ends of the metered window, so completed_at − started_at is exactly duration_ms.
+      started_at: new Date(result.startedAt).toISOString(),
+      completed_at: new Date(result.startedAt + result.durationMs).toISOString(),
+      chain_id: job.chain_id,
+    },
+    { secretKey, keyId: `provider:${job.provider_id}` },
+  );
+  return { receipt, cost, units };
+}
