@@ -1,0 +1,29 @@
+// Every verb of the CLI, in the order `aitbc --help` lists them (the seed's aitbc-cli.sh verbs).
+import type { Command } from "./command.js";
+import { adminJobsCommand, adminMinersCommand, adminStatsCommand } from "./admin.js";
+import { browserCommand } from "./browser.js";
+import { healthCommand } from "./health.js";
+import { receiptsCommand } from "./receipts.js";
+import { resultsCommand } from "./results.js";
+import { servicesCommand } from "./services.js";
+import { statusCommand } from "./status.js";
+import { submitCommand } from "./submit.js";
+import { walletCommand } from "./wallet.js";
+
+export const COMMANDS: readonly Command[] = [
+  healthCommand,
+  servicesCommand,
+  submitCommand,
+  statusCommand,
+  resultsCommand,
+  receiptsCommand,
+  browserCommand,
+  walletCommand,
+  adminMinersCommand,
+  adminJobsCommand,
+  adminStatsCommand,
+];
+
+export function findCommand(name: string): Command | undefined {
+  return COMMANDS.find((c) => c.name === name);
+}

@@ -1,0 +1,137 @@
+// `aitbc services [filters]` and `aitbc services <service_id>`: browse the marketplace.
+import type { CoordinatorTypes } from "@aitbc/sdk";
+import { amountOption, booleanOption, intOption, stringOption } from "../args.js";
+import { UsageError } from "../output/explain-error.js";
+import { formatFields, formatTable } from "../output/table.js";
+import type { Command } from "./command.js";
+
+function describe(s: CoordinatorTypes.Service): string {
+  return formatFields([
+    ["Service", `${s.service_id}: ${s.name}`],
+    ["Provider", s.provider_id],
+    ["Type", s.type],
+    ["Status", `${s.status}${s.available_now ? ", available now" : ", not available now"}`],
+    ["Price", `${s.pricing.rate_per_hour} ${s.pricing.currency}/hour (per GPU-second)`],
+    ["GPU", `${s.specs.gpu_type}, ${s.specs.memory}`],
+    ["Frameworks", s.specs.supported_frameworks?.join(", ")],
+    ["Models now", s.models.length ? s.models.join(", ") : "none (no online miner)"],
+    ["Online miners", s.online_miners],
+    [
+      "Rating",
+      s.rating_average === null
+        ? "no reviews yet"
+        : `${s.rating_average} (${s.rating_count} reviews)`,
+    ],
+    [
+      "Window",
+      s.availability ? `${s.availability.start_time} → ${s.availability.end_time}` : "always",
+    ],
+    ...(s.description ? ([["About", s.description]] as Array<[string, string]>) : []),
+  ]);
+}
+
+export const servicesCommand: Command = {
+  name: "services",
+  summary: "browse services (filters) or show one service and its provider's reputation",
+  synopsis: "services [filters] | services <id>",
+  usage:
+    "services [--type T] [--min-price N] [--max-price N] [--available-now] [--model M] [--framework F]\nservices <service_id>",
+  help: `Options:
+  --type T          service type, for example gpu_compute
+  --min-price N     lowest rate per hour (AITBC)
+  --max-price N     highest rate per hour (AITBC)
+  --available-now   only services whose availability window is open now
+  --model M         only services an online miner can run M on (for example aitbc-tiny:latest)
+  --framework F     only services listing framework F
+  --provider ID     only this provider's services
+  --limit N         page size (default 20)`,
+  identity: "customer",
+  options: {
+    type: { type: "string" },
+    "min-price": { type: "string" },
+    "max-price": { type: "string" },
+    "available-now": { type: "boolean" },
+    model: { type: "string" },
+    framework: { type: "string" },
+    provider: { type: "string" },
+    limit: { type: "string" },
+  },
+  async run({ client, out, values, positionals }) {
+    if (positionals.length > 1) throw new UsageError(`Unexpected argument "${positionals[1]}".`);
+    if (positionals.length === 1) {
+      const service = await client.coordinator.getService({
+        path: { service_id: positionals[0]! },
+      });
+      const reputation = await client.coordinator.getProviderReputation({
+        path: { provider_id: service.provider_id },
+      });
+      out.line(describe(service));
+      out.line("");
+      out.line(
+        formatFields([
+          [
+            "Provider",
+            `${reputation.provider_id}${reputation.name ? ` (${reputation.name})` : ""}`,
+          ],
+          ["Jobs", `${reputation.jobs_completed} completed, ${reputation.jobs_failed} failed`],
+          [
+            "Completion",
+            reputation.completion_rate === null
+              ? "-"
+              : `${Math.round(reputation.completion_rate * 100)} %`,
+          ],
+          [
+            "Median time",
+            reputation.median_duration_s === null ? "-" : `${reputation.median_duration_s} s`,
+          ],
+        ]),
+      );
+      return { service, reputation };
+    }
+    const minPrice = amountOption(values, "min-price");
+    const maxPrice = amountOption(values, "max-price");
+    const query: NonNullable<CoordinatorTypes.ListServicesData["query"]> = {
+      limit: intOption(values, "limit", { min: 1, max: 100 }) ?? 20,
+      ...(stringOption(values, "type") ? { type: stringOption(values, "type") } : {}),
+      ...(minPrice ? { min_price: Number(minPrice) } : {}),
+      ...(maxPrice ? { max_price: Number(maxPrice) } : {}),
+      ...(booleanOption(values, "available-now") ? { available_now: true } : {}),
+      ...(stringOption(values, "model") ? { model: stringOption(values, "model") } : {}),
+      ...(stringOption(values, "framework")
+        ? { framework: stringOption(values, "framework") }
+        : {}),
+      ...(stringOption(values, "provider")
+        ? { provider_id: stringOption(values, "provider") }
+        : {}),
+    };
+    const page = await client.coordinator.listServices({ query });
+    out.line(
+      page.services.length === 0
+        ? "No services match."
+        : formatTable(
+            [
+              "service",
+              "provider",
+              "type",
+              "rate/hour",
+              "models now",
+              "miners",
+              "available",
+              "rating",
+            ],
+            page.services.map((s) => [
+              s.service_id,
+              s.provider_id,
+              s.type,
+              `${s.pricing.rate_per_hour} AITBC`,
+              s.models.join(", ") || "-",
+              s.online_miners,
+              s.available_now ? "yes" : "no",
+              s.rating_average === null ? "-" : `${s.rating_average} (${s.rating_count})`,
+            ]),
+          ),
+    );
+    if (page.page.next_cursor) out.line(`(more: the API's cursor is ${page.page.next_cursor})`);
+    return page;
+  },
+};

@@ -1,0 +1,94 @@
+import { mkdtempSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runAitbc } from "./run-aitbc.js";
+
+const emptyDir = () => mkdtempSync(join(tmpdir(), "aitbc-cli-"));
+
+/** A port nothing listens on: taken from the OS and released again. */
+async function deadUrl(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const port = (server.address() as { port: number }).port;
+  await new Promise<void>((r) => server.close(() => r()));
+  return `http://127.0.0.1:${port}`;
+}
+
+describe("aitbc command line", () => {
+  it("lists every verb of the seed's aitbc-cli.sh in --help", async () => {
+    const run = await runAitbc(["--help"]);
+    expect(run.code).toBe(0);
+    for (const verb of [
+      "health",
+      "submit inference",
+      "status",
+      "results",
+      "receipts",
+      "browser",
+      "services",
+      "wallet balance",
+      "admin-miners",
+      "admin-jobs",
+      "admin-stats",
+    ]) {
+      expect(run.stdout).toContain(verb);
+    }
+  });
+
+  it("shows help and exits 2 without a command", async () => {
+    const run = await runAitbc([]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain("Usage: aitbc <command>");
+  });
+
+  it("rejects an unknown command with the list of commands", async () => {
+    const run = await runAitbc(["frobnicate"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Unknown command "frobnicate"');
+    expect(run.stderr).toContain("health");
+    expect(run.stdout).toBe("");
+  });
+
+  it("rejects an unknown flag and points at --help", async () => {
+    const run = await runAitbc(["health", "--bogus"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/Unknown option '--bogus'/);
+    expect(run.stderr).toContain("aitbc health --help");
+  });
+
+  it("rejects an unknown --as role", async () => {
+    const run = await runAitbc(["health", "--as", "root"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("--as must be one of customer, provider, admin");
+  });
+
+  it("says the stack is not running, and how to start it, when nothing answers", async () => {
+    const url = await deadUrl();
+    const env = { AITBC_COORDINATOR_URL: url, AITBC_NODE_URL: url, AITBC_WALLET_URL: url };
+    const run = await runAitbc(["health"], { env, cwd: emptyDir() });
+    expect(run.code).toBe(3);
+    expect(run.stdout).toMatch(/coordinator .*❌/);
+    expect(run.stderr).toContain("npm start");
+  });
+
+  it("prints machine-readable health and error with --json", async () => {
+    const url = await deadUrl();
+    const env = { AITBC_COORDINATOR_URL: url, AITBC_NODE_URL: url, AITBC_WALLET_URL: url };
+    const run = await runAitbc(["health", "--json"], { env, cwd: emptyDir() });
+    expect(run.code).toBe(3);
+    const body = JSON.parse(run.stdout) as { services: Array<{ service: string; status: string }> };
+    expect(body.services.map((s) => s.service)).toEqual(["coordinator", "node", "wallet"]);
+    expect(body.services.every((s) => s.status === "down")).toBe(true);
+    const error = JSON.parse(run.stderr) as { error: { code: string; hint: string } };
+    expect(error.error.code).toBe("stack_unreachable");
+    expect(error.error.hint).toContain("npm start");
+  });
+
+  it("prints its version", async () => {
+    const run = await runAitbc(["--version"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+});

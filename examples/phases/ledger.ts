@@ -1,0 +1,86 @@
+// The ledger invariant of DESIGN.md, checked from public chain data only: the sum of every
+// balance and every open escrow equals the genesis supply plus all faucet grants and exchange
+// mints. Every address that ever appeared in a transaction is read; a block with transactions
+// landing mid-count makes the count start over, so the sums belong to one chain state.
+import { formatAitbc, type AitbcClient, type NodeTypes } from "@aitbc/sdk";
+
+export interface LedgerReport {
+  ok: boolean;
+  /** Genesis allocations + faucet + mints, micro-AITBC. */
+  supply: bigint;
+  /** Balances + open escrows, micro-AITBC. */
+  held: bigint;
+  balances: bigint;
+  escrowed: bigint;
+  addresses: number;
+  transactions: number;
+  /** Any negative balance is also a violation. */
+  negative: string[];
+}
+
+async function allTransactions(node: AitbcClient): Promise<NodeTypes.TransactionView[]> {
+  const items: NodeTypes.TransactionView[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await node.node.listTransactions({
+      query: { limit: 100, ...(cursor ? { cursor } : {}) },
+    });
+    items.push(...page.items);
+    cursor = page.page.next_cursor ?? undefined;
+  } while (cursor);
+  return items;
+}
+
+async function newestTx(node: AitbcClient): Promise<string | undefined> {
+  return (await node.node.listTransactions({ query: { limit: 1 } })).items[0]?.tx_hash;
+}
+
+export async function checkLedger(
+  node: AitbcClient,
+  genesisSupply = 0n,
+  attempts = 8,
+): Promise<LedgerReport> {
+  for (let attempt = 1; ; attempt++) {
+    const before = await newestTx(node);
+    const txs = await allTransactions(node);
+    const addresses = new Set<string>();
+    let supply = genesisSupply;
+    for (const t of txs) {
+      addresses.add(t.from);
+      if (t.to) addresses.add(t.to);
+      if (t.type === "faucet" || t.type === "mint") supply += BigInt(t.amount_micro);
+    }
+    let balances = 0n;
+    let escrowed = 0n;
+    const negative: string[] = [];
+    for (const address of addresses) {
+      const account = await node.node.getAccount({ path: { address } });
+      const balance = BigInt(account.balance_micro);
+      if (balance < 0n) negative.push(address);
+      balances += balance;
+      escrowed += BigInt(account.locked_micro);
+    }
+    const after = await newestTx(node);
+    if (before === after || attempt >= attempts) {
+      const held = balances + escrowed;
+      return {
+        ok: held === supply && negative.length === 0 && before === after,
+        supply,
+        held,
+        balances,
+        escrowed,
+        addresses: addresses.size,
+        transactions: txs.length,
+        negative,
+      };
+    }
+  }
+}
+
+export function describeLedger(r: LedgerReport): string {
+  return (
+    `supply ${formatAitbc(r.supply)} AITBC (genesis + faucet + mints) vs ` +
+    `balances ${formatAitbc(r.balances)} + escrows ${formatAitbc(r.escrowed)} = ${formatAitbc(r.held)} AITBC ` +
+    `over ${r.addresses} addresses, ${r.transactions} txs`
+  );
+}

@@ -1,0 +1,44 @@
+// Keeps the dev customer able to buy compute: when its balance is below a floor, the dev faucet
+// (admin key, dev chains only) tops it up, and we wait until the faucet tx is in a block so the
+// first job submitted after `npm start` does not fail for lack of funds.
+import { toMicro, type AitbcClient } from "@aitbc/sdk";
+
+export const DEV_CUSTOMER_FLOOR = 100;
+export const DEV_CUSTOMER_TOP_UP = 1000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function waitForConfirmation(
+  client: AitbcClient,
+  txHash: string,
+  timeoutMs: number,
+): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const tx = await client.node
+      .getTransaction({ body: { tx_hash: txHash } })
+      .catch(() => undefined);
+    if (tx?.status === "confirmed") return;
+    if (tx?.status === "rejected")
+      throw new Error(`The chain rejected faucet tx ${txHash} (${tx.reason}).`);
+    if (Date.now() > until)
+      throw new Error(`Faucet tx ${txHash} was not in a block after ${timeoutMs / 1000} s.`);
+    await sleep(200);
+  }
+}
+
+/** Tops the address up to the floor; returns the amount granted (0 when it had enough). */
+export async function ensureFunded(
+  admin: AitbcClient,
+  address: string,
+  options: { floor?: number; topUp?: number; timeoutMs?: number } = {},
+): Promise<number> {
+  const floor = toMicro(options.floor ?? DEV_CUSTOMER_FLOOR);
+  const topUp = options.topUp ?? DEV_CUSTOMER_TOP_UP;
+  const account = await admin.node.getAccount({ path: { address } });
+  if (BigInt(account.balance_micro) >= floor) return 0;
+  const grant = await admin.node.requestFaucet({ body: { address, amount: topUp } });
+  if (grant.status !== "confirmed")
+    await waitForConfirmation(admin, grant.tx_hash, options.timeoutMs ?? 20_000);
+  return topUp;
+}
