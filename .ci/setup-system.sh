@@ -23,3 +23,12 @@ SQL
     echo "PostgreSQL did not start: database tests run on SQLite only." >&2
   fi
 fi
+# The browser tests (e2e/) drive Debian's Chromium through playwright-core, never a downloaded
+# browser. CI runs as root with apt available: install it quietly when it is missing.
+if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  if (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null 2>&1; then
+    echo "Installed Debian's chromium for the browser tests."
+  else
+    echo "Could not install chromium: the browser tests (e2e/) will be skipped." >&2
+  fi
+fi

@@ -146,4 +146,20 @@ describe("newIdempotencyKey", () => {
     expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(newIdempotencyKey()).not.toBe(a);
   });
+
+  it("is a fresh UUID without crypto.randomUUID too (browsers outside a secure context)", () => {
+    // An own property shadows the prototype's method; deleting it restores the original.
+    Object.defineProperty(globalThis.crypto, "randomUUID", {
+      value: undefined,
+      configurable: true,
+    });
+    try {
+      const a = newIdempotencyKey();
+      expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(newIdempotencyKey()).not.toBe(a);
+    } finally {
+      delete (globalThis.crypto as { randomUUID?: unknown }).randomUUID;
+      expect(typeof globalThis.crypto.randomUUID).toBe("function");
+    }
+  });
 });

@@ -294,7 +294,7 @@ export async function startStack(options: StartStackOptions = {}): Promise<Runni
     const failedOptional = await startPhase([
       walletService(ctx),
       coordinatorService(ctx),
-      ...(withExchange ? [exchangeService(ctx)] : []),
+      ...(withExchange ? [exchangeService(ctx, withWeb)] : []),
       ...(withWeb ? [webService(ctx, withExchange)] : []),
     ]);
     withExchange &&= !failedOptional.has("exchange");

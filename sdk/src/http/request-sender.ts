@@ -15,7 +15,15 @@ export interface RequestSenderOptions {
 const RETRY_STATUSES = new Set([429, 502, 503, 504]);
 
 export function newIdempotencyKey(): string {
-  return globalThis.crypto.randomUUID();
+  const crypto = globalThis.crypto;
+  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  // Browsers offer randomUUID only in secure contexts (https, localhost); a web page opened over
+  // plain http on a LAN address still has getRandomValues, so build the same version-4 UUID.
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const hex = Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 export function createRequestSender(options: RequestSenderOptions = {}): typeof fetch {

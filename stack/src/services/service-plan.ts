@@ -4,6 +4,7 @@
 import type { PortPlan } from "../ports/port-plan.js";
 import type { StackPaths } from "../files/stack-paths.js";
 import type { DevSecrets } from "../material/dev-secrets.js";
+import { writeExchangePages } from "@aitbc/web";
 
 export type ServiceKind = "node" | "wallet" | "coordinator" | "exchange" | "web" | "miner";
 
@@ -159,8 +160,21 @@ export function coordinatorService(ctx: PlanContext): ServiceDefinition {
   };
 }
 
-export function exchangeService(ctx: PlanContext): ServiceDefinition {
-  const url = stackServiceUrls(ctx).exchange;
+export function exchangeService(ctx: PlanContext, withWeb: boolean): ServiceDefinition {
+  const urls = stackServiceUrls(ctx);
+  const url = urls.exchange;
+  // The seed puts the Trade Exchange page and its API on one port: the exchange serves the page
+  // built by @aitbc/web, with a config.json that points it at this stack.
+  const pagesDir = writeExchangePages(ctx.paths.dataDir("exchange-pages"), {
+    coordinator: urls.coordinator,
+    nodes: urls.nodes,
+    wallet: urls.wallet,
+    exchange: urls.exchange,
+    fake_bitcoin: urls.fake_bitcoin,
+    marketplace: withWeb ? urls.marketplace : null,
+    explorer: withWeb ? urls.explorer : null,
+    miner_dashboard: withWeb ? urls.miner_dashboard : null,
+  });
   return {
     name: "exchange",
     kind: "exchange",
@@ -175,6 +189,7 @@ export function exchangeService(ctx: PlanContext): ServiceDefinition {
       // No Bitcoin testnet here: the exchange runs its fake Esplora, and checks deposits often.
       AITBC_FAKE_BITCOIN_PORT: String(ctx.ports.fake_bitcoin),
       AITBC_EXCHANGE_WATCH_INTERVAL_MS: "1000",
+      AITBC_EXCHANGE_PAGES_DIR: pagesDir,
     },
   };
 }
@@ -189,6 +204,7 @@ export function webService(ctx: PlanContext, withExchange: boolean): ServiceDefi
     AITBC_NODE_URLS: urls.nodes.join(","),
   };
   if (withExchange) env.AITBC_FAKE_BITCOIN_URL = urls.fake_bitcoin;
+  else env.AITBC_EXCHANGE_URL = "none";
   return {
     name: "web",
     kind: "web",

@@ -91,7 +91,9 @@ export class Syncer {
     }
     if (fork.length > 0) {
       result = await this.chain.adopt(anchor, fork);
-      this.logger.info({ peer: peer.id, anchor, blocks: fork.length, result }, "fork resolved");
+      // Only a switch to another branch is news; following a peer's branch we already prefer is routine.
+      const level = result === "added" ? "info" : "debug";
+      this.logger[level]({ peer: peer.id, anchor, blocks: fork.length, result }, "fork resolved");
     }
     return result;
   }

@@ -1,0 +1,61 @@
+// The two tables the explorer shows everywhere: blocks and transactions.
+import type { NodeTypes } from "@aitbc/sdk";
+import { h } from "../shared/dom.js";
+import { aitbc, shortHash, timeAgo } from "../shared/format.js";
+import { emptyState, statusBadge, table } from "../shared/widgets.js";
+import {
+  addressLink,
+  blockLink,
+  jobLink,
+  txLink,
+  txTypeBadge,
+  type AddressBook,
+} from "./chain-labels.js";
+
+export function blocksTable(
+  blocks: NodeTypes.BlockSummary[],
+  id = "blocks-table",
+  compact = false,
+): HTMLElement {
+  if (blocks.length === 0)
+    return emptyState("No blocks yet", "The validators have not produced a block.");
+  return table(
+    compact ? ["Height", "Proposer", "Txs", "Time"] : ["Height", "Hash", "Proposer", "Txs", "Time"],
+    blocks.map((b) => [
+      blockLink(b.height),
+      ...(compact ? [] : [h("code", { title: b.hash }, shortHash(b.hash, 8))]),
+      b.proposer_name ?? (b.proposer ? h("code", null, shortHash(b.proposer, 6)) : "genesis"),
+      String(b.tx_count),
+      h("span", { title: b.timestamp, class: "nowrap" }, timeAgo(b.timestamp)),
+    ]),
+    { id },
+    (i) => ({ "data-height": String(blocks[i]!.height) }),
+  );
+}
+
+export function txsTable(
+  txs: NodeTypes.TransactionView[],
+  book: AddressBook,
+  id = "txs-table",
+  compact = false,
+): HTMLElement {
+  if (txs.length === 0)
+    return emptyState(
+      "No transactions",
+      "Nothing matches: transactions appear here once a block includes them.",
+    );
+  return table(
+    ["Hash", "Type", "From", "To", "Amount", "Job", ...(compact ? [] : ["Block", "Status"])],
+    txs.map((t) => [
+      txLink(t.tx_hash, compact ? 4 : 6),
+      txTypeBadge(t.type),
+      addressLink(t.from, book),
+      addressLink(t.to ?? t.refund_to, book),
+      h("span", { class: "nowrap" }, aitbc(t.amount)),
+      jobLink(t.job_id),
+      ...(compact ? [] : [blockLink(t.block_height), statusBadge(t.status)]),
+    ]),
+    { id },
+    (i) => ({ "data-tx-hash": txs[i]!.tx_hash, "data-tx-type": txs[i]!.type }),
+  );
+}
