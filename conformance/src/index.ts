@@ -30,8 +30,21 @@ export {
   type MockSet,
   type StartMocksOptions,
 } from "./mock/start-mocks.js";
-export { startPrism, type PrismProcess } from "./mock/prism-process.js";
-export { isPrismMock } from "./mock/detect-mock.js";
+export { startPrism, type PrismProcess, type StartPrismOptions } from "./mock/prism-process.js";
+export { detectTarget, servedByPrism, type DetectedTarget } from "./mock/detect-target.js";
+export { prismAnswer, type PrismAnswer } from "./contract/prism-answer.js";
+export { runChannels, CLIENT_CHANNELS, type ChannelOptions } from "./channels/run-channels.js";
+export { recordWs, wsUrl, type WsRecording } from "./channels/ws-session.js";
+export {
+  loadAsyncApiDocuments,
+  channelOf,
+  type LoadedAsyncApiDocument,
+} from "./spec/asyncapi-documents.js";
+export {
+  readScenarioRecord,
+  RECORD_FILE_NAME,
+  type ScenarioRecord,
+} from "./scenario/scenario-record.js";
 export { SEED_SCENARIO } from "./scenario/cases/index.js";
 export {
   ScenarioContext,

@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // `npm run conformance:mock`: Prism mocks of every bundled OpenAPI document on free ports, the
-// contract level against them, then the mocks are stopped (also on failure or Ctrl-C).
+// contract level against them, then the mocks are stopped (also on failure or Ctrl-C). The
+// WebSocket channels are listed as SKIPs: Prism has no WebSockets.
 //
 //   node conformance/dist/mock-run.js [--spec-dir DIR]   (DIR: *.openapi.json, default @aitbc/spec)
 import { runContract } from "./contract/run-contract.js";
 import { startMocks } from "./mock/start-mocks.js";
 import { stopOnSignals } from "./mock/stop-on-signals.js";
 import { Reporter } from "./report/reporter.js";
+import { loadAsyncApiDocuments } from "./spec/asyncapi-documents.js";
 import { loadOpenApiDocuments } from "./spec/documents.js";
 
 async function main(): Promise<number> {
@@ -28,6 +30,7 @@ async function main(): Promise<number> {
       ),
       credentials: {},
       reporter,
+      asyncDocuments: loadAsyncApiDocuments(specDir),
     });
   } finally {
     await mocks.stop();

@@ -89,7 +89,7 @@ describe("aitbc-conformance", () => {
         "--api-key",
         "k",
       ]);
-      expect(ok.out).toContain("(implementation)");
+      expect(ok.out).toContain("(implementation: answers unknown paths itself)");
       expect(ok.out).toMatch(
         /^PASS {2}contract {2}coordinator {2}POST \/v1\/widgets \(createWidget\) {2}→ 201/m,
       );

@@ -63,6 +63,32 @@ describe("parseArgs", () => {
       address: "aitbc00",
     });
     expect(options.sources).toHaveLength(2);
+    expect(options.nodes).toEqual(STACK.nodes);
+    expect(options.recordFile).toBe(join(dir, ".aitbc", "conformance-scenario.json"));
+  });
+
+  it("takes every node given with --node, and a record file with --record", () => {
+    const dir = project({ "stack.json": STACK });
+    const options = parseArgs(
+      ["--node", "http://n:1", "--node=http://n:2", "--record", "/tmp/r.json"],
+      {},
+      dir,
+    );
+    expect(options.urls.node).toBe("http://n:1");
+    expect(options.nodes).toEqual(["http://n:1", "http://n:2"]);
+    expect(options.recordFile).toBe("/tmp/r.json");
+  });
+
+  it("records nothing by default without a stack directory", () => {
+    const dir = project();
+    expect(parseArgs(["--coordinator", "http://c:1"], {}, dir).recordFile).toBeUndefined();
+  });
+
+  it("says the targets are Prism proxies with --via-proxy", () => {
+    const dir = project();
+    const options = parseArgs(["--coordinator", "http://c:1", "--via-proxy"], {}, dir);
+    expect(options.viaProxy).toBe(true);
+    expect(options.mock).toBe(false);
   });
 
   it("lets flags override the files, in both --flag value and --flag=value forms", () => {
@@ -103,6 +129,7 @@ describe("parseArgs", () => {
     [["--nope"], /unknown option --nope/],
     [["--coordinator", "http://c", "--timeout", "-5"], /--timeout must be a positive integer/],
     [[], /no service URLs/],
+    [["--coordinator", "http://c", "--mock", "--via-proxy"], /--mock and --via-proxy exclude/],
   ])("refuses %j", (argv, message) => {
     const dir = project();
     expect(() => parseArgs(argv, {}, dir)).toThrow(UsageError);

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runContract } from "../src/contract/run-contract.js";
-import { isPrismMock } from "../src/mock/detect-mock.js";
+import { detectTarget, servedByPrism } from "../src/mock/detect-target.js";
 import { startMocks, type MockSet } from "../src/mock/start-mocks.js";
 import type { OpenApiDocument } from "../src/spec/documents.js";
 import { failures, operationOf, quietReporter, widgetsDocument } from "./helpers.js";
@@ -37,8 +37,13 @@ afterAll(async () => {
 
 describe("contract level against Prism mocks", () => {
   it("recognises a Prism mock and a non-mock", async () => {
-    expect(await isPrismMock(mocks.urls.good!)).toBe(true);
-    expect(await isPrismMock("http://127.0.0.1:9")).toBe(false);
+    expect(await servedByPrism(mocks.urls.good!)).toBe(true);
+    expect(await servedByPrism("http://127.0.0.1:9")).toBe(false);
+    // A mock accepts a key nobody issued; that is what tells it from a proxy.
+    expect(await detectTarget(mocks.urls.good!, good)).toEqual({
+      mode: "mock",
+      how: "Prism; GET /v1/widgets/{widget_id} (getWidget) accepted an unissued key",
+    });
   });
 
   it("passes a mock of a spec whose examples match their schemas", async () => {

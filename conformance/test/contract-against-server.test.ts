@@ -53,10 +53,11 @@ function widgetsServer(
 }
 
 let close: (() => Promise<void>) | undefined;
-afterEach(async () => {
+async function closeServer(): Promise<void> {
   await close?.();
   close = undefined;
-});
+}
+afterEach(closeServer);
 
 async function run(handler: Handler, mode: TargetMode = "real") {
   const server = await startServer(handler);
@@ -164,6 +165,37 @@ describe("contract level against an implementation", () => {
     const mock = await run(widgetsServer({ get: notFound }), "mock");
     expect(failures(mock)).toEqual([
       "GET /v1/widgets/{widget_id} (getWidget) → a valid request got 404 application/problem+json matches the schema",
+    ]);
+  });
+
+  it("counts a Prism refusal of an invalid request only in proxy mode, and never for a valid one", async () => {
+    const prism422: Handler = (_q, _b, r) =>
+      json(
+        r,
+        422,
+        {
+          type: "https://stoplight.io/prism/errors#UNPROCESSABLE_ENTITY",
+          title: "Invalid request",
+          status: 422,
+          validation: [
+            { location: ["body"], message: "Request body must have required property 'name'" },
+          ],
+        },
+        "application/problem+json",
+      );
+    const proxy = await run(widgetsServer({ badCreate: prism422 }), "proxy");
+    expect(failures(proxy)).toEqual([]);
+    expect(
+      proxy.results.filter((r) => r.detail.startsWith("422 rejected by the proxy")),
+    ).toHaveLength(3);
+    await closeServer();
+    const real = await run(widgetsServer({ badCreate: prism422 }), "real");
+    expect(failures(real)).toHaveLength(3);
+    expect(failures(real)[0]).toMatch(/\[missing body field name\] → status 422 is not documented/);
+    await closeServer();
+    const validRefused = await run(widgetsServer({ create: prism422 }), "proxy");
+    expect(failures(validRefused)).toEqual([
+      "POST /v1/widgets (createWidget) → the proxy refused a valid request before it reached the server: 422 UNPROCESSABLE_ENTITY: body Request body must have required property 'name'",
     ]);
   });
 

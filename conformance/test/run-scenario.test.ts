@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { runScenario } from "../src/scenario/run-scenario.js";
 import { Blocked, type ScenarioCase } from "../src/scenario/scenario-case.js";
 import { ScenarioContext } from "../src/scenario/scenario-context.js";
+import { Reporter } from "../src/report/reporter.js";
 import { quietReporter } from "./helpers.js";
 
 function context(mode: "mock" | "real", reporter = quietReporter()) {
@@ -134,5 +135,24 @@ describe("runScenario", () => {
       "SKIP x a case → needs the coordinator URL",
       "SKIP y a case → needs the admin key (--admin-key or .aitbc/dev-credentials.json)",
     ]);
+  });
+
+  it("reports a case that does not apply as an information line, neither passed nor skipped", async () => {
+    const info: string[] = [];
+    const reporter = new Reporter((line) => info.push(line));
+    const ctx = new ScenarioContext({ mode: "real", documents: [], targets: {}, reporter });
+    let ran = false;
+    const restart = makeCase({
+      id: "0",
+      title: "after a restart",
+      notApplicable: () => "no earlier run",
+      async given() {
+        ran = true;
+      },
+    });
+    await runScenario(ctx, [restart], reporter);
+    expect(ran).toBe(false);
+    expect(reporter.results).toEqual([]);
+    expect(info).toEqual(["— 0 after a restart: does not apply (no earlier run)"]);
   });
 });

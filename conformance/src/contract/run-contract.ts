@@ -3,17 +3,24 @@
 // and schema-valid. Against a mock a valid request must succeed (2xx); against a real server any
 // documented status below 500 passes (401/403/404 are legitimate answers for keys and example ids
 // the server does not know). Invalid requests must get a documented 4xx with a Problem body.
+// Through a Prism proxy (`prism proxy --errors`) the real keys are sent and valid requests must
+// reach the server; an invalid one may instead be refused by the proxy itself, and that is
+// reported as such (never as the server's answer).
+import { runChannels } from "../channels/run-channels.js";
 import { MOCK_CREDENTIALS, type Credentials } from "../config/credentials.js";
 import type { Reporter } from "../report/reporter.js";
 import { DocumentValidator } from "../schema/validator.js";
+import type { LoadedAsyncApiDocument } from "../spec/asyncapi-documents.js";
 import type { LoadedDocument } from "../spec/documents.js";
 import { listOperations, type Operation } from "../spec/operations.js";
+import type { TargetMode } from "../mock/detect-target.js";
 import { checkResponse } from "./check-response.js";
 import { send, type BuiltRequest, type HttpExchange } from "./http-exchange.js";
 import { buildInvalidVariants } from "./invalid-requests.js";
+import { prismAnswer } from "./prism-answer.js";
 import { buildValidRequest } from "./valid-request.js";
 
-export type TargetMode = "mock" | "real";
+export type { TargetMode };
 
 export interface ContractTarget {
   baseUrl: string;
@@ -27,6 +34,8 @@ export interface ContractOptions {
   credentials: Credentials;
   reporter: Reporter;
   timeoutMs?: number;
+  /** AsyncAPI documents whose client WebSocket channels are checked after the operations. */
+  asyncDocuments?: LoadedAsyncApiDocument[];
 }
 
 export async function runContract(options: ContractOptions): Promise<void> {
@@ -43,6 +52,15 @@ export async function runContract(options: ContractOptions): Promise<void> {
     for (const op of operations) {
       await checkOperation(loaded, validator, op, target, credentials, options);
     }
+  }
+  if (options.asyncDocuments?.length) {
+    await runChannels({
+      asyncDocuments: options.asyncDocuments,
+      targets: options.targets,
+      credentials: options.credentials,
+      reporter,
+      timeoutMs: options.timeoutMs,
+    });
   }
 }
 
@@ -63,7 +81,21 @@ async function checkOperation(
   if (!exchange) return;
   const check = checkResponse(op, validator, exchange);
   const status = exchange.status;
-  if (!check.ok) {
+  const byProxy = target.mode === "proxy" ? prismAnswer(exchange) : undefined;
+  if (byProxy) {
+    const what =
+      byProxy.about === "request"
+        ? "the proxy refused a valid request before it reached the server"
+        : byProxy.about === "response"
+          ? "the proxy found that the server's answer breaks the spec"
+          : "the proxy answered instead of the server";
+    reporter.fail(
+      "contract",
+      scope,
+      op.label,
+      `${what}: ${status} ${byProxy.error}: ${byProxy.details}`,
+    );
+  } else if (!check.ok) {
     reporter.fail("contract", scope, op.label, check.detail);
   } else if (target.mode === "mock" && (status < 200 || status > 299)) {
     reporter.fail("contract", scope, op.label, `a valid request got ${check.detail}`);
@@ -83,7 +115,24 @@ async function checkOperation(
     const bad = await call(target, variant.request, options, scope, subject);
     if (!bad) continue;
     const badCheck = checkResponse(op, validator, bad);
-    if (bad.status < 400 || bad.status > 499) {
+    const refusedByProxy = target.mode === "proxy" ? prismAnswer(bad) : undefined;
+    if (refusedByProxy) {
+      if (refusedByProxy.about === "request" && bad.status >= 400 && bad.status < 500) {
+        reporter.pass(
+          "contract",
+          scope,
+          subject,
+          `${bad.status} rejected by the proxy before reaching the server (Prism ${refusedByProxy.error}: ${refusedByProxy.details})`,
+        );
+      } else {
+        reporter.fail(
+          "contract",
+          scope,
+          subject,
+          `the proxy answered ${bad.status} ${refusedByProxy.error}: ${refusedByProxy.details}`,
+        );
+      }
+    } else if (bad.status < 400 || bad.status > 499) {
       reporter.fail(
         "contract",
         scope,

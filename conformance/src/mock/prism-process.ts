@@ -1,5 +1,6 @@
-// One Prism mock server as a child process. Prism's own entry script runs under this Node binary,
-// so the child's PID is Prism itself and stopping it stops the mock. Every started process is
+// One Prism server as a child process: a mock of a spec, or (with `upstream`) a validating proxy
+// in front of an implementation. Prism's own entry script runs under this Node binary, so the
+// child's PID is Prism itself and stopping it stops the server. Every started process is
 // remembered and killed when this process exits, also after a crash or an uncaught error.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
@@ -25,6 +26,13 @@ export interface StartPrismOptions {
   readyTimeoutMs?: number;
   /** Called with each line Prism prints (request logs, violations). */
   onLine?: (line: string) => void;
+  /**
+   * `prism proxy <spec> <upstream>` instead of `prism mock`: requests are validated and forwarded
+   * to this URL, and the upstream's responses are validated against the spec.
+   */
+  upstream?: string;
+  /** `--errors`: a request or response that breaks the spec becomes Prism's own error answer. */
+  errors?: boolean;
 }
 
 const running = new Set<ChildProcess>();
@@ -48,11 +56,15 @@ export function prismEntry(): string {
 export async function startPrism(options: StartPrismOptions): Promise<PrismProcess> {
   installExitHook();
   const host = options.host ?? "127.0.0.1";
-  const child = spawn(
-    process.execPath,
-    [prismEntry(), "mock", options.specFile, "-p", String(options.port), "-h", host],
-    { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" } },
-  );
+  const command = options.upstream
+    ? ["proxy", options.specFile, options.upstream]
+    : ["mock", options.specFile];
+  const args = [...command, "-p", String(options.port), "-h", host];
+  if (options.errors) args.push("--errors");
+  const child = spawn(process.execPath, [prismEntry(), ...args], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
+  });
   running.add(child);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   void exited.then(() => running.delete(child));
@@ -97,7 +109,8 @@ export async function startPrism(options: StartPrismOptions): Promise<PrismProce
     await stop();
     const why =
       outcome === "exited" ? `exited with ${child.exitCode}` : `not ready after ${timeoutMs} ms`;
-    throw new Error(`Prism mock of ${options.name} ${why}:\n${lines.slice(-10).join("\n")}`);
+    const what = options.upstream ? `proxy for ${options.upstream}` : "mock";
+    throw new Error(`Prism ${what} of ${options.name} ${why}:\n${lines.slice(-10).join("\n")}`);
   }
   return {
     name: options.name,

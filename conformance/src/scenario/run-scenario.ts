@@ -13,6 +13,11 @@ export async function runScenario(
 ): Promise<void> {
   for (const c of cases) {
     ctx.beginCase(c.id);
+    const why = c.notApplicable?.(ctx);
+    if (why !== undefined) {
+      reporter.info(`— ${c.id} ${c.title}: does not apply (${why})`);
+      continue;
+    }
     reporter.info(`— ${c.id} ${c.title}`);
     try {
       await c.given(ctx);

@@ -13,6 +13,11 @@ export interface ScenarioCase {
   needsRealState: boolean;
   /** What `then` checks, in one line (shown when it is skipped). */
   thenChecks: string;
+  /**
+   * Why the case does not apply to this run, if it does not (the check after a restart on the
+   * first run); such a case is reported as an information line, neither passed nor skipped.
+   */
+  notApplicable?(ctx: ScenarioContext): string | undefined;
   given(ctx: ScenarioContext): Promise<void>;
   when(ctx: ScenarioContext): Promise<void>;
   then(ctx: ScenarioContext): Promise<void>;

@@ -11,7 +11,8 @@ import { Blocked, StepFailed } from "./scenario-case.js";
 import type { ScenarioState } from "./scenario-state.js";
 import { callThroughSdk, sdkMethod, type CallInput, type CallOutcome } from "./sdk-call.js";
 
-export type Actor = "admin" | "provider" | "customer" | "outsider" | "anonymous";
+export type Actor =
+  "admin" | "provider" | "customer" | "outsider" | "newcomer" | "previous" | "anonymous";
 
 export interface ScenarioTargets {
   coordinatorUrl?: string;
@@ -22,6 +23,8 @@ export interface ScenarioTargets {
 
 export interface CallSpec extends CallInput {
   as: Actor;
+  /** Another base URL of the same service (one of several nodes); default its target URL. */
+  at?: string;
   /** Acceptable statuses; default any 2xx. */
   expect?: number[] | "2xx" | "4xx";
 }
@@ -39,6 +42,13 @@ export interface ScenarioContextOptions {
   reporter: Reporter;
   /** How long a real-state poll may take (job completion), in ms. */
   pollTimeoutMs?: number;
+  /** Every node of the chain (the first is `targets.nodeUrl`), for propagation checks. */
+  nodeUrls?: string[];
+  /**
+   * Where a real run records what it proved (job, receipt, balances) for the next run, which
+   * checks after a restart that none of it was lost. Unset: nothing is recorded or compared.
+   */
+  recordFile?: string;
 }
 
 const SERVICE_URL: Record<ServiceName, keyof ScenarioTargets> = {
@@ -89,6 +99,17 @@ export class ScenarioContext {
     return this.mode === "mock";
   }
 
+  /** Every known node URL, the main one first. */
+  get nodeUrls(): string[] {
+    const main = this.options.targets.nodeUrl;
+    const all = [...(main ? [main] : []), ...(this.options.nodeUrls ?? [])];
+    return [...new Set(all.map((u) => u.replace(/\/+$/, "")))];
+  }
+
+  get recordFile(): string | undefined {
+    return this.isMock ? undefined : this.options.recordFile;
+  }
+
   beginCase(id: string): void {
     this.caseId = id;
     this.scratch = {};
@@ -113,7 +134,8 @@ export class ScenarioContext {
         throw new Blocked("needs the admin key (--admin-key or .aitbc/dev-credentials.json)");
       return this.options.adminKey;
     }
-    const stateKey = `${actor}Key` as "providerKey" | "customerKey" | "outsiderKey";
+    const stateKey = `${actor}Key` as
+      "providerKey" | "customerKey" | "outsiderKey" | "newcomerKey" | "previousKey";
     return this.need(stateKey);
   }
 
@@ -124,12 +146,19 @@ export class ScenarioContext {
     path: string,
     spec: CallSpec,
   ): Promise<CallOutcome> {
-    const label = `${method} ${path} as ${spec.as}`;
-    const url = this.options.targets[SERVICE_URL[service]];
+    const label = `${method} ${path} as ${spec.as}${spec.at ? ` at ${spec.at}` : ""}`;
+    const url = spec.at ?? this.options.targets[SERVICE_URL[service]];
     if (!url) throw new Blocked(`needs the ${service} URL`);
     const op = this.findOperation(service, method, path);
     if (!op) return this.failStep(label, `${service} has no ${method} ${path} in its spec`);
-    const client = this.base.withApiKey(this.keyOf(spec.as));
+    const base = spec.at
+      ? createAitbcClient({
+          ...this.options.targets,
+          [SERVICE_URL[service]]: spec.at,
+          http: { retries: 1 },
+        })
+      : this.base;
+    const client = base.withApiKey(this.keyOf(spec.as));
     const fn = sdkMethod(client, service, op);
     if (!fn)
       return this.failStep(

@@ -1,5 +1,9 @@
-// The seed's phases 1–4 in order. Each case reads what earlier ones left in the context.
+// The seed's phases 1–4 in order, between the check of what a previous run left (after a restart)
+// and the record for the next one. Each case reads what earlier ones left in the context. The
+// seed's own training job (3.2a) runs before the inference job so that the balance arithmetic of
+// each stays exact.
 import type { ScenarioCase } from "../scenario-case.js";
+import { previousRunKept } from "./p0-previous-run-kept.js";
 import { accountsCreated } from "./p1-accounts-created.js";
 import { minerOnline } from "./p1-miner-online.js";
 import { serviceRegistered } from "./p1-service-registered.js";
@@ -12,13 +16,18 @@ import { jobCreated } from "./p3-job-created.js";
 import { jobMonitored } from "./p3-job-monitored.js";
 import { jobStream } from "./p3-job-stream.js";
 import { resultsReceived } from "./p3-results-received.js";
+import { seedJobRequested } from "./p3-seed-job-request.js";
 import { tenantIsolation } from "./p3-tenant-isolation.js";
-import { badInputsRefused } from "./p4-bad-inputs-refused.js";
+import { badJobsRefused } from "./p4-bad-jobs-refused.js";
+import { badReviewsRefused } from "./p4-bad-reviews-refused.js";
 import { paymentSettled } from "./p4-payment-settled.js";
 import { providerPaid } from "./p4-provider-paid.js";
 import { serviceRated } from "./p4-service-rated.js";
+import { settlementPropagated } from "./p4-settlement-propagated.js";
+import { runRecorded } from "./p9-run-recorded.js";
 
 export const SEED_SCENARIO: readonly ScenarioCase[] = [
+  previousRunKept,
   accountsCreated,
   serviceRegistered,
   minerOnline,
@@ -27,13 +36,17 @@ export const SEED_SCENARIO: readonly ScenarioCase[] = [
   providerReputation,
   creditsPurchased,
   customerFunded,
+  seedJobRequested,
   jobCreated,
   jobMonitored,
   jobStream,
   resultsReceived,
   tenantIsolation,
   paymentSettled,
+  settlementPropagated,
   providerPaid,
   serviceRated,
-  badInputsRefused,
+  badJobsRefused,
+  badReviewsRefused,
+  runRecorded,
 ];

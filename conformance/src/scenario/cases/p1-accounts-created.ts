@@ -1,5 +1,6 @@
 // Seed 1.1 / setup: the platform admin creates the provider and customer accounts the scenario
-// uses (and a customer in another tenant, for the isolation checks), each with its own API key.
+// uses (a customer in another tenant, for the isolation checks, and a newcomer without any job, for
+// the review that must be refused), each with its own API key.
 // On a real stack with a running miner the existing provider is used instead of a new one.
 import type { ScenarioCase } from "../scenario-case.js";
 import type { ScenarioContext } from "../scenario-context.js";
@@ -22,7 +23,7 @@ async function createAccount(
 
 export const accountsCreated: ScenarioCase = {
   id: "1.1",
-  title: "The admin creates a provider, a customer and a customer of another tenant",
+  title: "The admin creates a provider, customers, and a customer of another tenant",
   needsRealState: true,
   thenChecks: "each key authenticates as its own account and role (GET /v1/me)",
   async given(ctx) {
@@ -55,7 +56,14 @@ export const accountsCreated: ScenarioCase = {
     ctx.remember("customerKey", customer.api_key);
     ctx.remember("customerId", customer.id);
     ctx.remember("customerAddress", customer.address);
+    const newcomer = await createAccount(ctx, {
+      id: `newcomer-${run}`,
+      name: "Customer without a job",
+      role: "customer",
+    });
     ctx.remember("outsiderKey", outsider.api_key);
+    ctx.remember("newcomerKey", newcomer.api_key);
+    ctx.remember("newcomerId", newcomer.id);
   },
   async then(ctx) {
     for (const [actor, id] of [

@@ -39,5 +39,9 @@ export const minerOnline: ScenarioCase = {
         : `${miners.length} miners, none online with a model`,
     );
     if (online[0]) ctx.remember("model", online[0].models[0]!.name);
+    ctx.remember(
+      "servedModels",
+      online.flatMap((m) => m.models.map((x) => x.name)),
+    );
   },
 };

@@ -13,6 +13,8 @@ interface Balance {
 }
 
 export const JOB_MAX_COST = 5;
+/** The seed's quick-start prompt; the receipt's input_hash is checked against it. */
+export const JOB_PROMPT = "Hello AITBC";
 
 export const jobCreated: ScenarioCase = {
   id: "3.2",
@@ -30,7 +32,7 @@ export const jobCreated: ScenarioCase = {
         requirements: {
           task_type: "inference",
           model: ctx.state.model ?? "aitbc-tiny:latest",
-          prompt: "Hello AITBC",
+          prompt: JOB_PROMPT,
           max_tokens: 16,
           temperature: 0,
         },

@@ -6,6 +6,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import knexFactory, { type Knex } from "knex";
+import { CachingSqliteClient } from "./sqlite-client.js";
 
 export type { Knex };
 
@@ -39,7 +40,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Knex> {
   const filename = options.url.replace(/^sqlite:(\/\/)?/, "");
   if (filename !== ":memory:") mkdirSync(dirname(filename), { recursive: true });
   return knexFactory({
-    client: "better-sqlite3",
+    // knex's better-sqlite3 client, with prepared statements kept per connection.
+    client: CachingSqliteClient,
     connection: { filename },
     useNullAsDefault: true,
     pool: {

@@ -1,14 +1,13 @@
-// The shell every AITBC HTTP service shares: request ids, logging, CORS, body limit, rate limit and
-// contract validation before the routes; 404 and the problem handler after them. Routes go between
-// `createBaseApp` and `finishApp`.
-import { randomUUID } from "node:crypto";
+// The shell every AITBC HTTP service shares: request ids and logs, CORS, body limit, rate limit
+// and contract validation before the routes; 404 and the problem handler after them. Routes go
+// between `createBaseApp` and `finishApp`.
 import express, { type Express } from "express";
-import { pinoHttp } from "pino-http";
 import type { Logger } from "pino";
 import { cors } from "./cors.js";
 import { contractValidation } from "./openapi.js";
 import { notFoundHandler, problemHandler } from "./problem-handler.js";
 import { rateLimit, type RateLimitOptions } from "./rate-limit.js";
+import { requestLog } from "./request-log.js";
 
 export interface BaseAppOptions {
   logger: Logger;
@@ -28,16 +27,9 @@ export function createBaseApp(options: BaseAppOptions): Express {
   app.disable("x-powered-by");
   app.set("query parser", "extended");
   app.use(
-    pinoHttp({
+    requestLog(app, {
       logger: options.logger,
-      genReqId: (req, res) => {
-        const incoming = req.headers["x-request-id"];
-        const id =
-          typeof incoming === "string" && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
-        res.setHeader("X-Request-Id", id);
-        return id;
-      },
-      customLogLevel: (_req, res, err) =>
+      levelFor: (_req, res, err) =>
         err || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "info" : "debug",
     }),
   );

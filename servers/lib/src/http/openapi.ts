@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { RequestHandler } from "express";
 import * as OpenApiValidator from "express-openapi-validator";
+import { cacheValidatorRoutePatterns } from "./route-pattern-cache.js";
 
 const require = createRequire(import.meta.url);
 
@@ -25,6 +26,7 @@ export interface ContractValidationOptions {
 
 /** Checks every request (and response) against the service's OpenAPI document. */
 export function contractValidation(options: ContractValidationOptions): RequestHandler[] {
+  cacheValidatorRoutePatterns();
   return OpenApiValidator.middleware({
     // The validator mutates the document it is given, so each app gets its own copy.
     apiSpec: loadBundledSpec(options.spec) as never,

@@ -50,8 +50,13 @@ export async function listen(
       closing ??= new Promise<void>((resolve) => {
         const timer = setTimeout(() => server.closeAllConnections(), graceMs);
         timer.unref();
+        // A keep-alive connection whose request finishes after close() began would otherwise stay
+        // open until keepAliveTimeout; sweep idle ones until the last is gone.
+        const sweep = setInterval(() => server.closeIdleConnections(), 50);
+        sweep.unref();
         server.close(() => {
           clearTimeout(timer);
+          clearInterval(sweep);
           resolve();
         });
         server.closeIdleConnections();
