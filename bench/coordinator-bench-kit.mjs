@@ -1,6 +1,11 @@
 // Shared by the coordinator benchmarks: a coordinator on a temp SQLite file with an in-memory
-// settlement (the chain is not what is measured), a keep-alive HTTP client, and a miner that signs
-// receipts with node:crypto. Build first: npx turbo run build --filter=@aitbc/coordinator...
+// settlement (the chain is not what is measured), a keep-alive HTTP client, a miner that signs
+// receipts with node:crypto, and the job lifecycle a real miner drives.
+//
+// The server under test runs in its own process (bench/coordinator-bench-server.mjs) and reports
+// its own CPU time, so the load generator's work (HTTP client, JSON, receipt signing) is never
+// charged to the coordinator. Build first: npx turbo run build --filter=@aitbc/coordinator...
+import { fork } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -29,6 +34,11 @@ export class InstantSettlement {
   }
 }
 
+/**
+ * A coordinator as production runs it (config defaults, including completeJob waiting for the
+ * settlement), except: port 0, a temp SQLite file, the instant settlement, silent logs, and no
+ * per-key rate limit (the load generator would trip it; the limiter itself costs a Map lookup).
+ */
 export async function startBenchCoordinator(overrides = {}) {
   const dir = mkdtempSync(join(tmpdir(), "aitbc-bench-coord-"));
   const adminKey = "admin_" + randomBytes(16).toString("hex");
@@ -39,7 +49,6 @@ export async function startBenchCoordinator(overrides = {}) {
     }),
     port: 0,
     rateLimit: false,
-    settleWaitMs: 0,
     ...overrides,
   };
   const coordinator = await startCoordinator(config, {
@@ -53,6 +62,56 @@ export async function startBenchCoordinator(overrides = {}) {
     async close() {
       await coordinator.close();
       rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Forks bench/coordinator-bench-server.mjs and talks to it over IPC. `cpuUs()` is the server
+ * process's own CPU time (user + system, µs); `drain()` resolves once the settlement worker has
+ * nothing left to do, so a round's CPU includes the settlements of its jobs.
+ * AITBC_BENCH_SERVER_NODE_ARGS (for example `--cpu-prof --cpu-prof-dir=/tmp/p`) profiles the server.
+ */
+export async function spawnBenchServer({ bare = false, canned = false } = {}) {
+  const execArgv = (process.env.AITBC_BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = fork(
+    new URL("./coordinator-bench-server.mjs", import.meta.url),
+    [...(bare ? ["--bare"] : []), ...(canned ? ["--canned"] : [])],
+    { execArgv, stdio: ["ignore", "inherit", "inherit", "ipc"] },
+  );
+  const pending = new Map();
+  let nextId = 0;
+  let ready;
+  const started = new Promise((resolve, reject) => {
+    ready = resolve;
+    child.once("exit", (code) => reject(new Error(`bench server exited (${code})`)));
+  });
+  child.on("message", (m) => {
+    if (m.type === "ready") return ready(m);
+    const p = pending.get(m.id);
+    pending.delete(m.id);
+    if (m.error) p?.reject(new Error(m.error));
+    else p?.resolve(m.result);
+  });
+  const ask = (cmd, args = {}) =>
+    new Promise((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { resolve, reject });
+      child.send({ id, cmd, ...args });
+    });
+  const info = await started;
+  return {
+    url: info.url,
+    bareUrl: info.bareUrl,
+    adminKey: info.adminKey,
+    cpuUs: () => ask("cpu"),
+    drain: () => ask("drain"),
+    /** The lifecycle through the domain services in the server process (no HTTP). */
+    domain: (args) => ask("domain", args),
+    async close() {
+      const exited = new Promise((r) => child.once("exit", r));
+      await ask("close");
+      await exited;
     },
   };
 }
@@ -132,10 +191,7 @@ export async function setupMarket(url, adminKey) {
   );
   const keys = generateKeyPair();
   const publicKey = toBase64Url(keys.publicKey);
-  const privateKey = createPrivateKey({
-    key: { kty: "OKP", crv: "Ed25519", d: toBase64Url(keys.secretKey), x: publicKey },
-    format: "jwk",
-  });
+  const secretKey = toBase64Url(keys.secretKey);
   const miner = await expectStatus(
     call(url, "POST", "/v1/miners/register", {
       key: providerKey,
@@ -156,7 +212,27 @@ export async function setupMarket(url, adminKey) {
     200,
     "register miner",
   );
-  return { providerKey, customerKey, minerId: miner.miner_id, publicKey, privateKey };
+  return withPrivateKey({
+    providerKey,
+    customerKey,
+    minerId: miner.miner_id,
+    publicKey,
+    secretKey,
+  });
+}
+
+/** A market as sent over IPC (plain data) with its node:crypto signing key restored. */
+export function withPrivateKey(market) {
+  const privateKey = createPrivateKey({
+    key: { kty: "OKP", crv: "Ed25519", d: market.secretKey, x: market.publicKey },
+    format: "jwk",
+  });
+  return { ...market, privateKey };
+}
+
+export function plainMarket(market) {
+  const { privateKey: _omit, ...plain } = market;
+  return plain;
 }
 
 export function jobRequest(i) {
@@ -169,6 +245,16 @@ export function jobRequest(i) {
     budget: { max_cost: 1, currency: "AITBC" },
   };
 }
+
+/** What a miner streams while it runs a job: the "running on" log line, then token chunks. */
+export function progressEvents(i, tokens) {
+  return [
+    { kind: "log", text: "bench: running aitbc-tiny:latest on llamacpp" },
+    ...Array.from({ length: tokens }, (_, t) => ({ kind: "token", text: ` tok${i}.${t}` })),
+  ];
+}
+
+export const METERING = { duration_ms: 1500, tokens_in: 3, tokens_out: 5 };
 
 /** The receipt a miner would send for a claim, signed with node:crypto. */
 export function minerReceipt(claim, market, text, durationMs) {
@@ -207,8 +293,66 @@ export function minerReceipt(claim, market, text, durationMs) {
   };
 }
 
+/**
+ * One job the way the miner drives it over HTTP: create (customer), claim, one progress report
+ * with `progress` token chunks (skipped when 0), complete with a signed receipt.
+ */
+export async function httpLifecycle(url, market, i, { progress = 4 } = {}) {
+  await expectStatus(
+    call(url, "POST", "/v1/jobs/create", { key: market.customerKey, body: jobRequest(i) }),
+    201,
+    "create",
+  );
+  const claim = await expectStatus(
+    call(url, "POST", `/v1/miners/${market.minerId}/claim`, {
+      key: market.providerKey,
+      body: { wait_s: 0 },
+    }),
+    200,
+    "claim",
+  );
+  const jobPath = `/v1/jobs/${claim.job.job_id}`;
+  if (progress > 0)
+    await expectStatus(
+      call(url, "POST", `${jobPath}/progress`, {
+        key: market.providerKey,
+        body: { lease_id: claim.lease.lease_id, events: progressEvents(i, progress) },
+      }),
+      200,
+      "progress",
+    );
+  const text = `output ${i}`;
+  await expectStatus(
+    call(url, "POST", `${jobPath}/complete`, {
+      key: market.providerKey,
+      body: {
+        lease_id: claim.lease.lease_id,
+        output: { text, finish_reason: "stop" },
+        metering: METERING,
+        receipt: minerReceipt(claim, market, text, METERING.duration_ms),
+      },
+    }),
+    200,
+    "complete",
+  );
+}
+
+/** Runs `cycle(i)` for i in [0, n) on `concurrency` pipelines. */
+export async function pipelines(n, concurrency, cycle) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < n) await cycle(next++);
+    }),
+  );
+}
+
 export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 export const fmt = (x) => `${Math.round(x).toLocaleString("en-US")}/s`;
+export const us = (x) => `${Math.round(x).toLocaleString("en-US")} µs`;
+export const pct = (x) => `${(x * 100).toFixed(1)} %`;
+/** "min–max" of a list, formatted. */
+export const spread = (xs, f) => `${f(Math.min(...xs))}–${f(Math.max(...xs))}`;
 export const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;

@@ -26,7 +26,8 @@ export function buildApp(ctx: CoordinatorContext, options: BuildAppOptions = {})
     bodyLimit: ctx.config.bodyLimit,
     rateLimit: ctx.config.rateLimit,
     // The stream is a WebSocket (spec/asyncapi/job-stream.yaml), not an OpenAPI operation.
-    ignorePaths: options.validation === false ? /.*/ : /\/v1\/jobs\/[^/]+\/stream$/,
+    ignorePaths: /\/v1\/jobs\/[^/]+\/stream$/,
+    validation: options.validation !== false,
   });
   app.use(healthRoutes(ctx));
   app.use(accountRoutes(ctx, auth));

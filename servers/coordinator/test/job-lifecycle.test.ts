@@ -189,6 +189,40 @@ describe.each(testDatabaseKinds())("job lifecycle (%s)", (kind) => {
     ]);
   });
 
+  it("answers create, complete and fail with the job and payment as stored", async () => {
+    const create = (prompt: string) =>
+      customer.client.coordinator.createJob({
+        body: {
+          requirements: { task_type: "inference", model: "aitbc-tiny:latest", prompt },
+          budget: { max_cost: 1, currency: "AITBC" },
+        },
+      });
+    const read = (jobId: string) =>
+      customer.client.coordinator.getJobStatus({ path: { job_id: jobId } });
+
+    // create queues the job it inserted without reading it back: the answer is the stored job.
+    const first = await create("stored a");
+    expect(first).toMatchObject({ status: "queued", payment: { status: "locked" } });
+    expect(first).toEqual(await read(first.job_id));
+
+    // complete and fail answer with what the settlement worker wrote, as a read shows it.
+    const claim = (await miner.claim(0))!;
+    expect(claim.job.job_id).toBe(first.job_id);
+    const done = await miner.complete(claim, "ok", 3600);
+    expect(done.payment).toMatchObject({ status: "settled", paid: 0.1, refund: 0.9 });
+    expect(done.payment).toEqual((await read(first.job_id)).payment);
+
+    const second = await create("stored b");
+    const lease = (await miner.claim(0))!;
+    expect(lease.job.job_id).toBe(second.job_id);
+    const failed = await provider.client.coordinator.failJob({
+      path: { job_id: second.job_id },
+      body: { lease_id: lease.lease.lease_id, code: "executor_error", message: "boom" },
+    });
+    expect(failed.payment).toMatchObject({ status: "refunded", paid: 0, refund: 1 });
+    expect(failed.payment).toEqual((await read(second.job_id)).payment);
+  });
+
   it("accepts the seed's own job on an available service and says no miner runs it yet", async () => {
     const job = await customer.client.coordinator.createJob({
       body: {

@@ -87,6 +87,24 @@ describe.each(testDatabaseKinds())("miner protocol (%s)", (kind) => {
     ).toMatchObject({ status: 400 });
   });
 
+  it("counts a claim as a heartbeat, also one that finds nothing", async () => {
+    const m = await registerMiner(provider, { minerId: "claimer" });
+    const beat = async () =>
+      String((await h.db()("miners").where({ miner_id: "claimer" }).first()).last_heartbeat_at);
+    const registered = await beat();
+    await eventually(async () => new Date().toISOString() > registered, "the clock to move on");
+    expect(await m.claim(0)).toBeUndefined();
+    const claimed = await beat();
+    expect(claimed > registered).toBe(true);
+
+    await eventually(async () => new Date().toISOString() > claimed, "the clock to move on");
+    const created = await customer.client.coordinator.createJob({ body: job() });
+    const claim = await m.claim(0);
+    expect(claim?.job.job_id).toBe(created.job_id);
+    expect((await beat()) > claimed).toBe(true);
+    await m.complete(claim!);
+  });
+
   it("long-polls: a waiting claim gets a job created after it started; nothing within wait_s is 204", async () => {
     const m = await registerMiner(provider, { minerId: "poller" });
     expect(await m.claim(0)).toBeUndefined();

@@ -1,4 +1,5 @@
 import type { Knex } from "@aitbc/server-lib";
+import { firstRow } from "./db-kind.js";
 
 export type Role = "customer" | "provider" | "admin";
 
@@ -24,7 +25,12 @@ function fromRow(r: Record<string, unknown>): AccountRecord {
   };
 }
 
+/** Accounts found by id, kept: an account row is written once and never changed or deleted. */
+const CACHE_MAX = 10_000;
+
 export class AccountsRepo {
+  private readonly byIdCache = new Map<string, AccountRecord>();
+
   constructor(private readonly db: Knex) {}
 
   async insert(a: AccountRecord): Promise<void> {
@@ -40,13 +46,19 @@ export class AccountsRepo {
   }
 
   async byKeyHash(hash: string): Promise<AccountRecord | undefined> {
-    const r = await this.db("accounts").where({ api_key_hash: hash }).first();
+    const r = await firstRow(this.db("accounts").where({ api_key_hash: hash }));
     return r ? fromRow(r) : undefined;
   }
 
-  async byId(id: string): Promise<AccountRecord | undefined> {
-    const r = await this.db("accounts").where({ id }).first();
-    return r ? fromRow(r) : undefined;
+  async byId(id: string, trx: Knex = this.db): Promise<AccountRecord | undefined> {
+    const hit = this.byIdCache.get(id);
+    if (hit) return hit;
+    const r = await firstRow(trx("accounts").where({ id }));
+    if (!r) return undefined;
+    const account = fromRow(r);
+    if (this.byIdCache.size >= CACHE_MAX) this.byIdCache.clear();
+    this.byIdCache.set(id, account);
+    return account;
   }
 
   async countByRole(tenantId?: string): Promise<Record<Role, number>> {

@@ -1,5 +1,5 @@
 import type { Knex } from "@aitbc/server-lib";
-import { big, bigOrNull, forUpdate, json, jsonOrNull } from "./db-kind.js";
+import { big, bigOrNull, firstRow, forUpdate, json, jsonOrNull, limitOne } from "./db-kind.js";
 
 export type JobStatus =
   "pending" | "queued" | "assigned" | "running" | "completed" | "failed" | "expired" | "cancelled";
@@ -187,7 +187,7 @@ export class JobsRepo {
   }
 
   async byId(jobId: string, trx: Knex = this.db): Promise<JobRecord | undefined> {
-    const r = await trx("jobs").where({ job_id: jobId }).first();
+    const r = await firstRow(trx("jobs").where({ job_id: jobId }));
     return r ? jobFromRow(r) : undefined;
   }
 
@@ -196,12 +196,22 @@ export class JobsRepo {
     trx: Knex.Transaction,
     jobId: string,
   ): Promise<Record<string, unknown> | undefined> {
-    const r = await forUpdate(trx, trx("jobs").where({ job_id: jobId }).first());
-    return (r as Record<string, unknown> | undefined) ?? undefined;
+    return firstRow(forUpdate(trx, trx("jobs").where({ job_id: jobId })));
   }
 
   async update(trx: Knex, jobId: string, patch: JobPatch): Promise<void> {
     await trx("jobs").where({ job_id: jobId }).update(patch);
+  }
+
+  /** Applies the patch if the job is still in `status`; whether it was. */
+  async updateIfStatus(
+    trx: Knex,
+    jobId: string,
+    status: JobStatus,
+    patch: JobPatch,
+  ): Promise<boolean> {
+    const changed = await trx("jobs").where({ job_id: jobId, status }).update(patch);
+    return Number(changed) > 0;
   }
 
   async delete(jobId: string): Promise<void> {
@@ -243,7 +253,7 @@ export class JobsRepo {
     const otherTypes = q.taskTypes.filter((t) => t !== "inference");
     const servesInference = q.taskTypes.includes("inference") && q.models.length > 0;
     if (!servesInference && otherTypes.length === 0) return undefined;
-    const query = trx("jobs")
+    const query = limitOne(trx("jobs"))
       .where({ status: "queued", provider_id: q.providerId })
       .where("expires_at", ">", q.now)
       .where((w) => {
@@ -254,10 +264,9 @@ export class JobsRepo {
       .orderBy([
         { column: "created_at", order: "asc" },
         { column: "job_id", order: "asc" },
-      ])
-      .first();
-    const r = await forUpdate(trx, query, true);
-    return r ? jobFromRow(r as Record<string, unknown>) : undefined;
+      ]);
+    const r = await firstRow(forUpdate(trx, query, true));
+    return r ? jobFromRow(r) : undefined;
   }
 
   async countHeldBy(trx: Knex, minerId: string): Promise<number> {

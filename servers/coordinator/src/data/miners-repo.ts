@@ -1,5 +1,5 @@
 import type { Knex } from "@aitbc/server-lib";
-import { json } from "./db-kind.js";
+import { firstRow, json } from "./db-kind.js";
 
 export interface MinerModel {
   name: string;
@@ -59,13 +59,13 @@ export class MinersRepo {
       .merge(["name", "public_key", "capabilities", "max_concurrency", "last_heartbeat_at"]);
   }
 
-  async byId(minerId: string): Promise<MinerRecord | undefined> {
-    const r = await this.db("miners").where({ miner_id: minerId }).first();
+  async byId(minerId: string, trx: Knex = this.db): Promise<MinerRecord | undefined> {
+    const r = await firstRow(trx("miners").where({ miner_id: minerId }));
     return r ? fromRow(r) : undefined;
   }
 
-  async touch(minerId: string, at: string): Promise<void> {
-    await this.db("miners").where({ miner_id: minerId }).update({ last_heartbeat_at: at });
+  async touch(minerId: string, at: string, trx: Knex = this.db): Promise<void> {
+    await trx("miners").where({ miner_id: minerId }).update({ last_heartbeat_at: at });
   }
 
   /** Miners of these providers seen since `onlineSince` (all of them when it is undefined). */

@@ -1,5 +1,5 @@
 import type { Knex } from "@aitbc/server-lib";
-import { big, forUpdate } from "./db-kind.js";
+import { big, firstRow, forUpdate, limitOne } from "./db-kind.js";
 
 export type OutboxStatus = "pending" | "confirmed" | "skipped";
 
@@ -70,25 +70,31 @@ export class OutboxRepo {
   }
 
   async byJob(jobId: string): Promise<OutboxRecord | undefined> {
-    const r = await this.db("settlement_outbox").where({ job_id: jobId }).first();
+    const r = await firstRow(this.db("settlement_outbox").where({ job_id: jobId }));
     return r ? fromRow(r) : undefined;
   }
 
   /**
-   * The oldest due item, locked (SKIP LOCKED) on PostgreSQL so that only one replica works on it.
-   * Items are worked on one at a time because the settlement key's nonces are sequential.
+   * Claims the oldest due item: pushes its next attempt to `until` and returns it, in one
+   * statement (the subquery locks with SKIP LOCKED on PostgreSQL), so that only one replica
+   * works on it. Items are worked on one at a time because the settlement key's nonces are
+   * sequential.
    */
-  async nextDue(trx: Knex.Transaction, now: string): Promise<OutboxRecord | undefined> {
-    const q = trx("settlement_outbox")
-      .where({ status: "pending" })
-      .where("next_attempt_at", "<=", now)
-      .orderBy([
-        { column: "created_at", order: "asc" },
-        { column: "job_id", order: "asc" },
-      ])
-      .first();
-    const r = await forUpdate(trx, q, true);
-    return r ? fromRow(r as Record<string, unknown>) : undefined;
+  async claimNextDue(now: string, until: string): Promise<OutboxRecord | undefined> {
+    const due = limitOne(
+      this.db("settlement_outbox")
+        .select("job_id")
+        .where({ status: "pending" })
+        .where("next_attempt_at", "<=", now)
+        .orderBy([
+          { column: "created_at", order: "asc" },
+          { column: "job_id", order: "asc" },
+        ]),
+    );
+    const rows = (await this.db("settlement_outbox")
+      .where("job_id", forUpdate(this.db, due, true))
+      .update({ next_attempt_at: until }, "*")) as Array<Record<string, unknown>>;
+    return rows[0] ? fromRow(rows[0]) : undefined;
   }
 
   async update(

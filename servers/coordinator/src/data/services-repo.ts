@@ -1,5 +1,5 @@
 import type { Knex } from "@aitbc/server-lib";
-import { big, json } from "./db-kind.js";
+import { big, firstRow, json } from "./db-kind.js";
 
 export interface ServiceSpecs {
   gpu_type: string;
@@ -91,7 +91,7 @@ export class ServicesRepo {
   }
 
   async byId(serviceId: string): Promise<ServiceRecord | undefined> {
-    const r = await this.db("services").where({ service_id: serviceId }).first();
+    const r = await firstRow(this.db("services").where({ service_id: serviceId }));
     return r ? fromRow(r) : undefined;
   }
 

@@ -18,6 +18,11 @@ export interface BaseAppOptions {
   rateLimit?: RateLimitOptions | false;
   validateResponses?: boolean;
   ignorePaths?: RegExp;
+  /**
+   * Contract validation of requests and responses: on unless `false`. Off only for a
+   * benchmark's baseline, which must not pay for the validator's middleware either.
+   */
+  validation?: boolean;
   /** Middleware that must run before body parsing (for example a raw-body route). */
   before?: (app: Express) => void;
 }
@@ -37,6 +42,7 @@ export function createBaseApp(options: BaseAppOptions): Express {
   if (options.rateLimit) app.use(rateLimit(options.rateLimit));
   options.before?.(app);
   app.use(express.json({ limit: options.bodyLimit ?? "1mb" }));
+  if (options.validation === false) return app;
   app.use(
     contractValidation({
       spec: options.spec,

@@ -39,17 +39,18 @@ export function cacheValidatorRoutePatterns(): void {
   lib.pathToRegexp = memoized;
 }
 
-/** A key for a string pattern with primitive options; undefined for anything else (not cached). */
+/**
+ * A key for a string pattern with primitive options (in the order the caller wrote them, which
+ * is the same on every call from one place); undefined for anything else (not cached).
+ */
 function cacheKey(path: unknown, options: Record<string, unknown> | undefined): string | undefined {
   if (typeof path !== "string") return undefined;
   let key = path;
-  if (options) {
-    for (const name of Object.keys(options).sort()) {
-      const value = options[name];
-      if (value !== undefined && typeof value !== "boolean" && typeof value !== "string")
-        return undefined;
-      key += `\u0000${name}=${String(value)}`;
-    }
+  for (const name in options) {
+    const value = options[name];
+    if (value !== undefined && typeof value !== "boolean" && typeof value !== "string")
+      return undefined;
+    key += `\u0000${name}=${String(value)}`;
   }
   return key;
 }

@@ -135,17 +135,9 @@ export class JobService {
         ? err
         : new Unavailable("The wallet could not lock the budget. Retry in a few seconds.");
     }
-    return this.transitions.change(job.jobId, (current) => {
-      if (!current) throw new NotFound(`No job with id ${job.jobId}.`);
-      return {
-        change: {
-          patch: { status: "queued", lock_tx_hash: lock.txHash },
-          events: [{ type: "status", data: { status: "queued" } }],
-          wakeClaims: true,
-        },
-        result: (after) => renderJob(after),
-      };
-    });
+    const queued = await this.transitions.queueCreated(job, lock.txHash);
+    if (!queued) throw new NotFound(`No job with id ${job.jobId}.`);
+    return renderJob(queued);
   }
 
   /** A lock that failed: drop the job, and reclaim the escrow if the lock may have happened. */

@@ -101,4 +101,33 @@ export class JobTransitions {
     }
     return result;
   }
+
+  /**
+   * pending → queued, with the `queued` status event, for a job the caller has just inserted: its
+   * row is known without reading it back, and a pending job has no events yet. Undefined when the
+   * row is gone (the sweeper reclaims creates that never finished).
+   */
+  async queueCreated(job: JobRecord, lockTxHash: string): Promise<JobRecord | undefined> {
+    const now = new Date().toISOString();
+    const patch = { status: "queued" as const, lock_tx_hash: lockTxHash, updated_at: now };
+    const queued = await this.db.transaction(async (trx) => {
+      const pending = await this.jobs.updateIfStatus(trx, job.jobId, "pending", {
+        ...patch,
+        last_seq: 1,
+      });
+      if (pending)
+        await this.events.append(
+          trx,
+          job.jobId,
+          0,
+          [{ type: "status", data: { status: "queued" } }],
+          now,
+        );
+      return pending;
+    });
+    if (!queued) return undefined;
+    this.bus.publish({ kind: "job", id: job.jobId });
+    this.bus.publish({ kind: "queued", id: job.providerId });
+    return { ...job, status: "queued", lockTxHash, updatedAt: now, lastSeq: 1 };
+  }
 }

@@ -100,7 +100,11 @@ export class Matcher {
         { reasons: list },
       );
     }
-    const ratings = await this.reviews.ratings({ serviceIds: survivors.map((s) => s.serviceId) });
+    // Ratings only order survivors against each other.
+    const ratings =
+      survivors.length > 1
+        ? await this.reviews.ratings({ serviceIds: survivors.map((s) => s.serviceId) })
+        : new Map<string, { sum: number; count: number }>();
     const avg = (s: ServiceRecord) => {
       const r = ratings.get(s.serviceId);
       return r && r.count ? r.sum / r.count : 0;

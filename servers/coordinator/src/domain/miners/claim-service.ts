@@ -34,7 +34,8 @@ export class ClaimService {
     signal: AbortSignal,
   ): Promise<CoordinatorTypes.Claim | null> {
     const miner = await this.minerService.owned(caller, minerId);
-    await this.miners.touch(miner.minerId, new Date().toISOString());
+    // A claim counts as a heartbeat; the first look at the queue writes it in its transaction.
+    let touchAt: string | undefined = new Date().toISOString();
     const deadline = Date.now() + Math.min(waitS, this.settings.claimWaitMaxS) * 1000;
     // Listen before looking, so a job queued between the look and the wait is not missed.
     let signalled: boolean;
@@ -46,7 +47,8 @@ export class ClaimService {
     try {
       for (;;) {
         signalled = false;
-        const claimed = await this.tryClaim(miner);
+        const claimed = await this.tryClaim(miner, touchAt);
+        touchAt = undefined;
         if (claimed) return claimed;
         const remaining = deadline - Date.now();
         if (remaining <= 0 || signal.aborted || this.shutdown.signal.aborted) return null;
@@ -75,12 +77,14 @@ export class ClaimService {
     this.shutdown.abort();
   }
 
-  async tryClaim(miner: MinerRecord): Promise<CoordinatorTypes.Claim | null> {
+  /** Takes the oldest job the miner may run, if any; `touchAt` also records a heartbeat. */
+  async tryClaim(miner: MinerRecord, touchAt?: string): Promise<CoordinatorTypes.Claim | null> {
     const now = new Date();
     const nowIso = now.toISOString();
     const leaseId = randomBytes(16).toString("hex");
     const leaseUntil = new Date(now.getTime() + this.settings.leaseTtlS * 1000).toISOString();
     const job = await this.db.transaction(async (trx) => {
+      if (touchAt) await this.miners.touch(miner.minerId, touchAt, trx);
       const held = await this.jobs.countHeldBy(trx, miner.minerId);
       if (held >= miner.capabilities.max_concurrency) return undefined;
       const next = await this.jobs.nextClaimable(trx, {

@@ -1,20 +1,20 @@
 // What a miner reports about a job it holds: progress, completion (with the signed receipt) or
 // failure. Every report quotes the lease; a lease that expired or moved is 409 lease_lost.
-import { Conflict, NotFound, Unprocessable } from "@aitbc/server-lib";
+import { Conflict, NotFound, Unprocessable, type Knex } from "@aitbc/server-lib";
 import { receiptHash, type CoordinatorTypes, type Receipt } from "@aitbc/sdk";
 import type { JobRecord, JobsRepo } from "../../data/jobs-repo.js";
 import type { MinersRepo } from "../../data/miners-repo.js";
 import type { AccountsRepo } from "../../data/accounts-repo.js";
 import type { ReceiptsRepo } from "../../data/receipts-repo.js";
 import { requireRole, type Caller } from "../accounts/caller.js";
-import type { JobTransitions } from "../jobs/job-transitions.js";
+import type { Decision, JobTransitions } from "../jobs/job-transitions.js";
 import { meteredCost } from "../jobs/metering.js";
 import { refundChange } from "../jobs/terminal.js";
 import { renderPayment } from "../jobs/job-view.js";
 import type { ReceiptKeyRing } from "../receipts/receipt-keys.js";
 import { checkReceipt } from "../receipts/receipt-check.js";
 import { countersignReceipt } from "../receipts/node-ed25519.js";
-import type { OutboxWorker } from "../settlement/outbox-worker.js";
+import type { OutboxWorker, SettlementWatch } from "../settlement/outbox-worker.js";
 
 export interface WorkReportSettings {
   leaseTtlS: number;
@@ -98,19 +98,16 @@ export class WorkReports {
     jobId: string,
     body: CoordinatorTypes.CompleteJobRequest,
   ): Promise<CoordinatorTypes.CompleteJobResponse> {
-    // Read what the transaction needs first: inside it only the transaction may touch the database.
-    const before = this.visible(caller, await this.jobs.byId(jobId), jobId);
-    requireLiveLease(before, body.lease_id, new Date().toISOString());
-    const miner = before.minerId ? await this.miners.byId(before.minerId) : undefined;
-    if (!miner) throw leaseLost(jobId, "the miner holding it is unknown");
-    const provider = await this.accounts.byId(before.providerId);
     const received = body.receipt as Receipt;
-
-    const completed = await this.transitions.change(jobId, (found) => {
+    const settlement = this.worker.watch(jobId);
+    const completed = await this.changeSettling(settlement, jobId, async (found, trx) => {
       const job = this.visible(caller, found, jobId);
       const now = new Date().toISOString();
       requireLiveLease(job, body.lease_id, now);
-      if (job.minerId !== miner.minerId) throw leaseLost(jobId, "the job moved to another miner");
+      // Read in the transaction, which holds the job: the live lease pins the job's miner.
+      const miner = job.minerId ? await this.miners.byId(job.minerId, trx) : undefined;
+      if (!miner) throw leaseLost(jobId, "the miner holding it is unknown");
+      const provider = await this.accounts.byId(job.providerId, trx);
       const problems = checkReceipt(received, {
         job,
         output: body.output,
@@ -176,17 +173,15 @@ export class WorkReports {
             });
           },
         },
-        result: () => ({ receipt, hash }),
+        result: (after) => ({ receipt, hash, after }),
       };
     });
-    await this.worker.waitFor(jobId, this.settings.settleWaitMs);
-    const after = (await this.jobs.byId(jobId))!;
     return {
       job_id: jobId,
       status: "completed",
       receipt: completed.receipt as CoordinatorTypes.Receipt,
       receipt_hash: completed.hash,
-      payment: renderPayment(after),
+      payment: await this.paymentAfterSettling(completed.after, settlement),
     };
   }
 
@@ -195,7 +190,8 @@ export class WorkReports {
     jobId: string,
     body: CoordinatorTypes.FailJobRequest,
   ): Promise<CoordinatorTypes.FailJobResponse> {
-    await this.transitions.change(jobId, (found) => {
+    const settlement = this.worker.watch(jobId);
+    const failed = await this.changeSettling(settlement, jobId, (found) => {
       const job = this.visible(caller, found, jobId);
       requireLiveLease(job, body.lease_id, new Date().toISOString());
       return {
@@ -203,11 +199,44 @@ export class WorkReports {
           code: body.code,
           message: body.message,
         }),
-        result: () => undefined,
+        result: (after) => after,
       };
     });
-    await this.worker.waitFor(jobId, this.settings.settleWaitMs);
-    const after = (await this.jobs.byId(jobId))!;
-    return { job_id: jobId, status: "failed", payment: renderPayment(after) };
+    return {
+      job_id: jobId,
+      status: "failed",
+      payment: await this.paymentAfterSettling(failed, settlement),
+    };
+  }
+
+  /** A change that queues a settlement, with the watch on it dropped if the change is refused. */
+  private async changeSettling<T>(
+    settlement: SettlementWatch,
+    jobId: string,
+    decide: (
+      job: JobRecord | undefined,
+      trx: Knex.Transaction,
+    ) => Promise<Decision<T>> | Decision<T>,
+  ): Promise<T> {
+    try {
+      return await this.transitions.change(jobId, decide);
+    } catch (err) {
+      settlement.cancel();
+      throw err;
+    }
+  }
+
+  /**
+   * The job's payment once its settlement is done (or after settleWaitMs): as this change left
+   * it plus what the settlement worker wrote, or, when the settlement did not finish here, as
+   * stored.
+   */
+  private async paymentAfterSettling(
+    job: JobRecord,
+    settlement: SettlementWatch,
+  ): Promise<CoordinatorTypes.Payment> {
+    const written = await settlement.settled(this.settings.settleWaitMs);
+    if (written === undefined) return renderPayment((await this.jobs.byId(job.jobId))!);
+    return renderPayment(written ? { ...job, ...written } : job);
   }
 }

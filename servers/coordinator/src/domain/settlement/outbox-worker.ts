@@ -13,6 +13,24 @@ const MAX_BACKOFF_MS = 60_000;
 /** A reclaim of a lock whose outcome was unknown waits this many tries for the lock to land. */
 const RECLAIM_TRIES = 6;
 
+/** What settling wrote to the job: its payment status and transaction; null when it wrote nothing. */
+export type SettledPayment = {
+  paymentStatus: "settled" | "refunded";
+  settleTxHash: string;
+} | null;
+
+export interface SettlementWatch {
+  /**
+   * Resolves with what the worker wrote when it finishes the job's settlement here, or with
+   * undefined after `ms` (or at shutdown) if it has not: the caller then reads the job.
+   */
+  settled(ms: number): Promise<SettledPayment | undefined>;
+  /** Stops watching (the change that would have queued the settlement did not happen). */
+  cancel(): void;
+}
+
+type Waiter = (written: SettledPayment | undefined) => void;
+
 export interface OutboxWorkerOptions {
   /** How often due items are looked for when nothing kicks the worker. */
   pollIntervalMs?: number;
@@ -24,7 +42,7 @@ export class OutboxWorker {
   private running: Promise<void> | undefined;
   private again = false;
   private stopped = false;
-  private readonly waiters = new Map<string, Array<() => void>>();
+  private readonly waiters = new Map<string, Set<Waiter>>();
 
   constructor(
     private readonly db: Knex,
@@ -58,33 +76,56 @@ export class OutboxWorker {
     });
   }
 
-  /** Resolves when the job's settlement is confirmed (or skipped), or after `ms`. */
-  waitFor(jobId: string, ms: number): Promise<void> {
-    if (ms <= 0) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      const list = this.waiters.get(jobId) ?? [];
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      list.push(done);
-      this.waiters.set(jobId, list);
-      // It may have finished before this waiter was registered.
-      this.outbox.byJob(jobId).then(
-        (item) => {
-          if (!item || item.status !== "pending") done();
-        },
-        () => done(),
-      );
-    });
+  /**
+   * Watches for the job's settlement to finish in this worker. Start watching before the change
+   * that writes the outbox item, so that a quick worker cannot finish it unseen.
+   */
+  watch(jobId: string): SettlementWatch {
+    let finished: { written: SettledPayment | undefined } | undefined;
+    let notify: (() => void) | undefined;
+    const waiter: Waiter = (written) => {
+      finished = { written };
+      this.waiters.get(jobId)?.delete(waiter);
+      notify?.();
+    };
+    const cancel = () => {
+      const set = this.waiters.get(jobId);
+      set?.delete(waiter);
+      if (set?.size === 0) this.waiters.delete(jobId);
+    };
+    if (this.stopped) finished = { written: undefined };
+    else {
+      const set = this.waiters.get(jobId) ?? new Set<Waiter>();
+      set.add(waiter);
+      this.waiters.set(jobId, set);
+    }
+    return {
+      cancel,
+      settled: (ms) => {
+        if (finished) return Promise.resolve(finished.written);
+        if (ms <= 0) {
+          cancel();
+          return Promise.resolve(undefined);
+        }
+        return new Promise((resolve) => {
+          const timer = setTimeout(() => {
+            cancel();
+            resolve(undefined);
+          }, ms);
+          notify = () => {
+            clearTimeout(timer);
+            resolve(finished!.written);
+          };
+        });
+      },
+    };
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     await this.running;
-    for (const list of this.waiters.values()) for (const w of list) w();
+    for (const set of this.waiters.values()) for (const w of [...set]) w(undefined);
     this.waiters.clear();
   }
 
@@ -97,15 +138,11 @@ export class OutboxWorker {
   }
 
   private async claimNext(): Promise<OutboxRecord | undefined> {
-    return this.db.transaction(async (trx) => {
-      const now = new Date();
-      const item = await this.outbox.nextDue(trx, now.toISOString());
-      if (!item) return undefined;
-      await this.outbox.update(trx, item.jobId, {
-        next_attempt_at: new Date(now.getTime() + CLAIM_MS).toISOString(),
-      });
-      return item;
-    });
+    const now = Date.now();
+    return this.outbox.claimNextDue(
+      new Date(now).toISOString(),
+      new Date(now + CLAIM_MS).toISOString(),
+    );
   }
 
   private async process(item: OutboxRecord): Promise<void> {
@@ -157,6 +194,13 @@ export class OutboxWorker {
         { job_id: item.jobId, kind: item.kind, reason: outcome.reason },
         "settlement found no escrow to release",
       );
+    const written: SettledPayment =
+      item.kind !== "reclaim" && outcome.status === "confirmed"
+        ? {
+            paymentStatus: item.paidMicro > 0n || item.kind === "release" ? "settled" : "refunded",
+            settleTxHash: outcome.txHash,
+          }
+        : null;
     await this.db.transaction(async (trx) => {
       await this.outbox.update(trx, item.jobId, {
         status: outcome.status === "confirmed" ? "confirmed" : "skipped",
@@ -165,10 +209,10 @@ export class OutboxWorker {
         last_error: outcome.status === "confirmed" ? null : outcome.reason,
         updated_at: now,
       });
-      if (item.kind !== "reclaim" && outcome.status === "confirmed") {
+      if (written) {
         await this.jobs.update(trx, item.jobId, {
-          payment_status: item.paidMicro > 0n || item.kind === "release" ? "settled" : "refunded",
-          settle_tx_hash: outcome.txHash,
+          payment_status: written.paymentStatus,
+          settle_tx_hash: written.settleTxHash,
           updated_at: now,
         });
       }
@@ -177,9 +221,9 @@ export class OutboxWorker {
       { job_id: item.jobId, kind: item.kind, outcome: outcome.status },
       "settlement finished",
     );
-    const list = this.waiters.get(item.jobId);
+    const set = this.waiters.get(item.jobId);
     this.waiters.delete(item.jobId);
-    for (const w of list ?? []) w();
+    for (const w of [...(set ?? [])]) w(written);
   }
 
   private async retryLater(item: OutboxRecord, err: unknown): Promise<void> {

@@ -25,9 +25,12 @@ export function minerRoutes(ctx: CoordinatorContext, auth: Authenticator): Route
   r.post("/v1/miners/:miner_id/claim", async (req, res) => {
     const caller = await auth.require(req);
     const body = (req.body ?? {}) as NonNullable<CoordinatorTypes.ClaimJobData["body"]>;
-    // A long-poll: stop waiting when the miner hangs up.
+    // A long-poll: stop waiting when the miner hangs up. A response that went out closes too;
+    // nothing waits by then, and aborting would only build an AbortError.
     const gone = new AbortController();
-    res.on("close", () => gone.abort());
+    res.on("close", () => {
+      if (!res.writableFinished) gone.abort();
+    });
     const claim = await ctx.claims.claim(
       caller,
       param(req, "miner_id"),
