@@ -40,7 +40,12 @@ export interface CoordinatorConfig {
    */
   claimRecheckMs: number;
   streamRecheckMs: number;
-  /** How long completeJob waits for the escrow release to be confirmed before answering. */
+  /**
+   * How long completeJob/failJob wait for the escrow release to be confirmed before answering.
+   * Default 0: a miner must not sit idle for a block time per job (measured: with 5 s, one miner
+   * ran about one job per 5 s under load); the settlement worker confirms in the background and the
+   * customer sees `settled` in GET /v1/jobs/{job_id}/results once the release is in a block.
+   */
   settleWaitMs: number;
   /** Per-key token bucket; `false` turns it off. */
   rateLimit: { perSecond: number; burst: number } | false;
@@ -82,7 +87,7 @@ export function loadCoordinatorConfig(env: EnvSource = process.env): Coordinator
     claimWaitMaxS: 30,
     maxAttempts: envInt(env, "AITBC_JOB_MAX_ATTEMPTS", 3, { min: 1, max: 100 }),
     sweepIntervalMs: envInt(env, "AITBC_SWEEP_INTERVAL_MS", 1000, { min: 10, max: 60_000 }),
-    settleWaitMs: envInt(env, "AITBC_SETTLE_WAIT_MS", 5000, { min: 0, max: 60_000 }),
+    settleWaitMs: envInt(env, "AITBC_SETTLE_WAIT_MS", 0, { min: 0, max: 60_000 }),
     claimRecheckMs: envInt(env, "AITBC_CLAIM_RECHECK_MS", 1000, { min: 10, max: 600_000 }),
     streamRecheckMs: envInt(env, "AITBC_STREAM_RECHECK_MS", 5000, { min: 10, max: 600_000 }),
     rateLimit: perSecond === 0 ? false : { perSecond, burst },
