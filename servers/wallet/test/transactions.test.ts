@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateKeyPair, addressFromPublicKey, signTx, toMicro } from "@aitbc/sdk";
 import { testDatabaseKinds } from "@aitbc/server-lib";
-import { pollUntil } from "./support/test-chain.js";
+import { pollUntil } from "@aitbc/server-lib/testing";
 import { failure } from "@aitbc/server-lib/testing";
 import { startWalletHarness, type WalletHarness } from "./support/wallet-harness.js";
 

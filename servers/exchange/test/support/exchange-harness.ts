@@ -20,7 +20,8 @@ import {
   type RunningExchange,
 } from "../../src/index.js";
 import { startCoordinatorDouble, type CoordinatorDouble } from "@aitbc/server-lib/testing";
-import { pollUntil, startTestChain, type TestChain } from "./test-chain.js";
+import { startTestChain, type TestChain } from "@aitbc/node/testing";
+import { pollUntil } from "@aitbc/server-lib/testing";
 
 export const ADMIN_KEY = "test-admin-key-0123456789";
 

@@ -7,7 +7,7 @@ import { createAitbcClient, type AitbcClient } from "@aitbc/sdk";
 import { createLogger, createTestDatabase, type TestDatabase } from "@aitbc/server-lib";
 import { startWallet, type RunningWallet, type WalletConfig } from "../../src/index.js";
 import { startCoordinatorDouble, type CoordinatorDouble } from "@aitbc/server-lib/testing";
-import { startTestChain, type TestChain } from "./test-chain.js";
+import { startTestChain, type TestChain } from "@aitbc/node/testing";
 
 export const ADMIN_KEY = "test-admin-key-0123456789";
 export const PASSPHRASE = "correct horse battery staple";

@@ -1,14 +1,18 @@
-// A real chain for the tests: one in-process @aitbc/node validator on port 0, on a dev genesis
-// (faucet enabled) with short blocks, in its own SQLite file.
+// A real chain for other packages' tests (`@aitbc/node/testing`): one in-process validator on
+// port 0, on a dev genesis (faucet enabled) with short blocks, in its own SQLite file.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createDevGenesis, startNode } from "@aitbc/node";
+import { createDevGenesis } from "../domain/genesis/dev-genesis.js";
+import { startNode } from "../start.js";
 import { createAitbcClient, fromBase64Url, toBase64Url } from "@aitbc/sdk";
+import { pollUntil } from "@aitbc/server-lib/testing";
 
 export interface TestChain {
   url: string;
   chainId: string;
+  /** The genesis settlement key's secret (what the coordinator signs escrow releases with). */
+  settlementSecretKey: Uint8Array;
   /** Faucets `amount` AITBC to the address and waits until the balance shows it. */
   fund(address: string, amount: number): Promise<void>;
   close(): Promise<void>;
@@ -45,6 +49,7 @@ export async function startTestChain(options: {
   return {
     url: node.url,
     chainId: node.chainId,
+    settlementSecretKey: fromBase64Url(dev.settlement!.secret_key),
     async fund(address, amount) {
       const before = BigInt((await client.node.getAccount({ path: { address } })).balance_micro);
       await client.node.requestFaucet({ body: { address, amount } });
@@ -58,16 +63,4 @@ export async function startTestChain(options: {
       rmSync(dir, { recursive: true, force: true });
     },
   };
-}
-
-export async function pollUntil(
-  check: () => Promise<boolean>,
-  what: string,
-  timeoutMs = 10_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
