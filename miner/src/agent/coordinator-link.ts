@@ -10,6 +10,7 @@ export type ProgressEvent = CoordinatorTypes.ProgressEvent;
 export type CompleteBody = CoordinatorTypes.CompleteJobRequest;
 export type CompleteResult = CoordinatorTypes.CompleteJobResponse;
 export type FailResult = CoordinatorTypes.FailJobResponse;
+export type ReleaseResult = CoordinatorTypes.ReleaseJobResponse;
 
 export interface CoordinatorLink {
   register(body: RegisterBody, signal?: AbortSignal): Promise<Registration>;
@@ -23,6 +24,13 @@ export interface CoordinatorLink {
   ): Promise<CoordinatorTypes.ProgressAccepted>;
   complete(jobId: string, body: CompleteBody): Promise<CompleteResult>;
   fail(jobId: string, leaseId: string, code: string, message: string): Promise<FailResult>;
+  /** Hands the job back: the lease ends and the coordinator queues the job for another miner. */
+  release(
+    jobId: string,
+    leaseId: string,
+    reason: string,
+    signal?: AbortSignal,
+  ): Promise<ReleaseResult>;
 }
 
 export function createCoordinatorLink(coordinatorUrl: string, apiKey: string): CoordinatorLink {
@@ -55,6 +63,12 @@ export function createCoordinatorLink(coordinatorUrl: string, apiKey: string): C
       coordinator.failJob({
         path: { job_id: jobId },
         body: { lease_id: leaseId, code, message: message.slice(0, 2000) },
+      }),
+    release: (jobId, leaseId, reason, signal) =>
+      coordinator.releaseJob({
+        path: { job_id: jobId },
+        body: { lease_id: leaseId, reason: reason.slice(0, 500) },
+        ...(signal ? { signal } : {}),
       }),
   };
 }

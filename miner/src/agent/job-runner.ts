@@ -1,8 +1,8 @@
 // Runs one claimed job from start to end: execute with live progress, then complete with a signed
 // receipt, or report the failure with a code. Jobs that the coordinator took away (cancelled,
-// expired, lease lost) or that the miner let go at shutdown are abandoned without a report.
+// expired, lease lost) are abandoned without a report; a job the miner stops because it is
+// shutting down is released, so that another miner can take it at once.
 import {
-  AitbcError,
   ConflictError,
   NetworkError,
   ServerError,
@@ -21,13 +21,15 @@ import { maxDurationForBudget } from "./metering.js";
 import { buildSignedReceipt } from "./receipt-builder.js";
 import { createBackoff, sleep } from "./backoff.js";
 import type { MinerLogger } from "./logger.js";
+import { describeError } from "./describe-error.js";
+import { releaseJob } from "./release-job.js";
 
 /** Why the miner stopped a job it holds; only some of these are reported to the coordinator. */
 export type StopReason =
   | { kind: "cancelled" } // customer cancel or expiry seen by the coordinator: nothing to report
   | { kind: "lease_lost" } // 409: another miner may hold it now
   | { kind: "timeout" } // the job's TTL passed on our clock: report `timeout`
-  | { kind: "shutdown" }; // the miner is stopping: let the lease expire so the job is requeued
+  | { kind: "shutdown" }; // the miner is stopping: release the job so another miner takes it
 
 export class JobStop extends Error {
   constructor(readonly reason: StopReason) {
@@ -48,6 +50,9 @@ export interface JobContext {
 export type JobOutcome =
   | { status: "completed"; result: ExecutionResult; cost: bigint }
   | { status: "failed"; code: string }
+  /** Handed back to the coordinator, which queued it for another miner. */
+  | { status: "released" }
+  /** Let go without a word: the coordinator took it away, or a release did not get through. */
   | { status: "abandoned"; reason: StopReason["kind"] };
 
 export interface RunningJob {
@@ -130,6 +135,7 @@ async function runJob(
     } catch (err) {
       await progress.flush();
       const stopReason = signal.reason instanceof JobStop ? signal.reason.reason : undefined;
+      if (stopReason?.kind === "shutdown") return await handBack(ctx, claim);
       if (stopReason && stopReason.kind !== "timeout") {
         log.info("job abandoned", { job_id: job.job_id, reason: stopReason.kind });
         return { status: "abandoned", reason: stopReason.kind };
@@ -150,7 +156,8 @@ async function runJob(
       const reason = (signal.reason as JobStop).reason.kind;
       if (reason === "timeout")
         return await report(ctx, claim, "timeout", `the job's TTL passed at ${job.expires_at}`);
-      return { status: "abandoned", reason };
+      // Stopping, but the output is already here: completing it beats handing it back.
+      if (reason !== "shutdown") return { status: "abandoned", reason };
     }
     const work = buildSignedReceipt(
       {
@@ -212,6 +219,19 @@ async function runJob(
   }
 }
 
+/** The miner is stopping with the job unfinished: hand it back, or let its lease lapse. */
+async function handBack(ctx: JobContext, claim: Claim): Promise<JobOutcome> {
+  const released = await releaseJob(
+    ctx.link,
+    { jobId: claim.job.job_id, leaseId: claim.lease.lease_id },
+    "the miner is shutting down (grace period over)",
+    ctx.logger,
+  );
+  if (released) return { status: "released" };
+  ctx.logger.info("job abandoned", { job_id: claim.job.job_id, reason: "shutdown" });
+  return { status: "abandoned", reason: "shutdown" };
+}
+
 async function report(
   ctx: JobContext,
   claim: Claim,
@@ -241,9 +261,4 @@ async function withRetries<T>(call: () => Promise<T>, attempts = 6): Promise<T> 
       await sleep(backoff.next());
     }
   }
-}
-
-export function describeError(err: unknown): string {
-  if (err instanceof AitbcError) return `${err.code}: ${err.message}`;
-  return err instanceof Error ? err.message : String(err);
 }

@@ -1,7 +1,7 @@
 // The miner agent: register, heartbeat, claim jobs by long-poll (N at a time), run them, and
 // survive a coordinator that goes away. startMiner() resolves once the miner is registered and
-// working; close() stops claiming, lets jobs in hand finish (or, after the grace period, lets
-// their leases expire so the coordinator requeues them) and shuts the executor down.
+// working; close() stops claiming, lets jobs in hand finish (or, after the grace period, releases
+// them so the coordinator requeues them at once) and shuts the executor down.
 import { hostname } from "node:os";
 import { join } from "node:path";
 import {
@@ -15,7 +15,9 @@ import type { Executor, ServedModel } from "../executors/executor.js";
 import { createBackoff, sleep } from "./backoff.js";
 import { createCoordinatorLink, type Registration } from "./coordinator-link.js";
 import { describeHardware, detectHardware, type Hardware } from "./hardware.js";
-import { describeError, startJob, type JobOutcome, type RunningJob } from "./job-runner.js";
+import { describeError } from "./describe-error.js";
+import { releaseJob } from "./release-job.js";
+import { startJob, type JobOutcome, type RunningJob } from "./job-runner.js";
 import { loadOrCreateIdentity, saveIdentity } from "./key-store.js";
 import { createLogger, parseLogLevel, type MinerLogger } from "./logger.js";
 import { resolveExecutor, type ExecutorChoice } from "./resolve-executor.js";
@@ -37,7 +39,7 @@ export interface MinerOptions {
   logger?: MinerLogger;
   /** Long-poll wait per claim, capped by the coordinator's claim_wait_max_s. Default 25. */
   claimWaitS?: number;
-  /** How long close() waits for jobs in hand before letting them go. Default 30 s. */
+  /** How long close() waits for jobs in hand before releasing them. Default 30 s. */
   shutdownGraceMs?: number;
   /** Aborts the initial registration attempts (which otherwise retry until the coordinator answers). */
   signal?: AbortSignal;
@@ -48,6 +50,9 @@ export interface MinerOptions {
 export interface MinerStats {
   completed: number;
   failed: number;
+  /** Jobs handed back to the coordinator (stopped at shutdown, or claimed while stopping). */
+  released: number;
+  /** Jobs let go without a report: taken away by the coordinator, or not released in time. */
   abandoned: number;
 }
 
@@ -155,7 +160,7 @@ export async function startMiner(options: MinerOptions): Promise<RunningMiner> {
     for (const line of banner) log.info(line);
 
     const jobs = new Map<string, RunningJob>();
-    const stats: MinerStats = { completed: 0, failed: 0, abandoned: 0 };
+    const stats: MinerStats = { completed: 0, failed: 0, released: 0, abandoned: 0 };
     const stopping = new AbortController();
     // Heartbeats go on while jobs in hand finish during shutdown, so their leases stay alive.
     const silenced = new AbortController();
@@ -191,6 +196,7 @@ export async function startMiner(options: MinerOptions): Promise<RunningMiner> {
       jobs.delete(job.jobId);
       if (outcome.status === "completed") stats.completed++;
       else if (outcome.status === "failed") stats.failed++;
+      else if (outcome.status === "released") stats.released++;
       else stats.abandoned++;
     };
 
@@ -217,8 +223,15 @@ export async function startMiner(options: MinerOptions): Promise<RunningMiner> {
           backoff.reset();
           if (!claim) continue;
           if (stopping.signal.aborted) {
-            // Claimed while shutting down: the lease runs out and the job is requeued.
-            log.info("released a job claimed during shutdown", { job_id: claim.job.job_id });
+            // Claimed while shutting down: hand it straight back rather than sit on its lease.
+            const released = await releaseJob(
+              link,
+              { jobId: claim.job.job_id, leaseId: claim.lease.lease_id },
+              "claimed while the miner was shutting down",
+              log,
+            );
+            if (released) stats.released++;
+            else stats.abandoned++;
             break;
           }
           const job = startJob(

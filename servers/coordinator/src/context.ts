@@ -24,6 +24,7 @@ import { JobSweeper } from "./domain/jobs/job-sweeper.js";
 import { MinerService } from "./domain/miners/miner-service.js";
 import { ClaimService } from "./domain/miners/claim-service.js";
 import { WorkReports } from "./domain/miners/work-reports.js";
+import { JobRelease } from "./domain/miners/job-release.js";
 import { ReceiptKeyRing } from "./domain/receipts/receipt-keys.js";
 import { OutboxWorker } from "./domain/settlement/outbox-worker.js";
 import type { SettlementPort } from "./domain/settlement/settlement-port.js";
@@ -111,6 +112,7 @@ export async function createContext(deps: CoordinatorDeps) {
       worker,
       { leaseTtlS: config.leaseTtlS, chainId: config.chainId, settleWaitMs: config.settleWaitMs },
     ),
+    releases: new JobRelease(transitions, logger),
     sweeper: new JobSweeper(
       db,
       repos.jobs,

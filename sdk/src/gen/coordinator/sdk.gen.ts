@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import type { Client, Options as Options2, TDataShape } from './client/index.js';
-import type { CancelJobData, CancelJobErrors, CancelJobResponses, ClaimJobData, ClaimJobErrors, ClaimJobResponses, CompleteJobData, CompleteJobErrors, CompleteJobResponses, CreateAccountData, CreateAccountErrors, CreateAccountResponses, CreateJobData, CreateJobErrors, CreateJobResponses, DeactivateServiceData, DeactivateServiceErrors, DeactivateServiceResponses, FailJobData, FailJobErrors, FailJobResponses, GetAdminStatsData, GetAdminStatsErrors, GetAdminStatsResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetJobResultsData, GetJobResultsErrors, GetJobResultsResponses, GetJobStatusData, GetJobStatusErrors, GetJobStatusResponses, GetMeData, GetMeErrors, GetMeResponses, GetProviderReputationData, GetProviderReputationErrors, GetProviderReputationResponses, GetServiceData, GetServiceErrors, GetServiceResponses, HeartbeatMinerData, HeartbeatMinerErrors, HeartbeatMinerResponses, ListAdminJobsData, ListAdminJobsErrors, ListAdminJobsResponses, ListAdminMinersData, ListAdminMinersErrors, ListAdminMinersResponses, ListJobsData, ListJobsErrors, ListJobsResponses, ListKeysData, ListKeysErrors, ListKeysResponses, ListReceiptsData, ListReceiptsErrors, ListReceiptsResponses, ListServiceReviewsData, ListServiceReviewsErrors, ListServiceReviewsResponses, ListServicesData, ListServicesErrors, ListServicesResponses, RateServiceData, RateServiceErrors, RateServiceResponses, RegisterMinerData, RegisterMinerErrors, RegisterMinerResponses, RegisterServiceData, RegisterServiceErrors, RegisterServiceResponses, ReportJobProgressData, ReportJobProgressErrors, ReportJobProgressResponses, UpdateServiceData, UpdateServiceErrors, UpdateServiceResponses } from './types.gen.js';
+import type { CancelJobData, CancelJobErrors, CancelJobResponses, ClaimJobData, ClaimJobErrors, ClaimJobResponses, CompleteJobData, CompleteJobErrors, CompleteJobResponses, CreateAccountData, CreateAccountErrors, CreateAccountResponses, CreateJobData, CreateJobErrors, CreateJobResponses, DeactivateServiceData, DeactivateServiceErrors, DeactivateServiceResponses, FailJobData, FailJobErrors, FailJobResponses, GetAdminStatsData, GetAdminStatsErrors, GetAdminStatsResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetJobResultsData, GetJobResultsErrors, GetJobResultsResponses, GetJobStatusData, GetJobStatusErrors, GetJobStatusResponses, GetMeData, GetMeErrors, GetMeResponses, GetProviderReputationData, GetProviderReputationErrors, GetProviderReputationResponses, GetServiceData, GetServiceErrors, GetServiceResponses, HeartbeatMinerData, HeartbeatMinerErrors, HeartbeatMinerResponses, ListAdminJobsData, ListAdminJobsErrors, ListAdminJobsResponses, ListAdminMinersData, ListAdminMinersErrors, ListAdminMinersResponses, ListJobsData, ListJobsErrors, ListJobsResponses, ListKeysData, ListKeysErrors, ListKeysResponses, ListReceiptsData, ListReceiptsErrors, ListReceiptsResponses, ListServiceReviewsData, ListServiceReviewsErrors, ListServiceReviewsResponses, ListServicesData, ListServicesErrors, ListServicesResponses, RateServiceData, RateServiceErrors, RateServiceResponses, RegisterMinerData, RegisterMinerErrors, RegisterMinerResponses, RegisterServiceData, RegisterServiceErrors, RegisterServiceResponses, ReleaseJobData, ReleaseJobErrors, ReleaseJobResponses, ReportJobProgressData, ReportJobProgressErrors, ReportJobProgressResponses, UpdateServiceData, UpdateServiceErrors, UpdateServiceResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -402,7 +402,9 @@ export class CoordinatorApi extends HeyApiClient {
      * queued job on one of the provider's active services that this miner can run (inference:
      * the model is in the miner's `models`; other task types: in its `task_types`) and that
      * fits its `max_concurrency`. The job comes with a lease that heartbeats extend; an expired
-     * lease puts the job back in the queue. No job within `wait_s`: 204.
+     * lease puts the job back in the queue, and so does `releaseJob`. No job within `wait_s`:
+     * 204. A miner that hangs up while its job is being claimed never gets the answer, so that
+     * job goes straight back to the queue (as a release: it does not count as an attempt).
      *
      */
     public claimJob<ThrowOnError extends boolean = true>(options: Options<ClaimJobData, ThrowOnError>) {
@@ -480,6 +482,39 @@ export class CoordinatorApi extends HeyApiClient {
             responseStyle: 'data',
             security: [{ name: 'X-API-Key', type: 'apiKey' }],
             url: '/v1/jobs/{job_id}/fail',
+            ...options,
+            headers: {
+                'Content-Type': 'application/json',
+                ...options.headers
+            }
+        });
+    }
+    
+    /**
+     * Hand a claimed job back to the queue
+     *
+     * Provider key of the miner holding the lease, for a job it will not finish: the miner is
+     * stopping (its grace period ran out, or a claim arrived while it was shutting down). The
+     * lease ends now and the job is queued again at once, so another miner of the provider can
+     * claim it without waiting for the lease to expire. The job's stream gets a `status` event
+     * `queued` with reason `released`. Progress, complete or fail under the released lease
+     * then get 409 `lease_lost`.
+     *
+     * A release does not count as an attempt: a lease that expires counts against
+     * `AITBC_JOB_MAX_ATTEMPTS` (the job may be what kills its miners), but a miner that says it
+     * is stopping has not been harmed by the job, and a customer's job must not fail because
+     * miners restarted politely. The job's TTL still bounds how long it can go round.
+     *
+     * Another provider's job (or no such job): 404. A lease that expired, was released or
+     * moved to another miner: 409 `lease_lost`. A job that ended in the meantime (cancelled,
+     * expired, completed, failed): 409 `job_finished`. Nothing changes in either case.
+     *
+     */
+    public releaseJob<ThrowOnError extends boolean = true>(options: Options<ReleaseJobData, ThrowOnError>) {
+        return (options.client ?? this.client).post<ReleaseJobResponses, ReleaseJobErrors, ThrowOnError, 'data'>({
+            responseStyle: 'data',
+            security: [{ name: 'X-API-Key', type: 'apiKey' }],
+            url: '/v1/jobs/{job_id}/release',
             ...options,
             headers: {
                 'Content-Type': 'application/json',

@@ -381,7 +381,9 @@ export type Job = {
     pricing: JobPricing;
     ttl_seconds: number;
     /**
-     * How many leases the job has had.
+     * How many leases have counted against the attempt limit (`AITBC_JOB_MAX_ATTEMPTS`):
+     * every claim counts, and a lease handed back with `releaseJob` is taken off again.
+     *
      */
     attempts: number;
     created_at: Timestamp;
@@ -659,6 +661,25 @@ export type FailJobResponse = {
     job_id: string;
     status: 'failed';
     payment: Payment;
+};
+
+/**
+ * ReleaseJobRequest
+ */
+export type ReleaseJobRequest = {
+    lease_id: string;
+    /**
+     * Why the miner lets the job go, for the coordinator's log (not shown to the customer).
+     */
+    reason?: string;
+};
+
+/**
+ * ReleaseJobResponse
+ */
+export type ReleaseJobResponse = {
+    job_id: string;
+    status: 'queued';
 };
 
 /**
@@ -2224,6 +2245,64 @@ export type FailJobResponses = {
 };
 
 export type FailJobResponse2 = FailJobResponses[keyof FailJobResponses];
+
+export type ReleaseJobData = {
+    body: ReleaseJobRequest;
+    path: {
+        /**
+         * The job id (32 lowercase hex characters).
+         */
+        job_id: Id;
+    };
+    query?: never;
+    url: '/v1/jobs/{job_id}/release';
+};
+
+export type ReleaseJobErrors = {
+    /**
+     * Bad request (validation_failed).
+     */
+    400: Problem;
+    /**
+     * Missing or invalid API key (unauthorized).
+     */
+    401: Problem;
+    /**
+     * Forbidden (forbidden).
+     */
+    403: Problem;
+    /**
+     * Not found (not_found).
+     */
+    404: Problem;
+    /**
+     * Conflict (conflict).
+     */
+    409: Problem;
+    /**
+     * Payload too large (payload_too_large).
+     */
+    413: Problem;
+    /**
+     * Too many requests (rate_limited).
+     */
+    429: Problem;
+    /**
+     * Internal error (internal_error).
+     */
+    500: Problem;
+};
+
+export type ReleaseJobError = ReleaseJobErrors[keyof ReleaseJobErrors];
+
+export type ReleaseJobResponses = {
+    /**
+     * The lease has ended; the job is back in the queue.
+     */
+    200: ReleaseJobResponse;
+};
+
+export type ReleaseJobResponse2 = ReleaseJobResponses[keyof ReleaseJobResponses];
 
 export type ListReceiptsData = {
     body?: never;

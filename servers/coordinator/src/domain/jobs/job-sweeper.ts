@@ -6,6 +6,7 @@ import type { JobsRepo } from "../../data/jobs-repo.js";
 import type { OutboxRepo } from "../../data/outbox-repo.js";
 import type { JobTransitions } from "./job-transitions.js";
 import { refundChange } from "./terminal.js";
+import { requeueChange } from "./requeue.js";
 
 const BATCH = 100;
 /** A create waits for the escrow lock to be included; after this long it is certainly over. */
@@ -66,14 +67,7 @@ export class JobSweeper {
             result: () => undefined,
           };
         }
-        return {
-          change: {
-            patch: { status: "queued", miner_id: null, lease_id: null, lease_expires_at: null },
-            events: [{ type: "status", data: { status: "queued", reason: "lease_expired" } }],
-            wakeClaims: true,
-          },
-          result: () => undefined,
-        };
+        return { change: requeueChange(job, "lease_expired"), result: () => undefined };
       });
     }
     for (const jobId of await this.jobs.idsPastTtl(now, BATCH)) {

@@ -1,12 +1,13 @@
 // What a miner reports about a job it holds: progress, completion (with the signed receipt) or
 // failure. Every report quotes the lease; a lease that expired or moved is 409 lease_lost.
-import { Conflict, NotFound, Unprocessable, type Knex } from "@aitbc/server-lib";
+import { Unprocessable, type Knex } from "@aitbc/server-lib";
 import { receiptHash, type CoordinatorTypes, type Receipt } from "@aitbc/sdk";
 import type { JobRecord, JobsRepo } from "../../data/jobs-repo.js";
 import type { MinersRepo } from "../../data/miners-repo.js";
 import type { AccountsRepo } from "../../data/accounts-repo.js";
 import type { ReceiptsRepo } from "../../data/receipts-repo.js";
-import { requireRole, type Caller } from "../accounts/caller.js";
+import type { Caller } from "../accounts/caller.js";
+import { leaseLost, providerJob, requireLiveLease } from "./lease-rules.js";
 import type { Decision, JobTransitions } from "../jobs/job-transitions.js";
 import { meteredCost } from "../jobs/metering.js";
 import { refundChange } from "../jobs/terminal.js";
@@ -22,22 +23,6 @@ export interface WorkReportSettings {
   settleWaitMs: number;
 }
 
-function leaseLost(jobId: string, why: string): Conflict {
-  return new Conflict(
-    "lease_lost",
-    `Your lease on job ${jobId} is no longer valid: ${why}. Abort it.`,
-  );
-}
-
-/** Throws unless `leaseId` is the job's live lease. */
-function requireLiveLease(job: JobRecord, leaseId: string, now: string): void {
-  if (job.leaseId !== leaseId) throw leaseLost(job.jobId, "the job was given to another lease");
-  if (job.status !== "assigned" && job.status !== "running")
-    throw leaseLost(job.jobId, `the job is ${job.status}`);
-  if (!job.leaseExpiresAt || job.leaseExpiresAt < now)
-    throw leaseLost(job.jobId, "the lease expired");
-}
-
 export class WorkReports {
   constructor(
     private readonly jobs: JobsRepo,
@@ -50,20 +35,13 @@ export class WorkReports {
     private readonly settings: WorkReportSettings,
   ) {}
 
-  private visible(caller: Caller, job: JobRecord | undefined, jobId: string): JobRecord {
-    requireRole(caller, "provider");
-    if (!job || job.status === "pending" || job.providerId !== caller.id)
-      throw new NotFound(`No job with id ${jobId}.`);
-    return job;
-  }
-
   async progress(
     caller: Caller,
     jobId: string,
     body: CoordinatorTypes.ProgressRequest,
   ): Promise<CoordinatorTypes.ProgressAccepted> {
     return this.transitions.change<CoordinatorTypes.ProgressAccepted>(jobId, (found) => {
-      const job = this.visible(caller, found, jobId);
+      const job = providerJob(caller, found, jobId);
       const now = new Date();
       const nowIso = now.toISOString();
       // A job cancelled or expired under this very lease: tell the miner to stop.
@@ -101,7 +79,7 @@ export class WorkReports {
     const received = body.receipt as Receipt;
     const settlement = this.worker.watch(jobId);
     const completed = await this.changeSettling(settlement, jobId, async (found, trx) => {
-      const job = this.visible(caller, found, jobId);
+      const job = providerJob(caller, found, jobId);
       const now = new Date().toISOString();
       requireLiveLease(job, body.lease_id, now);
       // Read in the transaction, which holds the job: the live lease pins the job's miner.
@@ -192,7 +170,7 @@ export class WorkReports {
   ): Promise<CoordinatorTypes.FailJobResponse> {
     const settlement = this.worker.watch(jobId);
     const failed = await this.changeSettling(settlement, jobId, (found) => {
-      const job = this.visible(caller, found, jobId);
+      const job = providerJob(caller, found, jobId);
       requireLiveLease(job, body.lease_id, new Date().toISOString());
       return {
         change: refundChange(job, "failed", "miner_reported_failure", {

@@ -41,6 +41,12 @@ export function minerRoutes(ctx: CoordinatorContext, auth: Authenticator): Route
       res.status(204).end();
       return;
     }
+    // The miner hung up while its job was being claimed: nobody would ever hear of this lease,
+    // so the job goes back to the queue now rather than when the lease expires.
+    if (gone.signal.aborted || req.socket.destroyed) {
+      await ctx.releases.undelivered(caller, claim);
+      return;
+    }
     res.status(200).json(claim satisfies CoordinatorTypes.ClaimJobResponses[200]);
   });
 
@@ -63,6 +69,13 @@ export function minerRoutes(ctx: CoordinatorContext, auth: Authenticator): Route
     const body = req.body as CoordinatorTypes.FailJobData["body"];
     const out = await ctx.reports.fail(caller, param(req, "job_id"), body);
     res.status(200).json(out satisfies CoordinatorTypes.FailJobResponses[200]);
+  });
+
+  r.post("/v1/jobs/:job_id/release", async (req, res) => {
+    const caller = await auth.require(req);
+    const body = req.body as CoordinatorTypes.ReleaseJobData["body"];
+    const out = await ctx.releases.release(caller, param(req, "job_id"), body);
+    res.status(200).json(out satisfies CoordinatorTypes.ReleaseJobResponses[200]);
   });
   return r;
 }
