@@ -12,6 +12,7 @@ export * from "./main-runner.js";
 export * from "./db/database.js";
 export * from "./db/migrations.js";
 export * from "./db/idempotency.js";
+export * from "./db/transaction.js";
 export * from "./db/test-database.js";
 export * from "./identity/caller.js";
 export * from "./identity/cached-directory.js";

@@ -47,8 +47,3 @@ export async function firstRow(
 export function limitOne<T extends Knex.QueryBuilder>(query: T): T {
   return query.limit(1, { skipBinding: true }) as T;
 }
-
-/** Runs `fn` in a transaction. */
-export function inTransaction<T>(db: Knex, fn: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
-  return db.transaction(fn);
-}

@@ -23,15 +23,17 @@ export function cacheValidatorRoutePatterns(): void {
   const lib = fromValidator("path-to-regexp") as { pathToRegexp: PathToRegexp };
   const original = lib.pathToRegexp;
   if ((original as unknown as Record<symbol, boolean>)[MEMOIZED]) return;
-  const compiled = new Map<string, PathRegexp>();
+  // One map per combination of the two flags the validator passes, so a lookup builds no key.
+  const byFlags = [0, 1, 2, 3].map(() => new Map<string, PathRegexp>());
   const memoized: PathToRegexp = (path, options) => {
-    const key = cacheKey(path, options);
-    if (key === undefined) return original(path, options);
-    let hit = compiled.get(key);
+    const flags = flagIndex(path, options);
+    if (flags === undefined) return original(path, options);
+    const compiled = byFlags[flags]!;
+    let hit = compiled.get(path as string);
     if (!hit) {
       hit = original(path, options);
       if (compiled.size >= MAX_PATTERNS) compiled.clear();
-      compiled.set(key, hit);
+      compiled.set(path as string, hit);
     }
     return hit;
   };
@@ -40,17 +42,20 @@ export function cacheValidatorRoutePatterns(): void {
 }
 
 /**
- * A key for a string pattern with primitive options (in the order the caller wrote them, which
- * is the same on every call from one place); undefined for anything else (not cached).
+ * 0–3 for a string pattern whose options are at most `sensitive` and `strict` (booleans or
+ * absent), the only options the validator passes; undefined for anything else (not cached).
  */
-function cacheKey(path: unknown, options: Record<string, unknown> | undefined): string | undefined {
+function flagIndex(
+  path: unknown,
+  options: Record<string, unknown> | undefined,
+): number | undefined {
   if (typeof path !== "string") return undefined;
-  let key = path;
+  let flags = 0;
   for (const name in options) {
+    const bit = name === "sensitive" ? 1 : name === "strict" ? 2 : 0;
     const value = options[name];
-    if (value !== undefined && typeof value !== "boolean" && typeof value !== "string")
-      return undefined;
-    key += `\u0000${name}=${String(value)}`;
+    if (bit === 0 || (value !== undefined && typeof value !== "boolean")) return undefined;
+    if (value) flags |= bit;
   }
-  return key;
+  return flags;
 }

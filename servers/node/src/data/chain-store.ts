@@ -1,6 +1,6 @@
 // The one write path of the chain: a new head (or a reorg) lands in a single database
 // transaction, so a crash leaves either the old chain or the new one, never a mix.
-import type { Knex } from "@aitbc/server-lib";
+import { transaction, type Knex } from "@aitbc/server-lib";
 import type { AccountState, EscrowState } from "../domain/ledger/state.js";
 import { BlockRepo } from "./block-repo.js";
 import type { BlockRow, TxRow } from "./rows.js";
@@ -17,7 +17,7 @@ export interface ChainWrite {
 }
 
 export async function writeChain(db: Knex, write: ChainWrite): Promise<void> {
-  await db.transaction(async (trx) => {
+  await transaction(db, async (trx) => {
     if (write.removeAbove !== undefined) {
       await TxRepo.deleteAbove(trx, write.removeAbove);
       await BlockRepo.deleteAbove(trx, write.removeAbove);

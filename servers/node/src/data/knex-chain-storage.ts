@@ -1,5 +1,5 @@
 // ChainStorage on knex: blocks, transactions, accounts and escrows tables (data/migrations.ts).
-import type { Knex } from "@aitbc/server-lib";
+import { transaction, type Knex } from "@aitbc/server-lib";
 import type { SignedBlock, SignedTx } from "@aitbc/sdk";
 import type { ChainCommit, ChainStorage } from "../domain/chain/chain-storage.js";
 import type { Candidate } from "../domain/chain/execute-block.js";
@@ -45,7 +45,7 @@ export class KnexChainStorage implements ChainStorage {
   }
 
   async initGenesis(genesisHash: string, accounts: Map<string, AccountState>): Promise<void> {
-    await this.db.transaction(async (trx) => {
+    await transaction(this.db, async (trx) => {
       await StateRepo.write(trx, accounts, new Map());
       await trx("chain_meta").insert({ key: "genesis_hash", value: genesisHash });
     });

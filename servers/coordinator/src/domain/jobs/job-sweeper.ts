@@ -1,7 +1,7 @@
 // Time-driven job changes: a lease that expired puts its job back in the queue (or fails it after
 // too many lost leases), a job past its TTL expires with a refund, and a job whose create never
 // finished (a crash between the escrow lock and the queue) has its escrow reclaimed.
-import type { Knex, Logger } from "@aitbc/server-lib";
+import { transaction, type Knex, type Logger } from "@aitbc/server-lib";
 import type { JobsRepo } from "../../data/jobs-repo.js";
 import type { OutboxRepo } from "../../data/outbox-repo.js";
 import type { JobTransitions } from "./job-transitions.js";
@@ -83,7 +83,7 @@ export class JobSweeper {
       const job = await this.jobs.byId(jobId);
       if (!job || job.status !== "pending") continue;
       const at = new Date().toISOString();
-      await this.db.transaction(async (trx) => {
+      await transaction(this.db, async (trx) => {
         await this.outbox.insert(trx, {
           jobId,
           kind: "reclaim",

@@ -1,7 +1,7 @@
 // Every change of a job's state goes through here: one transaction that locks the job's row,
 // applies the change, appends its events with the next sequence numbers and, for terminal states,
 // writes the release or refund to the settlement outbox. Signals go out after the commit.
-import type { Knex } from "@aitbc/server-lib";
+import { transaction, type Knex } from "@aitbc/server-lib";
 import type { JobPatch, JobRecord, JobsRepo } from "../../data/jobs-repo.js";
 import { jobFromRow } from "../../data/jobs-repo.js";
 import type { JobEventsRepo, JobEventType } from "../../data/job-events-repo.js";
@@ -54,7 +54,7 @@ export class JobTransitions {
   ): Promise<T> {
     let after: JobRecord | undefined;
     let change: JobChange | undefined;
-    const result = await this.db.transaction(async (trx) => {
+    const result = await transaction(this.db, async (trx) => {
       const row = await this.jobs.lockRow(trx, jobId);
       const job = row ? jobFromRow(row) : undefined;
       const decision = await decide(job, trx);
@@ -110,7 +110,7 @@ export class JobTransitions {
   async queueCreated(job: JobRecord, lockTxHash: string): Promise<JobRecord | undefined> {
     const now = new Date().toISOString();
     const patch = { status: "queued" as const, lock_tx_hash: lockTxHash, updated_at: now };
-    const queued = await this.db.transaction(async (trx) => {
+    const queued = await transaction(this.db, async (trx) => {
       const pending = await this.jobs.updateIfStatus(trx, job.jobId, "pending", {
         ...patch,
         last_seq: 1,

@@ -4,7 +4,7 @@
 // job, on SQLite because writers are serialized.
 import { randomBytes } from "node:crypto";
 import type { CoordinatorTypes } from "@aitbc/sdk";
-import type { Knex } from "@aitbc/server-lib";
+import { transaction, type Knex } from "@aitbc/server-lib";
 import type { MinerRecord, MinersRepo } from "../../data/miners-repo.js";
 import type { JobRecord, JobsRepo } from "../../data/jobs-repo.js";
 import type { JobEventsRepo } from "../../data/job-events-repo.js";
@@ -83,7 +83,7 @@ export class ClaimService {
     const nowIso = now.toISOString();
     const leaseId = randomBytes(16).toString("hex");
     const leaseUntil = new Date(now.getTime() + this.settings.leaseTtlS * 1000).toISOString();
-    const job = await this.db.transaction(async (trx) => {
+    const job = await transaction(this.db, async (trx) => {
       if (touchAt) await this.miners.touch(miner.minerId, touchAt, trx);
       const held = await this.jobs.countHeldBy(trx, miner.minerId);
       if (held >= miner.capabilities.max_concurrency) return undefined;

@@ -1,7 +1,7 @@
 // Miner registration and heartbeats. A miner belongs to one provider, and its public key is the
 // key that must sign the receipts of the jobs it runs.
 import { randomBytes } from "node:crypto";
-import { Conflict, NotFound, ValidationFailed, type Knex } from "@aitbc/server-lib";
+import { Conflict, NotFound, ValidationFailed, transaction, type Knex } from "@aitbc/server-lib";
 import { fromBase64Url, type CoordinatorTypes } from "@aitbc/sdk";
 import type { MinerRecord, MinersRepo } from "../../data/miners-repo.js";
 import { HELD_STATUSES } from "../../data/jobs-repo.js";
@@ -76,7 +76,7 @@ export class MinerService {
     const until = new Date(now.getTime() + this.settings.leaseTtlS * 1000).toISOString();
     const ids = [...new Set(body.active_job_ids)];
     let extended: string[] = [];
-    await this.db.transaction(async (trx) => {
+    await transaction(this.db, async (trx) => {
       await trx("miners").where({ miner_id: miner.minerId }).update({ last_heartbeat_at: nowIso });
       if (ids.length === 0) return;
       // Only live leases are extended: an expired one is already lost, even before the sweeper

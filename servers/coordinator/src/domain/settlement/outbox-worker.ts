@@ -2,7 +2,7 @@
 // submitted and confirmed on chain, one at a time (the settlement key's nonces are sequential),
 // retried with backoff while the node is down, and resumed after a restart. An item is claimed by
 // pushing its next attempt into the future, so replicas sharing a database do not run it twice.
-import type { Knex, Logger } from "@aitbc/server-lib";
+import { transaction, type Knex, type Logger } from "@aitbc/server-lib";
 import type { SignedTx } from "@aitbc/sdk";
 import type { OutboxRecord, OutboxRepo } from "../../data/outbox-repo.js";
 import type { JobsRepo } from "../../data/jobs-repo.js";
@@ -201,7 +201,7 @@ export class OutboxWorker {
             settleTxHash: outcome.txHash,
           }
         : null;
-    await this.db.transaction(async (trx) => {
+    await transaction(this.db, async (trx) => {
       await this.outbox.update(trx, item.jobId, {
         status: outcome.status === "confirmed" ? "confirmed" : "skipped",
         tx_hash: outcome.status === "confirmed" ? outcome.txHash : item.txHash,
