@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { RequestHandler } from "express";
 import * as OpenApiValidator from "express-openapi-validator";
-import { cacheValidatorRoutePatterns } from "./route-pattern-cache.js";
+import { compileValidatorRouteLookup } from "./validator-route-lookup.js";
 
 const require = createRequire(import.meta.url);
 
@@ -26,7 +26,7 @@ export interface ContractValidationOptions {
 
 /** Checks every request (and response) against the service's OpenAPI document. */
 export function contractValidation(options: ContractValidationOptions): RequestHandler[] {
-  cacheValidatorRoutePatterns();
+  compileValidatorRouteLookup();
   return OpenApiValidator.middleware({
     // The validator mutates the document it is given, so each app gets its own copy.
     apiSpec: loadBundledSpec(options.spec) as never,

@@ -163,6 +163,9 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
     }
     const retryAfter = (body as { retry_after_s?: number }).retry_after_s;
     if (typeof retryAfter === "number") res.setHeader("Retry-After", String(retryAfter));
+    // A 405 names the methods the path does take (RFC 9110 §15.5.6); the validator knows them.
+    const allow = (err as { headers?: { Allow?: unknown } } | undefined)?.headers?.Allow;
+    if (body.status === 405 && typeof allow === "string") res.setHeader("Allow", allow);
     res.status(body.status).type("application/problem+json").send(JSON.stringify(body));
   };
 }
