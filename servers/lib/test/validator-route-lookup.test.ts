@@ -2,6 +2,7 @@
 // own metadata middleware does: the operation and decoded path parameters for a match, static
 // paths before templated ones, 405 with Allow for a known path's other methods, 404 for an
 // unknown path, 400 for a malformed URI, and path parameters still checked against the contract.
+import type { Request, Response } from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createBaseApp,
@@ -17,13 +18,11 @@ let server: RunningServer;
 beforeAll(async () => {
   const app = createBaseApp({ logger, spec: "coordinator", validateResponses: false });
   // Echo what the validator decided, so the test sees the lookup's result.
-  const echo =
-    (route: string) => (req: import("express").Request, res: import("express").Response) => {
-      const openapi = (
-        req as unknown as { openapi: { openApiRoute: string; expressRoute: string } }
-      ).openapi;
-      res.json({ route, openApiRoute: openapi.openApiRoute, params: req.params });
-    };
+  const echo = (route: string) => (req: Request, res: Response) => {
+    const openapi = (req as unknown as { openapi: { openApiRoute: string; expressRoute: string } })
+      .openapi;
+    res.json({ route, openApiRoute: openapi.openApiRoute, params: req.params });
+  };
   app.get("/v1/services/:service_id", echo("service"));
   app.get("/v1/jobs/:job_id/status", echo("status"));
   app.post("/v1/jobs/create", echo("create"));
