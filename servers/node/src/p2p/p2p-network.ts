@@ -93,16 +93,19 @@ export class P2pNetwork {
   }
 
   peerInfo(): PeerInfo[] {
-    const connected = [...this.peers].filter((p) => p.ready);
+    const connected = [...this.peers].filter((p) => p.ready && p.open);
+    // An inbound connection that serves a configured peer (our own dial to it was the twin closed).
+    const served = new Map<WebSocket, string>();
+    for (const d of this.dialers.values()) if (d.parkedOn) served.set(d.parkedOn, d.url);
     const out: PeerInfo[] = connected.map((p) => ({
-      url: p.url,
+      url: p.url ?? served.get(p.socket) ?? null,
       direction: p.direction,
       connected: true,
       height: p.head?.height ?? null,
       head_hash: p.head?.hash ?? null,
     }));
     for (const url of this.dialers.keys())
-      if (!connected.some((p) => p.url === url))
+      if (!out.some((p) => p.url === url))
         out.push({ url, direction: "outbound", connected: false, height: null, head_hash: null });
     return out;
   }
@@ -210,11 +213,39 @@ export class P2pNetwork {
       peer.socket.close(1000, "self");
       return;
     }
+    if (this.keepsTwin(peer, msg.node_id)) return;
+    if (peer.url) {
+      const dialer = this.dialers.get(peer.url);
+      if (dialer) dialer.nodeId = msg.node_id;
+    } else {
+      // A configured peer we cannot reach at the moment dialled us: no need to keep dialling it.
+      for (const d of this.dialers.values())
+        if (d.nodeId === msg.node_id && !d.parkedOn) d.parkWhile(peer.socket);
+    }
     peer.nodeId = msg.node_id;
     peer.head = { height: msg.height, hash: msg.head_hash, weight: msg.weight };
     this.handshaken = true;
     for (const e of this.node.mempool.select(MEMPOOL_ON_CONNECT)) peer.queueTx(e.tx);
     this.syncer.consider(peer);
+  }
+
+  /**
+   * Two nodes that list each other as peers dial each other, which leaves two connections per
+   * pair and every gossip frame sent twice. One is kept: the one dialled by the node with the
+   * smaller node id, which both ends work out alike. Our dialer, if it lost, parks until the kept
+   * connection closes. True when `peer` (just said hello) is the one closed.
+   */
+  private keepsTwin(peer: Peer, nodeId: string): boolean {
+    let twin: Peer | undefined;
+    for (const p of this.peers)
+      if (p !== peer && p.ready && p.nodeId === nodeId && p.direction !== peer.direction) twin = p;
+    if (!twin) return false;
+    const keepOutbound = this.nodeId < nodeId;
+    const [kept, closed] =
+      (peer.direction === "outbound") === keepOutbound ? [peer, twin] : [twin, peer];
+    if (closed.url) this.dialers.get(closed.url)?.parkWhile(kept.socket);
+    closed.socket.close(1000, "duplicate connection");
+    return closed === peer;
   }
 
   /** False when the peer was dropped for it. */

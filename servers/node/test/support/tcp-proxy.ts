@@ -9,6 +9,8 @@ export interface TcpProxy {
   p2pUrl: string;
   cut(): Promise<void>;
   heal(): Promise<void>;
+  /** Forwards new connections to another port (a node restarted on a new port). */
+  retarget(port: number): void;
   close(): Promise<void>;
 }
 
@@ -44,6 +46,9 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
     p2pUrl: `ws://127.0.0.1:${port}/p2p`,
     cut,
     heal: listen,
+    retarget: (p) => {
+      targetPort = p;
+    },
     close: cut,
   };
 }
