@@ -107,6 +107,9 @@ async function domain({ jobs, concurrency, progress, market: plain, from }) {
   };
 }
 
+// The benchmark died or exited without closing us: do not linger.
+process.on("disconnect", () => process.exit(0));
+
 process.on("message", async (m) => {
   try {
     let result;
