@@ -3,6 +3,7 @@
 // between `createBaseApp` and `finishApp`.
 import express, { type Express } from "express";
 import type { Logger } from "pino";
+import { contentTypeGuard } from "./content-type-guard.js";
 import { cors } from "./cors.js";
 import { contractValidation } from "./openapi.js";
 import { notFoundHandler, problemHandler } from "./problem-handler.js";
@@ -43,6 +44,7 @@ export function createBaseApp(options: BaseAppOptions): Express {
   options.before?.(app);
   app.use(express.json({ limit: options.bodyLimit ?? "1mb" }));
   if (options.validation === false) return app;
+  app.use(contentTypeGuard);
   app.use(
     contractValidation({
       spec: options.spec,

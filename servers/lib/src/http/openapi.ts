@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { RequestHandler } from "express";
 import * as OpenApiValidator from "express-openapi-validator";
+import { memoizeValidatorContentTypes } from "./validator-content-types.js";
 import { compileValidatorRouteLookup } from "./validator-route-lookup.js";
 
 const require = createRequire(import.meta.url);
@@ -27,6 +28,7 @@ export interface ContractValidationOptions {
 /** Checks every request (and response) against the service's OpenAPI document. */
 export function contractValidation(options: ContractValidationOptions): RequestHandler[] {
   compileValidatorRouteLookup();
+  memoizeValidatorContentTypes();
   return OpenApiValidator.middleware({
     // The validator mutates the document it is given, so each app gets its own copy.
     apiSpec: loadBundledSpec(options.spec) as never,
