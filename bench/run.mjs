@@ -12,6 +12,7 @@ const BENCHES = [
   "chain-throughput",
   "wallet-transfers",
   "sqlite-transaction",
+  "http-floor",
   "coordinator-lifecycle",
   "coordinator-validator-overhead",
   "miner-tokens",
