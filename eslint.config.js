@@ -2,6 +2,11 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
+const NO_PARSE_FLOAT = {
+  selector: "CallExpression[callee.name='parseFloat']",
+  message: "Money is integer micro-AITBC: use the amount helpers, never parseFloat.",
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -46,11 +51,20 @@ export default tseslint.config(
         { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" },
       ],
       "@typescript-eslint/consistent-type-imports": "error",
+      "no-restricted-syntax": ["error", NO_PARSE_FLOAT],
+    },
+  },
+  {
+    files: ["servers/*/src/**/*.ts"],
+    ignores: ["servers/lib/src/db/transaction.ts"],
+    rules: {
       "no-restricted-syntax": [
         "error",
+        NO_PARSE_FLOAT,
         {
-          selector: "CallExpression[callee.name='parseFloat']",
-          message: "Money is integer micro-AITBC: use the amount helpers, never parseFloat.",
+          selector: "CallExpression[callee.property.name='transaction']",
+          message:
+            "Use transaction(db, fn) from @aitbc/server-lib: on SQLite it avoids knex's per-transaction client (bench/sqlite-transaction.mjs).",
         },
       ],
     },
