@@ -19,9 +19,11 @@ describe.each(testDatabaseKinds())("two nodes that dial each other (%s)", (kind)
   /** Each node's peers, once each has exactly one, connected. */
   async function linkedOnce(what: string) {
     return until(async () => {
-      const [a, b] = await Promise.all([0, 1].map((i) => h!.client(i).node.getSyncStatus()));
-      const ok = (peers: typeof a.peers) => peers.length === 1 && peers[0]!.connected;
-      return ok(a!.peers) && ok(b!.peers) ? { a: a!.peers[0]!, b: b!.peers[0]! } : undefined;
+      const [a, b] = (await Promise.all([0, 1].map((i) => h!.client(i).node.getSyncStatus()))).map(
+        (s) => s.peers,
+      );
+      const ok = (peers: typeof a) => peers?.length === 1 && peers[0]!.connected;
+      return ok(a) && ok(b) ? { a: a![0]!, b: b![0]! } : undefined;
     }, what);
   }
 
