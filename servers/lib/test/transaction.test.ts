@@ -38,10 +38,16 @@ describe.each(testDatabaseKinds())("transaction() on %s", (kind) => {
       ]),
     );
 
-  /** Moves `amount` from a to b, reading a's balance inside the transaction. */
+  /**
+   * Moves `amount` from a to b, reading a's balance inside the transaction (locking the row on
+   * PostgreSQL, as the services do; SQLite serializes the transactions themselves).
+   */
   const move = (amount: number) =>
     transaction(db, async (trx) => {
-      const [a] = (await trx("accounts").where({ id: "a" })) as Array<{ balance: number }>;
+      const read = trx("accounts").where({ id: "a" });
+      const [a] = (await (kind === "postgres" ? read.forUpdate() : read)) as Array<{
+        balance: number;
+      }>;
       if (Number(a!.balance) < amount) throw new Error("insufficient");
       await trx("accounts").where({ id: "a" }).decrement("balance", amount);
       await trx("accounts").where({ id: "b" }).increment("balance", amount);
