@@ -17,6 +17,7 @@ import {
   showPath,
 } from "./report/terminal.js";
 import { StackIncompleteError, startStack, type RunningStack } from "./start-stack.js";
+import { watchParent } from "./process/parent-watch.js";
 
 const { values } = parseArgs({
   options: { verbose: { type: "boolean", short: "v" }, help: { type: "boolean", short: "h" } },
@@ -63,6 +64,12 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     void shutdown(0);
   });
 }
+
+watchParent(() => {
+  console.log("The process that started the stack (npm) went away: stopping the stack.");
+  if (!stack) controller.abort(new Error("parent process gone during startup"));
+  else void shutdown(0);
+});
 
 console.log(paint(1, `AITBC local stack`) + ` (data: ${showPath(dataDir)})`);
 try {

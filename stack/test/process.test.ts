@@ -21,6 +21,36 @@ async function until(check: () => boolean, ms = 5000) {
   }
 }
 
+describe("the parent watch", () => {
+  it("notices when the process that started it goes away, and not before", async () => {
+    const out = join(tempDir(), "state");
+    // A middle process (as npm is) starts the watcher, then exits without passing anything on.
+    const middle = spawn(
+      process.execPath,
+      [
+        "-e",
+        `const c = require("node:child_process").spawn(process.execPath, ${JSON.stringify([
+          fixture("orphan-watcher.mjs"),
+          out,
+        ])}, { stdio: "ignore" }); process.stdin.once("data", () => process.exit(0));`,
+      ],
+      { stdio: ["pipe", "ignore", "inherit"] },
+    );
+    const read = () => {
+      try {
+        return readFileSync(out, "utf8");
+      } catch {
+        return "";
+      }
+    };
+    await until(() => read() === "watching");
+    await new Promise((r) => setTimeout(r, 300));
+    expect(read()).toBe("watching");
+    middle.stdin!.write("go");
+    await until(() => read() === "gone");
+  });
+});
+
 describe("supervised process", () => {
   it("logs stdout and stderr to its file, hands lines to the listener, and stops on SIGTERM", async () => {
     const dir = tempDir();
