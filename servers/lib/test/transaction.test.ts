@@ -96,6 +96,19 @@ describe.each(testDatabaseKinds())("transaction() on %s", (kind) => {
     expect(seen.some((sql) => /update/i.test(sql) && sql.includes("accounts"))).toBe(true);
   });
 
+  it.runIf(kind === "sqlite")(
+    "refuses to nest, leaving the outer transaction to roll back",
+    async () => {
+      await expect(
+        transaction(db, async (trx) => {
+          await trx("accounts").where({ id: "a" }).decrement("balance", 2);
+          await transaction(trx, async () => undefined);
+        }),
+      ).rejects.toThrow(/outer trx/);
+      expect(await balances()).toEqual({ a: 10, b: 0 });
+    },
+  );
+
   it.runIf(kind === "sqlite")("refuses a query made on the transaction after its end", async () => {
     let leaked: Knex.Transaction | undefined;
     await transaction(db, async (trx) => {

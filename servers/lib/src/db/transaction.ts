@@ -47,7 +47,10 @@ export async function transaction<T>(
   fn: (trx: Knex.Transaction) => Promise<T>,
 ): Promise<T> {
   if (dialect(db) === "postgres") return db.transaction(fn);
-  const client = db.client as unknown as KnexClient;
+  const client = db.client as unknown as KnexClient & { transacting?: boolean };
+  // knex would open a savepoint here; nothing in the services nests, so say so plainly.
+  if (client.transacting)
+    throw new Error("transaction() called with a transaction: use the outer trx instead");
   const connection = await client.acquireConnection();
   try {
     const bound = boundTo(client, connection);
