@@ -5,7 +5,9 @@
 // (past the memo's bound) change nothing.
 import type { Request, Response } from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { contentTypeGuard } from "../src/http/content-type-guard.js";
 import {
+  AppError,
   createBaseApp,
   createLogger,
   finishApp,
@@ -79,5 +81,30 @@ describe("the validator's media types", () => {
     const bad = await fetch(server.url + "/v1/keys", { headers: { Accept: "application/json" } });
     expect(bad.status).toBe(500);
     keys = { keys: [] };
+  });
+
+  it("hands the validator one Content-Type text for every JSON variant (its caches key on it)", () => {
+    const seen = (headers: Record<string, string>) => {
+      const req = { headers: { ...headers } } as unknown as Request;
+      let passed: unknown = "not called";
+      contentTypeGuard(req, {} as Response, (err?: unknown) => (passed = err));
+      return { header: req.headers["content-type"], passed };
+    };
+    for (const type of [
+      "application/json; charset=utf-8",
+      "APPLICATION/JSON;x-n=7",
+      "application/json",
+    ])
+      expect(seen({ "content-type": type, "content-length": "2" })).toEqual({
+        header: "application/json",
+        passed: undefined,
+      });
+    expect(seen({ "content-type": "text/x-odd; n=1" })).toEqual({
+      header: undefined,
+      passed: undefined,
+    });
+    const refused = seen({ "content-type": "text/x-odd; n=2", "content-length": "5" }).passed;
+    expect(refused).toBeInstanceOf(AppError);
+    expect(refused).toMatchObject({ status: 415, code: "unsupported_media_type" });
   });
 });
