@@ -5,6 +5,7 @@
 // (past the memo's bound) change nothing.
 import type { Request, Response } from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { validatorModulePatched } from "../src/http/validator-internals.js";
 import { contentTypeGuard } from "../src/http/content-type-guard.js";
 import {
   AppError,
@@ -40,6 +41,10 @@ const create = (contentType: string, body: string) =>
   });
 
 describe("the validator's media types", () => {
+  it("is installed in the validator by createBaseApp", () => {
+    expect(validatorModulePatched("./middlewares/util.js", "contentTypes")).toBe(true);
+  });
+
   it("validates a JSON body whatever its charset parameter", async () => {
     for (const type of [
       "application/json",

@@ -4,6 +4,7 @@
 // unknown path, 400 for a malformed URI, and path parameters still checked against the contract.
 import type { Request, Response } from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { validatorModulePatched } from "../src/http/validator-internals.js";
 import {
   createBaseApp,
   createLogger,
@@ -42,6 +43,10 @@ async function call(method: string, path: string, body?: unknown) {
 }
 
 describe("the validator's route lookup", () => {
+  it("is installed in the validator by createBaseApp", () => {
+    expect(validatorModulePatched("./middlewares/openapi.metadata.js", "routeLookup")).toBe(true);
+  });
+
   it("finds a templated route and hands the handler its decoded path parameters", async () => {
     const { res, body } = await call("GET", "/v1/services/gpu%2Drig-1");
     expect(res.status).toBe(200);

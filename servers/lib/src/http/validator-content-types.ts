@@ -6,10 +6,8 @@
 // read, so they are kept: parsed media types by their text, normalized forms per parsed type,
 // and the chosen response media type per (accepted, offered) pair. Bounded, so a client sending
 // ever new Content-Type values cannot grow them without limit.
-import { createRequire } from "node:module";
+import { patchValidatorModule } from "./validator-internals.js";
 
-const require = createRequire(import.meta.url);
-const PATCHED = Symbol.for("aitbc.validator.contentTypes");
 const MAX_ENTRIES = 256;
 
 interface ContentTypeClass {
@@ -24,7 +22,6 @@ interface ParsedType {
 interface ValidatorUtil {
   ContentType: ContentTypeClass;
   findResponseContent(accepts: string[], expectedTypes: string[]): string | null;
-  [PATCHED]?: boolean;
 }
 
 /** A Map that forgets everything when it reaches MAX_ENTRIES (the working set is tiny). */
@@ -38,9 +35,10 @@ function remember<K, V>(cache: Map<K, V>, key: K, make: () => V): V {
 
 /** Installs the memoized media type handling into express-openapi-validator (once per process). */
 export function memoizeValidatorContentTypes(): void {
-  const fromValidator = createRequire(require.resolve("express-openapi-validator"));
-  const util = fromValidator("./middlewares/util.js") as ValidatorUtil;
-  if (util[PATCHED]) return;
+  patchValidatorModule<ValidatorUtil>("./middlewares/util.js", "contentTypes", install);
+}
+
+function install(util: ValidatorUtil): void {
   const { ContentType } = util;
 
   const parsed = new Map<string | undefined, ParsedType>();
@@ -65,5 +63,4 @@ export function memoizeValidatorContentTypes(): void {
     remember(chosen, `${accepts.join("\n")}\u0000${expectedTypes.join("\n")}`, () =>
       find(accepts, expectedTypes),
     );
-  util[PATCHED] = true;
 }

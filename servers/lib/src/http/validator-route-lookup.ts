@@ -7,11 +7,8 @@
 // 405, an unknown path under a base path is 404, a malformed URI is 400, the same req.openapi
 // and req.params) but compiles the route patterns once and then only runs their regexps.
 // test/validator-route-lookup.test.ts holds it to those answers.
-import { createRequire } from "node:module";
 import type { NextFunction, Request, Response } from "express";
-
-const require = createRequire(import.meta.url);
-const PATCHED = Symbol.for("aitbc.validator.routeLookup");
+import { patchValidatorModule, requireFromValidator } from "./validator-internals.js";
 
 type Operations = Record<string, unknown>;
 interface ApiDoc {
@@ -44,17 +41,19 @@ type Middleware = (req: Request, res: Response, next: NextFunction) => void;
 
 /** Installs the compiled route lookup into express-openapi-validator (once per process). */
 export function compileValidatorRouteLookup(): void {
-  const fromValidator = createRequire(require.resolve("express-openapi-validator"));
-  const metadata = fromValidator("./middlewares/openapi.metadata.js") as {
-    applyOpenApiMetadata: (context: OpenApiContext, responseApiDoc?: ApiDoc) => Middleware;
-    [PATCHED]?: boolean;
-  };
-  if (metadata[PATCHED]) return;
-  const errors = fromValidator("./framework/types.js") as Record<string, HttpErrorClass>;
-  const { httpMethods } = fromValidator("./middlewares/parsers/schema.preprocessor.js") as {
+  patchValidatorModule<Metadata>("./middlewares/openapi.metadata.js", "routeLookup", install);
+}
+
+interface Metadata {
+  applyOpenApiMetadata: (context: OpenApiContext, responseApiDoc?: ApiDoc) => Middleware;
+}
+
+function install(metadata: Metadata): void {
+  const errors = requireFromValidator("./framework/types.js") as Record<string, HttpErrorClass>;
+  const { httpMethods } = requireFromValidator("./middlewares/parsers/schema.preprocessor.js") as {
     httpMethods: Set<string>;
   };
-  const { pathToRegexp } = fromValidator("path-to-regexp") as {
+  const { pathToRegexp } = requireFromValidator("path-to-regexp") as {
     pathToRegexp(
       path: string,
       options: { sensitive: boolean; strict: boolean },
@@ -146,5 +145,4 @@ export function compileValidatorRouteLookup(): void {
       next();
     };
   };
-  metadata[PATCHED] = true;
 }
