@@ -73,15 +73,58 @@ export async function startBenchCoordinator(overrides = {}) {
  * AITBC_BENCH_SERVER_NODE_ARGS (for example `--cpu-prof --cpu-prof-dir=/tmp/p`) profiles the server.
  */
 export async function spawnBenchServer({ bare = false, canned = false } = {}) {
-  const execArgv = (process.env.AITBC_BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
-  const child = fork(
+  const { info, ask, exited } = await forkServer(
     new URL("./coordinator-bench-server.mjs", import.meta.url),
     [...(bare ? ["--bare"] : []), ...(canned ? ["--canned"] : [])],
-    { execArgv, stdio: ["ignore", "inherit", "inherit", "ipc"] },
   );
+  return {
+    url: info.url,
+    bareUrl: info.bareUrl,
+    adminKey: info.adminKey,
+    cpuUs: () => ask("cpu"),
+    drain: () => ask("drain"),
+    /** The lifecycle through the domain services in the server process (no HTTP). */
+    domain: (args) => ask("domain", args),
+    async close() {
+      await ask("close");
+      await exited;
+    },
+  };
+}
+
+/**
+ * Forks bench/coordinator-floor-server.mjs (bare Express over the raw writes, plus, with
+ * `signatures`, the receipt's signature check and countersignature) for `market`.
+ */
+export async function spawnFloorServer(market, progress, { signatures = true } = {}) {
+  const { info, ask, child, exited } = await forkServer(
+    new URL("./coordinator-floor-server.mjs", import.meta.url),
+    signatures ? [] : ["--no-signatures"],
+    { market: plainMarket(market), progress },
+  );
+  return {
+    url: info.url,
+    cpuUs: () => ask("cpu"),
+    drain: async () => {},
+    async close() {
+      child.disconnect();
+      await exited;
+    },
+  };
+}
+
+/**
+ * Forks a server script that sends {type: "ready", ...} once listening and answers {id, cmd}
+ * messages with {id, result} or {id, error}. `hello`, when given, is sent first.
+ * AITBC_BENCH_SERVER_NODE_ARGS (for example `--cpu-prof --cpu-prof-dir=/tmp/p`) profiles it.
+ */
+async function forkServer(script, args, hello) {
+  const execArgv = (process.env.AITBC_BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = fork(script, args, { execArgv, stdio: ["ignore", "inherit", "inherit", "ipc"] });
   const pending = new Map();
   let nextId = 0;
   let ready;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
   const started = new Promise((resolve, reject) => {
     ready = resolve;
     child.once("exit", (code) => reject(new Error(`bench server exited (${code})`)));
@@ -99,21 +142,8 @@ export async function spawnBenchServer({ bare = false, canned = false } = {}) {
       pending.set(id, { resolve, reject });
       child.send({ id, cmd, ...args });
     });
-  const info = await started;
-  return {
-    url: info.url,
-    bareUrl: info.bareUrl,
-    adminKey: info.adminKey,
-    cpuUs: () => ask("cpu"),
-    drain: () => ask("drain"),
-    /** The lifecycle through the domain services in the server process (no HTTP). */
-    domain: (args) => ask("domain", args),
-    async close() {
-      const exited = new Promise((r) => child.once("exit", r));
-      await ask("close");
-      await exited;
-    },
-  };
+  if (hello) child.send(hello);
+  return { info: await started, ask, child, exited };
 }
 
 const agent = new Agent({ keepAlive: true, maxSockets: 64 });

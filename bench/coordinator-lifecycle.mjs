@@ -31,25 +31,21 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
-import Database from "better-sqlite3";
-import { openDatabase, migrate } from "@aitbc/server-lib";
-import { migrations } from "@aitbc/coordinator";
 import {
-  METERING,
   arg,
   fmt,
   httpLifecycle,
   median,
-  minerReceipt,
   pct,
   pipelines,
   plainMarket,
-  progressEvents,
   setupMarket,
   spawnBenchServer,
+  spawnFloorServer,
   spread,
   us,
 } from "./coordinator-bench-kit.mjs";
+import { openRawWrites } from "./coordinator-raw-writes.mjs";
 
 const GOAL = 0.3;
 const JOBS = arg("jobs", 200);
@@ -61,181 +57,20 @@ const server = await spawnBenchServer();
 const market = await setupMarket(server.url, server.adminKey);
 const shell = await spawnBenchServer({ canned: true });
 const shellMarket = await setupMarket(shell.url, shell.adminKey);
+const floor = await spawnFloorServer(market, PROGRESS);
+const express = await spawnFloorServer(market, PROGRESS, { signatures: false });
 
 // ---- raw: better-sqlite3 doing the same writes ----------------------------------------------------
 const rawDir = mkdtempSync(join(tmpdir(), "aitbc-bench-raw-"));
-const rawFile = join(rawDir, "raw.sqlite");
-{
-  const k = await openDatabase({ url: rawFile });
-  await migrate(k, migrations);
-  await k.destroy();
-}
-const raw = new Database(rawFile);
-raw.pragma("journal_mode = WAL");
-raw.pragma("synchronous = NORMAL");
-raw.pragma("foreign_keys = ON");
-
-// Payloads of the sizes the coordinator writes, built once (raw does no JSON work).
-const sampleClaim = {
-  job: {
-    job_id: "f".repeat(32),
-    service_id: "bench-001",
-    provider_id: "bench-provider",
-    customer_id: "bench-customer",
-    requirements: { task_type: "inference", model: "aitbc-tiny:latest", prompt: "bench prompt 0" },
-    budget: { max_cost: 1, max_cost_micro: "1000000" },
-    pricing: { unit_type: "gpu_seconds", unit_price: "100000000" },
-    chain_id: "aitbc-dev",
-  },
-};
-const sampleReceipt = minerReceipt(sampleClaim, market, "output 0", METERING.duration_ms);
-const countersigned = {
-  ...sampleReceipt,
-  signatures: [...sampleReceipt.signatures, { ...sampleReceipt.signatures[0], key_id: "c:x" }],
-};
-const RECEIPT_HASH = "sha256:" + "2".repeat(64);
-const PAYMENT = {
-  status: "locked",
-  amount: 1,
-  paid: 0.041666,
-  refund: 0.958334,
-  lock_tx_hash: "0x" + "1".repeat(64),
-  tx_hash: null,
-};
-const P = {
-  requirements: JSON.stringify(sampleClaim.job.requirements),
-  queued: JSON.stringify({ status: "queued" }),
-  assigned: JSON.stringify({ status: "assigned", miner_id: market.minerId }),
-  running: JSON.stringify({ status: "running" }),
-  progress: progressEvents(0, PROGRESS).map((e) => JSON.stringify(e)),
-  completed: JSON.stringify({ status: "completed" }),
-  output: JSON.stringify({ text: "output 0", finish_reason: "stop" }),
-  metering: JSON.stringify(METERING),
-  receipt: JSON.stringify(countersigned),
-  result: JSON.stringify({
-    status: "completed",
-    output: { text: "output 0", finish_reason: "stop" },
-    receipt: countersigned,
-    receipt_hash: RECEIPT_HASH,
-    payment: PAYMENT,
-  }),
-  txHash: "0x" + "3".repeat(64),
-};
-
-const s = {
-  insertJob:
-    raw.prepare(`INSERT INTO jobs (job_id, tenant_id, customer_id, service_id, provider_id, status, task_type, model,
-    requirements, budget_micro, unit_price_micro, ttl_seconds, attempts, created_at, updated_at, expires_at, notes,
-    payment_status, last_seq)
-    VALUES (?, 'default', 'bench-customer', 'bench-001', 'bench-provider', 'pending', 'inference',
-    'aitbc-tiny:latest', ?, 1000000, 100000000, 900, 0, ?, ?, ?, '[]', 'locked', 0)`),
-  queue: raw.prepare(
-    "UPDATE jobs SET status = 'queued', lock_tx_hash = ?, updated_at = ?, last_seq = ? WHERE job_id = ?",
-  ),
-  event: raw.prepare("INSERT INTO job_events (job_id, seq, type, at, data) VALUES (?, ?, ?, ?, ?)"),
-  touch: raw.prepare("UPDATE miners SET last_heartbeat_at = ? WHERE miner_id = ?"),
-  held: raw.prepare(
-    "SELECT COUNT(*) AS n FROM jobs WHERE miner_id = ? AND status IN ('assigned','running')",
-  ),
-  next: raw.prepare(`SELECT * FROM jobs WHERE status = 'queued' AND provider_id = 'bench-provider'
-    AND expires_at > ? AND task_type = 'inference' AND model IN ('aitbc-tiny:latest')
-    ORDER BY created_at, job_id LIMIT 1`),
-  assign:
-    raw.prepare(`UPDATE jobs SET status = 'assigned', miner_id = ?, lease_id = ?, lease_expires_at = ?,
-    attempts = ?, assigned_at = ?, updated_at = ?, last_seq = ? WHERE job_id = ?`),
-  lease: raw.prepare(
-    "SELECT status, lease_id, lease_expires_at, miner_id, last_seq FROM jobs WHERE job_id = ?",
-  ),
-  run: raw.prepare(`UPDATE jobs SET status = 'running', started_at = ?, lease_expires_at = ?,
-    updated_at = ?, last_seq = ? WHERE job_id = ?`),
-  jobById: raw.prepare("SELECT * FROM jobs WHERE job_id = ?"),
-  complete:
-    raw.prepare(`UPDATE jobs SET status = 'completed', finished_at = ?, output = ?, metering = ?,
-    duration_ms = 1500, paid_micro = 41666, refund_micro = 958334, receipt_hash = ?, updated_at = ?,
-    last_seq = ? WHERE job_id = ?`),
-  outbox:
-    raw.prepare(`INSERT INTO settlement_outbox (job_id, kind, amount_micro, paid_micro, refund_micro,
-    provider_address, receipt_hash, status, attempts, next_attempt_at, created_at, updated_at)
-    VALUES (?, 'release', 1000000, 41666, 958334, ?, ?, 'pending', 0, ?, ?, ?)`),
-  receipt:
-    raw.prepare(`INSERT INTO receipts (job_id, tenant_id, customer_id, provider_id, receipt_hash, receipt,
-    created_at) VALUES (?, 'default', 'bench-customer', 'bench-provider', ?, ?, ?)`),
-  due: raw.prepare(
-    "SELECT * FROM settlement_outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY created_at, job_id LIMIT 1",
-  ),
-  claimOutbox: raw.prepare("UPDATE settlement_outbox SET next_attempt_at = ? WHERE job_id = ?"),
-  confirm: raw.prepare(
-    `UPDATE settlement_outbox SET status = 'confirmed', tx_hash = ?, attempts = 1, last_error = NULL,
-    updated_at = ? WHERE job_id = ?`,
-  ),
-  settle: raw.prepare(
-    "UPDATE jobs SET payment_status = 'settled', settle_tx_hash = ?, updated_at = ? WHERE job_id = ?",
-  ),
-};
-raw
-  .prepare(
-    `INSERT INTO miners (miner_id, provider_id, name, public_key, capabilities, max_concurrency, last_heartbeat_at, registered_at)
-  VALUES (?, 'bench-provider', 'bench', ?, '{}', 256, ?, ?)`,
-  )
-  .run(market.minerId, market.publicKey, new Date().toISOString(), new Date().toISOString());
-const ADDRESS = "aitbc1" + "q".repeat(38);
-const later = (ms) => new Date(Date.now() + ms).toISOString();
-const txQueue = raw.transaction((id, now) => {
-  s.queue.run("0x" + "1".repeat(64), now, 1, id);
-  s.event.run(id, 1, "status", now, P.queued);
-});
-const txClaim = raw.transaction((now) => {
-  s.touch.run(now, market.minerId);
-  s.held.get(market.minerId);
-  const j = s.next.get(now);
-  const seq = j.last_seq + 1;
-  s.event.run(j.job_id, seq, "status", now, P.assigned);
-  s.assign.run(
-    market.minerId,
-    randomBytes(16).toString("hex"),
-    later(30_000),
-    j.attempts + 1,
-    now,
-    now,
-    seq,
-    j.job_id,
-  );
-  return j.job_id;
-});
-const txProgress = raw.transaction((id, now) => {
-  const j = s.lease.get(id);
-  let seq = j.last_seq;
-  s.event.run(id, ++seq, "status", now, P.running);
-  for (const e of P.progress) s.event.run(id, ++seq, "progress", now, e);
-  s.run.run(now, later(30_000), now, seq, id);
-});
-const txComplete = raw.transaction((id, now) => {
-  const j = s.jobById.get(id);
-  const seq = j.last_seq;
-  s.event.run(id, seq + 1, "status", now, P.completed);
-  s.event.run(id, seq + 2, "result", now, P.result);
-  s.complete.run(now, P.output, P.metering, RECEIPT_HASH, now, seq + 2, id);
-  s.outbox.run(id, ADDRESS, RECEIPT_HASH, now, now, now);
-  s.receipt.run(id, RECEIPT_HASH, P.receipt, now);
-});
-const txOutboxClaim = raw.transaction((now) => {
-  const o = s.due.get(now);
-  s.claimOutbox.run(later(120_000), o.job_id);
-  return o.job_id;
-});
-const txSettle = raw.transaction((id, now) => {
-  s.confirm.run(P.txHash, now, id);
-  s.settle.run(P.txHash, now, id);
-});
+const raw = await openRawWrites(join(rawDir, "raw.sqlite"), market, PROGRESS);
 function rawCycle() {
   const now = new Date().toISOString();
   const id = randomBytes(16).toString("hex");
-  s.insertJob.run(id, P.requirements, now, now, later(900_000));
-  txQueue(id, now);
-  const claimed = txClaim(now);
-  if (PROGRESS > 0) txProgress(claimed, now);
-  txComplete(claimed, now);
-  txSettle(txOutboxClaim(now), now);
+  raw.create(id, now);
+  const claimed = raw.claim(now);
+  raw.progress(claimed.jobId, now);
+  raw.complete(claimed.jobId, now);
+  raw.settle(now);
 }
 
 // ---- measuring ----------------------------------------------------------------------------------
@@ -281,6 +116,10 @@ await server.drain();
 await pipelines(40, CONCURRENCY, () =>
   httpLifecycle(shell.url, shellMarket, jobNo++, { progress: PROGRESS }),
 );
+for (const f of [floor, express])
+  await pipelines(40, CONCURRENCY, () =>
+    httpLifecycle(f.url, market, jobNo++, { progress: PROGRESS }),
+  );
 await server.domain({
   jobs: 40,
   concurrency: CONCURRENCY,
@@ -291,14 +130,16 @@ await server.domain({
 jobNo += 40;
 for (let i = 0; i < 40; i++) rawCycle();
 
-const runs = { raw: [], domain: [], http: [], shell: [] };
+const runs = { raw: [], express: [], floor: [], domain: [], http: [], shell: [] };
 for (let r = 0; r < ROUNDS; r++) {
-  const order = ["raw", "domain", "http", "shell"];
+  const order = ["raw", "express", "floor", "domain", "http", "shell"];
   if (r % 2 === 1) order.reverse();
   for (const which of order) {
     if (which === "raw") runs.raw.push(runRaw());
     else if (which === "domain") runs.domain.push(await runDomain());
     else if (which === "http") runs.http.push(await runHttp());
+    else if (which === "floor") runs.floor.push(await runHttp(floor, market));
+    else if (which === "express") runs.express.push(await runHttp(express, market));
     else runs.shell.push(await runHttp(shell, shellMarket));
   }
 }
@@ -306,6 +147,8 @@ raw.close();
 rmSync(rawDir, { recursive: true, force: true });
 await server.close();
 await shell.close();
+await floor.close();
+await express.close();
 
 const cpu = (k) => median(runs[k].map((x) => x.cpuUs));
 const rate = (k) => median(runs[k].map((x) => x.rate));
@@ -328,6 +171,8 @@ const line = (label, k) =>
     )})`,
   );
 line("raw better-sqlite3 writes", "raw");
+line("floor: Express + raw writes", "express");
+line("floor + receipt signatures", "floor");
 line("domain, server process", "domain");
 line("http, validated", "http");
 line("(http shell only, canned)", "shell");
