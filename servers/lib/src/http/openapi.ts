@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import type { RequestHandler } from "express";
 import * as OpenApiValidator from "express-openapi-validator";
 import { memoizeValidatorContentTypes } from "./validator-content-types.js";
+import { validatorInOneLayer } from "./validator-one-layer.js";
 import { compileValidatorRouteLookup } from "./validator-route-lookup.js";
 
 const require = createRequire(import.meta.url);
@@ -26,21 +27,25 @@ export interface ContractValidationOptions {
 }
 
 /** Checks every request (and response) against the service's OpenAPI document. */
-export function contractValidation(options: ContractValidationOptions): RequestHandler[] {
+export function contractValidation(options: ContractValidationOptions): RequestHandler {
   compileValidatorRouteLookup();
   memoizeValidatorContentTypes();
-  return OpenApiValidator.middleware({
+  // Authentication is the services' own (API keys checked against the database).
+  const validateSecurity = false;
+  const validateResponses = options.validateResponses !== false;
+  const middlewares = OpenApiValidator.middleware({
     // The validator mutates the document it is given, so each app gets its own copy.
     apiSpec: loadBundledSpec(options.spec) as never,
     // coerceTypes false applies to bodies only: the validator always coerces path/query/header
     // parameters (they arrive as strings). A JSON body with a number where a string belongs is a 400.
     validateRequests: { allowUnknownQueryParameters: false, coerceTypes: false },
-    validateResponses: options.validateResponses === false ? false : { removeAdditional: false },
-    validateSecurity: false,
+    validateResponses: validateResponses ? { removeAdditional: false } : false,
+    validateSecurity,
     // No route takes multipart bodies; without this the validator runs multer's check (and a
     // promise hop) on every request.
     fileUploader: false,
     validateFormats: true,
     ...(options.ignorePaths ? { ignorePaths: options.ignorePaths } : {}),
   }) as unknown as RequestHandler[];
+  return validatorInOneLayer(middlewares, { validateSecurity, validateResponses });
 }
