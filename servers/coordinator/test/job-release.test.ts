@@ -4,7 +4,7 @@
 // that happens within a test cannot be a lease expiry.
 import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testDatabaseKinds, type Knex } from "@aitbc/server-lib";
+import { testDatabaseKinds, waitingForConnection, type Knex } from "@aitbc/server-lib";
 import { streamJobEvents, type JobEvent } from "@aitbc/sdk";
 import {
   createAccount,
@@ -332,6 +332,5 @@ async function claimIsWaiting(db: Knex, trx: Knex.Transaction, kind: string): Pr
     );
     return Number((res.rows as Array<{ n: number }>)[0]?.n ?? 0) > 0;
   }
-  const pool = (db.client as { pool: { numPendingAcquires(): number } }).pool;
-  return pool.numPendingAcquires() > 0;
+  return waitingForConnection(db) > 0;
 }

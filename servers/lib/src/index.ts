@@ -10,6 +10,7 @@ export * from "./http/rate-limit.js";
 export * from "./http/server.js";
 export * from "./main-runner.js";
 export * from "./db/database.js";
+export { waitingForConnection } from "./db/sqlite-client.js";
 export * from "./db/migrations.js";
 export * from "./db/idempotency.js";
 export * from "./db/transaction.js";

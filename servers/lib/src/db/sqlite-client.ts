@@ -1,10 +1,13 @@
 // knex's better-sqlite3 client prepares every query anew, and preparing costs about as much as
 // running a small query. This client keeps prepared statements per connection, keyed by the SQL
-// text (knex sends values as bindings, so the set of texts is small), and is otherwise knex's own.
+// text (knex sends values as bindings, so the set of texts is small). It also keeps the pool's one
+// connection instead of borrowing it from tarn for every query (connection-turns.ts). Otherwise it
+// is knex's own.
 // Statements run synchronously to completion, so sharing one between queries is safe, and SQLite
 // re-prepares a cached statement by itself when a migration changes the schema.
 import { createRequire } from "node:module";
 import type { Knex } from "knex";
+import { ConnectionTurns } from "./connection-turns.js";
 
 const require = createRequire(import.meta.url);
 
@@ -44,7 +47,65 @@ function cachedPrepare(connection: Connection, sql: string): Statement {
   return statement;
 }
 
+interface PoolingClient {
+  acquireConnection(): Promise<Connection>;
+  releaseConnection(connection: Connection): Promise<unknown>;
+  destroy(callback?: (err?: unknown) => void): Promise<void>;
+  config: { acquireConnectionTimeout?: number };
+}
+const parentClient = BetterSqlite3Client.prototype as unknown as PoolingClient;
+
+// Per pool, not per client: knex clones its client (the migrator does, through withUserParams),
+// and the clones share the pool, so they must share its connection's turns too.
+const turnsByPool = new WeakMap<object, ConnectionTurns<Connection>>();
+
 export class CachingSqliteClient extends BetterSqlite3Client {
+  private get poolObject(): object | undefined {
+    return (this as unknown as { pool?: object }).pool;
+  }
+
+  private connectionTurns(): ConnectionTurns<Connection> | undefined {
+    const pool = this.poolObject;
+    if (!pool) return undefined;
+    let turns = turnsByPool.get(pool);
+    if (!turns) {
+      turns = new ConnectionTurns<Connection>(
+        () => parentClient.acquireConnection.call(this),
+        (connection) => parentClient.releaseConnection.call(this, connection),
+        (this as unknown as PoolingClient).config.acquireConnectionTimeout ?? 60_000,
+      );
+      turnsByPool.set(pool, turns);
+    }
+    return turns;
+  }
+
+  /** Callers waiting for the connection (tarn's numPendingAcquires()). */
+  get waitingForConnection(): number {
+    const pool = this.poolObject;
+    return (pool && turnsByPool.get(pool)?.waiting) ?? 0;
+  }
+
+  override async acquireConnection(): Promise<Connection> {
+    const turns = this.connectionTurns();
+    // Without a pool (destroyed), knex's own answer: "Unable to acquire a connection".
+    return turns ? turns.acquire() : parentClient.acquireConnection.call(this);
+  }
+
+  override async releaseConnection(connection: Connection): Promise<unknown> {
+    const pool = this.poolObject;
+    const turns = pool && turnsByPool.get(pool);
+    if (turns && turns.owns(connection)) return turns.release();
+    return parentClient.releaseConnection.call(this, connection);
+  }
+
+  override async destroy(callback?: (err?: unknown) => void): Promise<void> {
+    const pool = this.poolObject;
+    const turns = pool && turnsByPool.get(pool);
+    if (pool) turnsByPool.delete(pool);
+    await turns?.close();
+    return parentClient.destroy.call(this, callback);
+  }
+
   async _query(connection: Connection, obj: QueryObject): Promise<unknown> {
     // knex's _query calls connection.prepare(sql); hand it the cached statement instead. Queries
     // that set safeIntegers change the statement, so they get a fresh one as before.
@@ -57,4 +118,11 @@ export class CachingSqliteClient extends BetterSqlite3Client {
     };
     return parent._query.call(this, proxy, obj);
   }
+}
+
+/** How many queries wait for a database connection (SQLite: its one connection). */
+export function waitingForConnection(db: Knex): number {
+  const client = db.client as unknown;
+  if (client instanceof CachingSqliteClient) return client.waitingForConnection;
+  return (client as { pool?: { numPendingAcquires(): number } }).pool?.numPendingAcquires() ?? 0;
 }
