@@ -3,6 +3,7 @@ import { join, resolve } from "node:path";
 import { ConfigError, envInt, envOptional, envString, type EnvSource } from "@aitbc/server-lib";
 import { fromBase64Url, type Genesis } from "@aitbc/sdk";
 import { loadGenesisFile } from "./domain/genesis/load-genesis.js";
+import type { P2pLimits } from "./p2p/p2p-network.js";
 
 export const DEFAULT_NODE_PORT = 19000;
 
@@ -28,6 +29,8 @@ export interface NodeConfig {
   /** How long a validator with peers waits for a first handshake before proposing alone. */
   startupGraceMs?: number;
   logLevel?: string;
+  /** What one P2P peer may cost before it is dropped (defaults in p2p-network.ts; not read from the environment). */
+  p2pLimits?: Partial<P2pLimits>;
 }
 
 function parsePeers(raw: string | undefined): string[] {

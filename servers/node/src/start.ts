@@ -51,6 +51,7 @@ export async function startNode(config: NodeConfig): Promise<RunningNode> {
       peers: config.peers,
       startupGraceMs: config.startupGraceMs ?? Math.min(env.roundTimeoutMs, 3000),
       logger,
+      ...(config.p2pLimits ? { limits: config.p2pLimits } : {}),
     });
     const feed = new ClientFeed(node, env);
     const app = buildApp({

@@ -7,85 +7,20 @@ import {
   generateKeyPair,
   signBlock,
   signTx,
-  txHash,
-  txRoot,
   type P2pMessages,
   type SignedBlock,
-  type SignedTx,
 } from "@aitbc/sdk";
-import { createHash } from "node:crypto";
 import { testDatabaseKinds } from "@aitbc/server-lib";
 import { createDevGenesis } from "../src/index.js";
 import { startHarness, type Harness } from "./support/harness.js";
 import { until } from "./support/poll.js";
-
-interface RawPeer {
-  ws: WebSocket;
-  frames: Array<Record<string, unknown>>;
-  closed: Promise<{ code: number; reason: string }>;
-  send(m: unknown): void;
-}
-
-async function connect(url: string): Promise<RawPeer> {
-  const ws = new WebSocket(url);
-  const frames: Array<Record<string, unknown>> = [];
-  ws.on("message", (d) => frames.push(JSON.parse(d.toString())));
-  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
-    ws.on("close", (code, reason) => resolve({ code, reason: reason.toString() })),
-  );
-  await new Promise((resolve, reject) => ws.once("open", resolve).once("error", reject));
-  return {
-    ws,
-    frames,
-    closed,
-    send: (m) => ws.send(typeof m === "string" ? m : JSON.stringify(m)),
-  };
-}
-
-// The node under test is a full node (no validator key), so its head moves only when the test's
-// peer sends it blocks: every check below runs against a known head.
-const EMPTY_STATE_ROOT = "0x" + createHash("sha256").update("").digest("hex");
+import { connect, expectDropped, helloed, nextBlock, type RawPeer } from "./support/raw-peer.js";
 
 describe.each(testDatabaseKinds())("P2P peers (%s)", (kind) => {
   let h: Harness;
   let hello: P2pMessages.HelloMessage;
   let feeder: RawPeer;
   const [alice] = createDevGenesis({ validators: 1 }).validators;
-
-  function nextBlock(
-    parent: { height: number; hash: string; timestamp: string },
-    txs: SignedTx[] = [],
-    stateRoot = EMPTY_STATE_ROOT,
-  ) {
-    return signBlock(
-      {
-        chain_id: h.dev.genesis.chain_id,
-        height: parent.height + 1,
-        prev_hash: parent.hash,
-        timestamp: new Date(Date.parse(parent.timestamp) + 1).toISOString(),
-        round: 0,
-        tx_count: txs.length,
-        tx_root: txRoot(txs.map(txHash)),
-        state_root: stateRoot,
-      },
-      txs,
-      fromBase64Url(h.dev.validators[0]!.secret_key),
-    );
-  }
-
-  async function helloed(): Promise<RawPeer> {
-    const peer = await connect(h.nodes[0]!.p2pUrl);
-    await until(() => peer.frames.find((f) => f.type === "hello"), "the node's hello");
-    const head = await h.client(0).node.getLatestBlock();
-    peer.send({ ...hello, height: head.height, head_hash: head.hash, weight: 0 });
-    return peer;
-  }
-
-  async function expectDropped(peer: RawPeer, reasonPart: string) {
-    const { code, reason } = await peer.closed;
-    expect(code).toBe(1008);
-    expect(reason).toContain(reasonPart);
-  }
 
   beforeAll(async () => {
     h = await startHarness(kind, { validators: 1, blockTimeMs: 100, run: 0 });
@@ -104,12 +39,12 @@ describe.each(testDatabaseKinds())("P2P peers (%s)", (kind) => {
   afterAll(() => h?.close());
 
   it("follows valid blocks a peer gossips", async () => {
-    feeder = await helloed();
+    feeder = await helloed(h);
     let parent: { height: number; hash: string; timestamp: string } = await h
       .client(0)
       .node.getBlock({ path: { height: 0 } });
     for (let i = 0; i < 3; i++) {
-      const block = nextBlock(parent);
+      const block = nextBlock(h, parent);
       feeder.send({ type: "block", block });
       parent = { height: block.header.height, hash: block.hash, timestamp: block.header.timestamp };
     }
@@ -122,7 +57,7 @@ describe.each(testDatabaseKinds())("P2P peers (%s)", (kind) => {
   });
 
   it("says hello and serves a block range that matches the HTTP view", async () => {
-    const peer = await helloed();
+    const peer = await helloed(h);
     const theirHello = peer.frames.find((f) => f.type === "hello")!;
     expect(theirHello).toMatchObject({
       chain_id: h.dev.genesis.chain_id,
@@ -158,7 +93,7 @@ describe.each(testDatabaseKinds())("P2P peers (%s)", (kind) => {
 
   it("drops a peer gossiping a badly signed transaction, but not one with a stale nonce", async () => {
     const chainId = h.dev.genesis.chain_id;
-    const stale = await helloed();
+    const stale = await helloed(h);
     // Nonce 5 of an empty account is a gap: an honest race, not misbehaviour.
     stale.send({
       type: "tx",
@@ -167,7 +102,7 @@ describe.each(testDatabaseKinds())("P2P peers (%s)", (kind) => {
         fromBase64Url(alice!.secret_key),
       ),
     });
-    const bad = await helloed();
+    const bad = await helloed(h);
     const tx = signTx(
       { type: "transfer", chainId, nonce: 0, payload: { to: alice!.address, amount: "1" } },
       fromBase64Url(alice!.secret_key),
@@ -181,12 +116,12 @@ describe.each(testDatabaseKinds())("P2P peers (%s)", (kind) => {
   it("drops a peer sending a block from a non-validator or with a wrong state root", async () => {
     const node = h.client(0);
     const head = await node.node.getLatestBlock();
-    const good = nextBlock(head);
-    const intruder = await helloed();
+    const good = nextBlock(h, head);
+    const intruder = await helloed(h);
     const forged: SignedBlock = signBlock(good.header, [], generateKeyPair().secretKey);
     intruder.send({ type: "block", block: forged });
     await expectDropped(intruder, "wrong_proposer");
-    const impostor = await helloed();
+    const impostor = await helloed(h);
     impostor.send({ type: "block", block: { ...good, signature: forged.signature } });
     await expectDropped(impostor, "bad_signature");
 
@@ -200,11 +135,11 @@ describe.each(testDatabaseKinds())("P2P peers (%s)", (kind) => {
       },
       validatorKey,
     );
-    const invalidTx = await helloed();
-    invalidTx.send({ type: "block", block: nextBlock(head, [gap]) });
+    const invalidTx = await helloed(h);
+    invalidTx.send({ type: "block", block: nextBlock(h, head, [gap]) });
     await expectDropped(invalidTx, "invalid_tx");
-    const wrongRoot = await helloed();
-    wrongRoot.send({ type: "block", block: nextBlock(head, [], "0x" + "9".repeat(64)) });
+    const wrongRoot = await helloed(h);
+    wrongRoot.send({ type: "block", block: nextBlock(h, head, [], "0x" + "9".repeat(64)) });
     await expectDropped(wrongRoot, "bad_state_root");
     expect((await node.node.getLatestBlock()).hash).toBe(head.hash);
     // The honest feeder is still connected, and its next block is taken.
@@ -216,7 +151,7 @@ describe.each(testDatabaseKinds())("P2P peers (%s)", (kind) => {
   });
 
   it("drops a peer answering a request nobody made", async () => {
-    const peer = await helloed();
+    const peer = await helloed(h);
     peer.send({ type: "blocks", request_id: "nobody-asked", blocks: [] });
     await expectDropped(peer, "unsolicited");
   });

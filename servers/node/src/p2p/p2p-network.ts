@@ -27,11 +27,34 @@ const MAX_BLOCKS_ANSWER_TXS = 20_000;
 const MEMPOOL_ON_CONNECT = 5000;
 const FAULT_PENALTY_MS = 10_000;
 
+/** What one peer may cost the node before it is dropped. */
+export interface P2pLimits {
+  /**
+   * Frames received from a peer and not handled yet (they are handled one at a time, in order).
+   * Gossip arrives in batches of up to 1,000 transactions per frame, so an honest peer stays far
+   * below this; a peer above it is sending faster than the node can work.
+   */
+  maxQueuedFrames: number;
+  /**
+   * Bytes sent to a peer that it has not taken off its socket. A syncing peer asks for the next
+   * block range only once it has read the last answer (at most ~20,000 transactions); a peer
+   * that keeps asking, or takes gossip, without reading makes the node hold it all in memory.
+   */
+  maxUnreadBytes: number;
+}
+
+export const DEFAULT_P2P_LIMITS: P2pLimits = {
+  maxQueuedFrames: 1024,
+  maxUnreadBytes: 32 * 1024 * 1024,
+};
+
 export interface P2pOptions {
   peers: string[];
   /** How long a validator waits for a first peer handshake before proposing alone. */
   startupGraceMs: number;
   logger: Logger;
+  /** Defaults: DEFAULT_P2P_LIMITS (tests lower them to reach them quickly). */
+  limits?: Partial<P2pLimits>;
 }
 
 export interface PeerInfo {
@@ -53,18 +76,21 @@ export class P2pNetwork {
   private readonly startedAt = Date.now();
   private handshaken = false;
   private readonly offs: Array<() => void> = [];
+  private readonly limits: P2pLimits;
 
   constructor(
     private readonly node: ChainNode,
     private readonly options: P2pOptions,
   ) {
+    this.limits = { ...DEFAULT_P2P_LIMITS, ...options.limits };
     this.syncer = new Syncer(node.chain, options.logger, (peer, reason) =>
       this.fault(peer, reason),
     );
     this.offs.push(
       node.onTxAccepted((entries, source) => {
         for (const p of this.peers)
-          if (p.ready && p.id !== source) for (const e of entries) p.queueTx(e.tx);
+          if (p.ready && p.id !== source && this.reading(p))
+            for (const e of entries) p.queueTx(e.tx);
       }),
       node.onBlockAccepted((block, source) => this.broadcast({ type: "block", block }, source)),
       node.onHead(() => this.broadcast(this.statusMessage())),
@@ -132,12 +158,24 @@ export class P2pNetwork {
   private attach(socket: WebSocket, direction: "inbound" | "outbound", url: string | null): void {
     const peer = new Peer(socket, direction, url);
     this.peers.add(peer);
+    let queued = 0;
     socket.on("message", (data: RawData) => {
+      if (++queued > this.limits.maxQueuedFrames) {
+        if (queued === this.limits.maxQueuedFrames + 1)
+          this.fault(
+            peer,
+            `sent more than ${this.limits.maxQueuedFrames} frames faster than they could be handled`,
+          );
+        return;
+      }
       const prev = this.queues.get(peer) ?? Promise.resolve();
       const next = prev
         .then(() => this.onFrame(peer, data))
         .catch((err: unknown) => {
           this.options.logger.error({ err, peer: peer.id }, "p2p frame handling failed");
+        })
+        .then(() => {
+          queued--;
         });
       this.queues.set(peer, next);
     });
@@ -164,7 +202,14 @@ export class P2pNetwork {
 
   private broadcast(message: P2pMessage, except?: string): void {
     const text = JSON.stringify(message);
-    for (const p of this.peers) if (p.ready && p.id !== except) p.send(text);
+    for (const p of this.peers) if (p.ready && p.id !== except && this.reading(p)) p.send(text);
+  }
+
+  /** False, and the peer dropped, when it has left too much of what we sent it unread. */
+  private reading(peer: Peer): boolean {
+    if (peer.socket.bufferedAmount <= this.limits.maxUnreadBytes) return true;
+    this.fault(peer, `left more than ${this.limits.maxUnreadBytes} bytes we sent it unread`);
+    return false;
   }
 
   private async onFrame(peer: Peer, data: RawData): Promise<void> {
@@ -287,6 +332,7 @@ export class P2pNetwork {
   }
 
   private async onGetBlocks(peer: Peer, requestId: string, from: number, count: number) {
+    if (!this.reading(peer)) return;
     const blocks = await this.node.chain.blocks(from, Math.min(count, MAX_RANGE));
     let txs = 0;
     const answer: SignedBlock[] = [];

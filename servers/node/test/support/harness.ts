@@ -16,6 +16,7 @@ import {
   type DevGenesisOptions,
   type RunningNode,
 } from "../../src/index.js";
+import type { P2pLimits } from "../../src/p2p/p2p-network.js";
 
 export const ADMIN_KEY = "test-admin-key";
 
@@ -23,7 +24,10 @@ export interface Harness {
   dev: DevGenesis;
   nodes: Array<RunningNode | undefined>;
   /** Starts (or restarts) validator i on its own database; `peers` default: the running nodes. */
-  start(i: number, options?: { peers?: string[]; validator?: boolean }): Promise<RunningNode>;
+  start(
+    i: number,
+    options?: { peers?: string[]; validator?: boolean; p2pLimits?: Partial<P2pLimits> },
+  ): Promise<RunningNode>;
   stop(i: number): Promise<void>;
   client(i: number): AitbcClient;
   close(): Promise<void>;
@@ -57,6 +61,7 @@ export async function startHarness(
         peers,
         adminApiKey: ADMIN_KEY,
         startupGraceMs: 500,
+        ...(opts.p2pLimits ? { p2pLimits: opts.p2pLimits } : {}),
       });
       nodes[i] = node;
       return node;

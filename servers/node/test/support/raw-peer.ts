@@ -1,0 +1,89 @@
+// A peer speaking the P2P protocol by hand, for tests that send what a real node never would.
+import { createHash } from "node:crypto";
+import { expect } from "vitest";
+import { WebSocket } from "ws";
+import {
+  fromBase64Url,
+  signBlock,
+  txHash,
+  txRoot,
+  type P2pMessages,
+  type SignedTx,
+} from "@aitbc/sdk";
+import type { Harness } from "./harness.js";
+import { until } from "./poll.js";
+
+export interface RawPeer {
+  ws: WebSocket;
+  frames: Array<Record<string, unknown>>;
+  closed: Promise<{ code: number; reason: string }>;
+  send(m: unknown): void;
+}
+
+export async function connect(url: string): Promise<RawPeer> {
+  const ws = new WebSocket(url);
+  const frames: Array<Record<string, unknown>> = [];
+  ws.on("message", (d) => frames.push(JSON.parse(d.toString())));
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    ws.on("close", (code, reason) => resolve({ code, reason: reason.toString() })),
+  );
+  await new Promise((resolve, reject) => ws.once("open", resolve).once("error", reject));
+  return {
+    ws,
+    frames,
+    closed,
+    send: (m) => ws.send(typeof m === "string" ? m : JSON.stringify(m)),
+  };
+}
+
+/** The state root of a chain whose blocks moved no money. */
+export const EMPTY_STATE_ROOT = "0x" + createHash("sha256").update("").digest("hex");
+
+/** Our hello to node `i` of `h`, as a node on the same chain at the node's own head. */
+export async function helloed(h: Harness, i = 0): Promise<RawPeer> {
+  const peer = await connect(h.nodes[i]!.p2pUrl);
+  await until(() => peer.frames.find((f) => f.type === "hello"), "the node's hello");
+  const head = await h.client(i).node.getLatestBlock();
+  const hello: P2pMessages.HelloMessage = {
+    type: "hello",
+    protocol: 1,
+    chain_id: h.dev.genesis.chain_id,
+    genesis_hash: h.nodes[i]!.genesisHash,
+    node_id: "ab".repeat(16),
+    height: head.height,
+    head_hash: head.hash,
+    weight: 0,
+  };
+  peer.send(hello);
+  return peer;
+}
+
+/** A block on `parent` signed by the dev chain's first validator. */
+export function nextBlock(
+  h: Harness,
+  parent: { height: number; hash: string; timestamp: string },
+  txs: SignedTx[] = [],
+  stateRoot = EMPTY_STATE_ROOT,
+) {
+  return signBlock(
+    {
+      chain_id: h.dev.genesis.chain_id,
+      height: parent.height + 1,
+      prev_hash: parent.hash,
+      timestamp: new Date(Date.parse(parent.timestamp) + 1).toISOString(),
+      round: 0,
+      tx_count: txs.length,
+      tx_root: txRoot(txs.map(txHash)),
+      state_root: stateRoot,
+    },
+    txs,
+    fromBase64Url(h.dev.validators[0]!.secret_key),
+  );
+}
+
+/** The node closed the connection with 1008 (policy) and a reason naming `reasonPart`. */
+export async function expectDropped(peer: RawPeer, reasonPart: string): Promise<void> {
+  const { code, reason } = await peer.closed;
+  expect(code).toBe(1008);
+  expect(reason).toContain(reasonPart);
+}
