@@ -14,27 +14,23 @@ import { testDatabaseKinds } from "@aitbc/server-lib";
 import { createDevGenesis } from "../src/index.js";
 import { startHarness, type Harness } from "./support/harness.js";
 import { until } from "./support/poll.js";
-import { connect, expectDropped, helloed, nextBlock, type RawPeer } from "./support/raw-peer.js";
+import {
+  connect,
+  expectDropped,
+  helloMessage,
+  helloed,
+  nextBlock,
+  type RawPeer,
+} from "./support/raw-peer.js";
 
 describe.each(testDatabaseKinds())("P2P peers (%s)", (kind) => {
   let h: Harness;
-  let hello: P2pMessages.HelloMessage;
   let feeder: RawPeer;
   const [alice] = createDevGenesis({ validators: 1 }).validators;
 
   beforeAll(async () => {
     h = await startHarness(kind, { validators: 1, blockTimeMs: 100, run: 0 });
     await h.start(0, { validator: false, peers: [] });
-    hello = {
-      type: "hello",
-      protocol: 1,
-      chain_id: h.dev.genesis.chain_id,
-      genesis_hash: h.nodes[0]!.genesisHash,
-      node_id: "ab".repeat(16),
-      height: 0,
-      head_hash: h.nodes[0]!.genesisHash,
-      weight: 0,
-    };
   });
   afterAll(() => h?.close());
 
@@ -87,7 +83,7 @@ describe.each(testDatabaseKinds())("P2P peers (%s)", (kind) => {
 
   it("drops a peer from another chain", async () => {
     const peer = await connect(h.nodes[0]!.p2pUrl);
-    peer.send({ ...hello, genesis_hash: "0x" + "1".repeat(64) });
+    peer.send({ ...helloMessage(h), genesis_hash: "0x" + "1".repeat(64) });
     await expectDropped(peer, "genesis");
   });
 

@@ -64,11 +64,12 @@ export class CachingSqliteClient extends BetterSqlite3Client {
     return (this as unknown as { pool?: object }).pool;
   }
 
-  private connectionTurns(): ConnectionTurns<Connection> | undefined {
+  /** The turns on this client's pool, made on first use when `make`; none once destroyed. */
+  private turns(make: boolean): ConnectionTurns<Connection> | undefined {
     const pool = this.poolObject;
     if (!pool) return undefined;
     let turns = turnsByPool.get(pool);
-    if (!turns) {
+    if (!turns && make) {
       turns = new ConnectionTurns<Connection>(
         () => parentClient.acquireConnection.call(this),
         (connection) => parentClient.releaseConnection.call(this, connection),
@@ -81,27 +82,25 @@ export class CachingSqliteClient extends BetterSqlite3Client {
 
   /** Callers waiting for the connection (tarn's numPendingAcquires()). */
   get waitingForConnection(): number {
-    const pool = this.poolObject;
-    return (pool && turnsByPool.get(pool)?.waiting) ?? 0;
+    return this.turns(false)?.waiting ?? 0;
   }
 
-  override async acquireConnection(): Promise<Connection> {
-    const turns = this.connectionTurns();
+  // Not async: on every query, a second promise around the turn's would only cost a hop.
+  override acquireConnection(): Promise<Connection> {
+    const turns = this.turns(true);
     // Without a pool (destroyed), knex's own answer: "Unable to acquire a connection".
     return turns ? turns.acquire() : parentClient.acquireConnection.call(this);
   }
 
   override async releaseConnection(connection: Connection): Promise<unknown> {
-    const pool = this.poolObject;
-    const turns = pool && turnsByPool.get(pool);
-    if (turns && turns.owns(connection)) return turns.release();
+    const turns = this.turns(false);
+    if (turns?.owns(connection)) return turns.release();
     return parentClient.releaseConnection.call(this, connection);
   }
 
   override async destroy(callback?: (err?: unknown) => void): Promise<void> {
-    const pool = this.poolObject;
-    const turns = pool && turnsByPool.get(pool);
-    if (pool) turnsByPool.delete(pool);
+    const turns = this.turns(false);
+    if (this.poolObject) turnsByPool.delete(this.poolObject);
     await turns?.close();
     return parentClient.destroy.call(this, callback);
   }

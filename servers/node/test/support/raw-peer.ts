@@ -39,12 +39,13 @@ export async function connect(url: string): Promise<RawPeer> {
 /** The state root of a chain whose blocks moved no money. */
 export const EMPTY_STATE_ROOT = "0x" + createHash("sha256").update("").digest("hex");
 
-/** Our hello to node `i` of `h`, as a node on the same chain at the node's own head. */
-export async function helloed(h: Harness, i = 0): Promise<RawPeer> {
-  const peer = await connect(h.nodes[i]!.p2pUrl);
-  await until(() => peer.frames.find((f) => f.type === "hello"), "the node's hello");
-  const head = await h.client(i).node.getLatestBlock();
-  const hello: P2pMessages.HelloMessage = {
+/** A hello from a node on `h`'s chain (to node `i`), at `head` (default: genesis). */
+export function helloMessage(
+  h: Harness,
+  i = 0,
+  head: { height: number; hash: string } = { height: 0, hash: h.nodes[i]!.genesisHash },
+): P2pMessages.HelloMessage {
+  return {
     type: "hello",
     protocol: 1,
     chain_id: h.dev.genesis.chain_id,
@@ -54,7 +55,13 @@ export async function helloed(h: Harness, i = 0): Promise<RawPeer> {
     head_hash: head.hash,
     weight: 0,
   };
-  peer.send(hello);
+}
+
+/** Connected to node `i` of `h`, hello exchanged, as a node at the node's own head. */
+export async function helloed(h: Harness, i = 0): Promise<RawPeer> {
+  const peer = await connect(h.nodes[i]!.p2pUrl);
+  await until(() => peer.frames.find((f) => f.type === "hello"), "the node's hello");
+  peer.send(helloMessage(h, i, await h.client(i).node.getLatestBlock()));
   return peer;
 }
 
