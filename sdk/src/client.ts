@@ -10,6 +10,7 @@ import { createClient as createWalletClient } from "./gen/wallet/client/index.js
 import { createClient as createExchangeClient } from "./gen/exchange/client/index.js";
 import { AitbcError, errorFromProblem, networkError } from "./errors.js";
 import { createRequestSender, type RequestSenderOptions } from "./http/request-sender.js";
+import { waitForJob, type JobResults, type WaitForJobOptions } from "./jobs/wait-for-job.js";
 
 export interface AitbcClientOptions {
   coordinatorUrl?: string;
@@ -31,7 +32,7 @@ export interface ServiceUrls {
   exchangeUrl: string;
 }
 
-/** The seed's ports on localhost. */
+/** The local stack's default ports (`npm start`). */
 export const DEFAULT_URLS: Readonly<ServiceUrls> = {
   coordinatorUrl: "http://127.0.0.1:18000",
   nodeUrl: "http://127.0.0.1:19000",
@@ -47,6 +48,13 @@ export interface AitbcClient {
   readonly options: Readonly<AitbcClientOptions & ServiceUrls>;
   /** The same client with another API key (for example a customer's and a provider's side by side). */
   withApiKey(apiKey: string | undefined): AitbcClient;
+  /**
+   * Resolves with the job's results (output, receipt, payment) once it has finished: completed,
+   * failed, expired or cancelled (read `status`); with `until: "settled"` also once its payment is
+   * final on chain. Throws JobWaitTimeoutError after `timeoutMs` and JobWaitAbortedError when
+   * `signal` aborts; the job itself goes on either way.
+   */
+  waitForJob(jobId: string, options?: WaitForJobOptions): Promise<JobResults>;
 }
 
 type ClientFactory = typeof createCoordinatorClient;
@@ -81,7 +89,7 @@ export function createAitbcClient(options: AitbcClientOptions = {}): AitbcClient
     ...stripUndefined(options),
   };
   const sender = createRequestSender(options.http);
-  return {
+  const client: AitbcClient = {
     coordinator: new CoordinatorApi({
       client: configure(createCoordinatorClient, resolved.coordinatorUrl, resolved, sender),
     }),
@@ -96,7 +104,11 @@ export function createAitbcClient(options: AitbcClientOptions = {}): AitbcClient
     withApiKey(apiKey) {
       return createAitbcClient({ ...options, apiKey });
     },
+    waitForJob(jobId, waitOptions) {
+      return waitForJob(client, jobId, waitOptions);
+    },
   };
+  return client;
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

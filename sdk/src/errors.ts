@@ -92,6 +92,53 @@ export class NetworkError extends AitbcError {
   override readonly name = "NetworkError";
 }
 
+/** What a wait for a job gave up on: the job itself goes on (cancel it with `cancelJob`). */
+interface JobWaitState {
+  jobId: string;
+  /** The job's status at the last answer, or undefined when none arrived. */
+  lastStatus: string | undefined;
+}
+
+/** `waitForJob` reached its `timeoutMs` before the job finished. */
+export class JobWaitTimeoutError extends AitbcError implements JobWaitState {
+  override readonly name = "JobWaitTimeoutError";
+  readonly jobId: string;
+  readonly lastStatus: string | undefined;
+  constructor(state: JobWaitState, timeoutMs: number, options?: { cause?: unknown }) {
+    super(
+      {
+        code: "wait_timeout",
+        title: "Timed out waiting for the job",
+        detail: `Job ${state.jobId} did not finish within ${timeoutMs} ms (last status: ${state.lastStatus ?? "unknown"}); it goes on.`,
+      },
+      0,
+      options,
+    );
+    this.jobId = state.jobId;
+    this.lastStatus = state.lastStatus;
+  }
+}
+
+/** `waitForJob` was stopped through its AbortSignal; `cause` is the signal's reason. */
+export class JobWaitAbortedError extends AitbcError implements JobWaitState {
+  override readonly name = "JobWaitAbortedError";
+  readonly jobId: string;
+  readonly lastStatus: string | undefined;
+  constructor(state: JobWaitState, options?: { cause?: unknown }) {
+    super(
+      {
+        code: "wait_aborted",
+        title: "Stopped waiting for the job",
+        detail: `The wait for job ${state.jobId} was aborted (last status: ${state.lastStatus ?? "unknown"}); the job goes on.`,
+      },
+      0,
+      options,
+    );
+    this.jobId = state.jobId;
+    this.lastStatus = state.lastStatus;
+  }
+}
+
 type ErrorClass = new (
   problem: ProblemDetails,
   status: number,

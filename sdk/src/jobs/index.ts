@@ -1,5 +1,6 @@
-// Job helpers: the live job stream client (ordered events, resume from the last seq) and the
-// generated event types of spec/asyncapi/job-stream.yaml and miner-feed.yaml.
+// Job helpers: the live job stream client (ordered events, resume from the last seq), the options
+// of client.waitForJob, and the generated event types of spec/asyncapi/job-stream.yaml and
+// miner-feed.yaml.
 export {
   streamJobEvents,
   jobStreamUrl,
@@ -13,5 +14,6 @@ export {
   type WebSocketLike,
   type WebSocketFactory,
 } from "./job-stream.js";
+export { type WaitForJobOptions, type JobResults } from "./wait-for-job.js";
 export type * as JobStreamEvents from "../gen/events/job-stream.gen.js";
 export type * as MinerFeedEvents from "../gen/events/miner-feed.gen.js";
