@@ -1,0 +1,104 @@
+// The docs an outside developer reads first (the README, docs/, the SDK README) and the CLI's
+// help text speak to someone who knows nothing of the project's history: no words only its
+// authors know, no links to files that are not in the repository, a glossary of the marketplace's
+// words, and a README whose first screen is the quick start rather than benchmark tables.
+import { execFile } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+
+const run = promisify(execFile);
+const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+const CLI = join(ROOT, "cli/bin/aitbc.js");
+
+const USER_DOCS = [
+  "README.md",
+  "sdk/README.md",
+  ...readdirSync(join(ROOT, "docs"))
+    .filter((f) => f.endsWith(".md"))
+    .map((f) => `docs/${f}`),
+];
+
+/** Words that mean something only to the project's authors, and what a reader sees instead. */
+const INSIDER_WORDS: Array<[RegExp, string]> = [
+  [/\bthe seed\b|\bseed['’]s\b|\bseed (scenario|phases?|ports?|order|commands?)\b/i, "the seed"],
+  [/AITBCTestTester/, "AITBCTestTester"],
+  [/\bissues? #?\d+\b/i, "an issue number"],
+  [/DESIGN\.md/, "DESIGN.md"],
+  [/\/work\/shared|\.\.\/shared\//, "a path outside the repository"],
+];
+
+function insiderHits(name: string, text: string): string[] {
+  const hits: string[] = [];
+  text.split("\n").forEach((line, i) => {
+    for (const [pattern, what] of INSIDER_WORDS)
+      if (pattern.test(line)) hits.push(`${name}:${i + 1}: ${what}: ${line.trim().slice(0, 120)}`);
+  });
+  return hits;
+}
+
+async function cliHelpTexts(): Promise<Array<[string, string]>> {
+  const top = (await run(process.execPath, [CLI, "--help"])).stdout;
+  const commands = [
+    ...new Set(
+      top
+        .slice(top.indexOf("Commands:"), top.indexOf("Global options:"))
+        .split("\n")
+        .slice(1)
+        .map((l) => l.trim().split(/\s+/)[0])
+        .filter((c): c is string => !!c),
+    ),
+  ];
+  expect(commands).toContain("submit");
+  const texts: Array<[string, string]> = [["aitbc --help", top]];
+  for (const command of commands) {
+    const { stdout } = await run(process.execPath, [CLI, command, "--help"]);
+    texts.push([`aitbc ${command} --help`, stdout]);
+  }
+  return texts;
+}
+
+describe("user docs, for someone new to the project", () => {
+  it("never use words only the project's authors know", async () => {
+    const hits = USER_DOCS.flatMap((f) => insiderHits(f, readFileSync(join(ROOT, f), "utf8")));
+    for (const [name, text] of await cliHelpTexts()) hits.push(...insiderHits(name, text));
+    expect(hits).toEqual([]);
+  });
+
+  it("link only to files that are in the repository", () => {
+    const broken: string[] = [];
+    for (const file of USER_DOCS) {
+      const text = readFileSync(join(ROOT, file), "utf8");
+      for (const [, target] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+        if (/^(https?:|mailto:|#)/.test(target!)) continue;
+        const path = join(ROOT, dirname(file), target!.split("#")[0]!);
+        if (!existsSync(path)) broken.push(`${file}: ${target} (${relative(ROOT, path)})`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+
+  it("have a glossary of the marketplace's words, linked from the README", () => {
+    const glossary = readFileSync(join(ROOT, "docs/glossary.md"), "utf8");
+    const terms = ["provider", "service", "miner", "job", "lease", "escrow", "receipt", "tenant"];
+    const defined = [...glossary.matchAll(/^\*\*([A-Z][a-z]+)\.\*\*/gm)].map((m) =>
+      m[1]!.toLowerCase(),
+    );
+    expect(defined).toEqual(expect.arrayContaining(terms));
+    expect(readFileSync(join(ROOT, "README.md"), "utf8")).toContain("(docs/glossary.md)");
+  });
+
+  it("open the README with the quick start, not with benchmark tables", () => {
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    const firstScreen = readme.split("\n").slice(0, 50).join("\n");
+    expect(firstScreen).toContain("npm ci && npm start");
+    expect(firstScreen).toContain("npm ci && npm test");
+    expect(firstScreen).toContain("(docs/getting-started.md)");
+    expect(readme).not.toMatch(/^\| *`?node bench\//m);
+    expect(readFileSync(join(ROOT, "docs/performance.md"), "utf8")).toMatch(
+      /^\| *`node bench\/chain-throughput\.mjs`/m,
+    );
+  });
+});
