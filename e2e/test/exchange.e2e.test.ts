@@ -1,4 +1,4 @@
-// The Trade Exchange page (:23000, served by the exchange itself): phase 3.1 of the seed, buying
+// The Trade Exchange page (:23000, served by the exchange itself): a customer buying
 // 1000 AITBC with Bitcoin testnet at 1 BTC = 100,000 AITBC. The BTC payment comes from outside
 // the page, as it would from a real wallet: here the exchange's fake testnet.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";

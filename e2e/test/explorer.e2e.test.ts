@@ -1,5 +1,5 @@
 // The explorer (:22000): the chain's blocks and transactions, and a job's settlement visible on
-// the chain (phase 4.1 of the seed: "Transaction visible on explorer").
+// the chain ("Transaction visible on explorer").
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { formatAitbc, toMicro, type CoordinatorTypes } from "@aitbc/sdk";

@@ -1,4 +1,4 @@
-// The seed's phases 1–4 in the marketplace (:21000), in a real browser against a real stack:
+// A provider's and a customer's phases 1–4 in the marketplace (:21000), in a real browser against a real stack:
 // a provider lists a service, a customer filters the listing, runs a job, watches it stream,
 // verifies the receipt and the payment, and reviews the provider.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -23,7 +23,7 @@ describe.skipIf(!stack)("marketplace page", () => {
   beforeAll(async () => {
     admin = clientFor(s.config, s.credentials.admin.api_key);
     customer = clientFor(s.config, s.credentials.customer.api_key);
-    // The seed's provider, and two more services so that every filter has something to drop.
+    // The example provider, and two more services so that every filter has something to drop.
     const gpuPro = await admin.coordinator.createAccount({
       body: { id: "gpu-compute-pro", name: "GPUCompute Pro", role: "provider" },
     });

@@ -1,4 +1,4 @@
-// The seed's operator verbs: admin-miners, admin-jobs, admin-stats (admin key).
+// The operator verbs: admin-miners, admin-jobs, admin-stats (admin key).
 import type { CoordinatorTypes } from "@aitbc/sdk";
 import { intOption, noPositionals, stringOption } from "../args.js";
 import { UsageError } from "../output/explain-error.js";

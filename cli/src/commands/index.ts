@@ -1,4 +1,4 @@
-// Every verb of the CLI, in the order `aitbc --help` lists them (the seed's aitbc-cli.sh verbs).
+// Every verb of the CLI, in the order `aitbc --help` lists them (scripts/aitbc-cli.sh runs the same).
 import type { Command } from "./command.js";
 import { adminJobsCommand, adminMinersCommand, adminStatsCommand } from "./admin.js";
 import { browserCommand } from "./browser.js";

@@ -1,4 +1,4 @@
-// `aitbc submit inference`: the seed's job submission, with its exact success lines.
+// `aitbc submit inference`: submits a job and prints its id, service, budget and escrow lines.
 import type { CoordinatorTypes } from "@aitbc/sdk";
 import { amountOption, booleanOption, intOption, requiredString, stringOption } from "../args.js";
 import { CommandFailed, UsageError } from "../output/explain-error.js";

@@ -1,4 +1,4 @@
-// `aitbc wallet balance` (the seed's {"balance": 100.0, "currency": "AITBC"}) and recent transfers.
+// `aitbc wallet balance` (your balance, or another address's) and `aitbc wallet transactions`.
 import { intOption, stringOption } from "../args.js";
 import { UsageError } from "../output/explain-error.js";
 import { aitbc, shortHash, time } from "../output/format.js";

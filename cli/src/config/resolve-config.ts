@@ -1,5 +1,5 @@
 // Where the CLI sends requests and with which key. Flags win over the environment, the environment
-// over the local stack's files, and those over the seed's ports; `aitbc health --json` shows the
+// over the local stack's files, and those over the default ports; `aitbc health --json` shows the
 // choice so that "which stack am I talking to?" always has an answer.
 import { DEFAULT_URLS } from "@aitbc/sdk";
 import { findStackDir, readStack, type FoundStack } from "./find-stack.js";

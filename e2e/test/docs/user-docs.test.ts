@@ -52,12 +52,13 @@ async function cliHelpTexts(): Promise<Array<[string, string]>> {
     ),
   ];
   expect(commands).toContain("submit");
-  const texts: Array<[string, string]> = [["aitbc --help", top]];
-  for (const command of commands) {
-    const { stdout } = await run(process.execPath, [CLI, command, "--help"]);
-    texts.push([`aitbc ${command} --help`, stdout]);
-  }
-  return texts;
+  const helps = await Promise.all(
+    commands.map(async (command): Promise<[string, string]> => {
+      const { stdout } = await run(process.execPath, [CLI, command, "--help"]);
+      return [`aitbc ${command} --help`, stdout];
+    }),
+  );
+  return [["aitbc --help", top], ...helps];
 }
 
 describe("user docs, for someone new to the project", () => {

@@ -48,7 +48,11 @@ async function runIn(
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof e.code === "number" ? e.code : 1, stdout: e.stdout ?? "", stderr: e.stderr ?? "" };
+    return {
+      code: typeof e.code === "number" ? e.code : 1,
+      stdout: e.stdout ?? "",
+      stderr: e.stderr ?? "",
+    };
   }
 }
 
@@ -103,7 +107,9 @@ describe("getting started from the tarballs, in an empty project", () => {
     expect(result.stdout).toMatch(/Job [0-9a-f]{32}: 5 AITBC locked in escrow/);
     expect(result.stdout).toMatch(/status: running/);
     expect(result.stdout).toMatch(/finished: completed/);
-    expect(result.stdout).toMatch(/Paid [0-9.]+ AITBC to the provider, [0-9.]+ AITBC back to you \(tx 0x[0-9a-f]{64}\)/);
+    expect(result.stdout).toMatch(
+      /Paid [0-9.]+ AITBC to the provider, [0-9.]+ AITBC back to you \(tx 0x[0-9a-f]{64}\)/,
+    );
     expect(result.stdout).toContain("Receipt verified: provider and coordinator signatures valid");
 
     const jobId = /Job ([0-9a-f]{32})/.exec(result.stdout)![1]!;
