@@ -2,20 +2,22 @@
 // help text speak to someone who knows nothing of the project's history: no words only its
 // authors know, no links to files that are not in the repository, a glossary of the marketplace's
 // words, and a README whose first screen is the quick start rather than benchmark tables.
-import { execFile } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { runCli } from "@aitbc/cli";
 
-const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
-const CLI = join(ROOT, "cli/bin/aitbc.js");
 
 const USER_DOCS = [
   "README.md",
+  "HACKING.md",
   "sdk/README.md",
+  "conformance/README.md",
+  "examples/README.md",
+  "e2e/README.md",
   ...readdirSync(join(ROOT, "docs"))
     .filter((f) => f.endsWith(".md"))
     .map((f) => `docs/${f}`),
@@ -39,8 +41,15 @@ function insiderHits(name: string, text: string): string[] {
   return hits;
 }
 
+/** `aitbc --help` and every command's `--help`, run in-process (the same text the binary prints). */
 async function cliHelpTexts(): Promise<Array<[string, string]>> {
-  const top = (await run(process.execPath, [CLI, "--help"])).stdout;
+  const help = async (argv: string[]): Promise<string> => {
+    let text = "";
+    const io = { stdout: (t: string) => (text += t), stderr: (t: string) => (text += t) };
+    await runCli(argv, { ...io, interactive: false, env: {}, cwd: tmpdir() });
+    return text;
+  };
+  const top = await help(["--help"]);
   const commands = [
     ...new Set(
       top
@@ -52,13 +61,10 @@ async function cliHelpTexts(): Promise<Array<[string, string]>> {
     ),
   ];
   expect(commands).toContain("submit");
-  const helps = await Promise.all(
-    commands.map(async (command): Promise<[string, string]> => {
-      const { stdout } = await run(process.execPath, [CLI, command, "--help"]);
-      return [`aitbc ${command} --help`, stdout];
-    }),
-  );
-  return [["aitbc --help", top], ...helps];
+  const texts: Array<[string, string]> = [["aitbc --help", top]];
+  for (const command of commands)
+    texts.push([`aitbc ${command} --help`, await help([command, "--help"])]);
+  return texts;
 }
 
 describe("user docs, for someone new to the project", () => {
