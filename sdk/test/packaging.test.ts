@@ -77,6 +77,10 @@ export function check(receipt: Receipt): boolean {
 }
 export const budget: bigint = toMicro(250);
 export type JobRequest = CoordinatorTypes.CreateJobData["body"];
+export async function finished(id: string): Promise<CoordinatorTypes.JobResults["status"]> {
+  const results = await client.waitForJob(id, { timeoutMs: 60_000, until: "settled" });
+  return results.status;
+}
 // @ts-expect-error the SDK's types reject an unknown service
 client.miner;
 `;

@@ -123,9 +123,7 @@ describe("client.waitForJob", () => {
 
   it("sends nothing when the signal is already aborted", async () => {
     const { server, client } = await coordinator(reply(200, results("queued")));
-    const err = await client
-      .waitForJob(JOB_ID, { signal: AbortSignal.abort() })
-      .catch((e) => e);
+    const err = await client.waitForJob(JOB_ID, { signal: AbortSignal.abort() }).catch((e) => e);
     expect(err).toBeInstanceOf(JobWaitAbortedError);
     expect(server.received).toHaveLength(0);
   });
@@ -139,9 +137,7 @@ describe("client.waitForJob", () => {
     const { server, client } = await coordinator(reply(200, results("queued")));
     await expect(client.waitForJob("", fast)).rejects.toThrow(/jobId/);
     await expect(client.waitForJob(JOB_ID, { timeoutMs: -1 })).rejects.toThrow(/timeoutMs/);
-    await expect(client.waitForJob(JOB_ID, { timeoutMs: Number.NaN })).rejects.toThrow(
-      /timeoutMs/,
-    );
+    await expect(client.waitForJob(JOB_ID, { timeoutMs: Number.NaN })).rejects.toThrow(/timeoutMs/);
     await expect(client.waitForJob(JOB_ID, { pollIntervalMs: 0 })).rejects.toThrow(
       /pollIntervalMs/,
     );
