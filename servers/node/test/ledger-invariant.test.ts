@@ -143,8 +143,7 @@ describe("ledger invariant", () => {
                   );
                   break;
                 case "release": {
-                  const locked =
-                    openAmount(state, o.job) ?? BigInt(jobAmount.get(o.job) ?? 0);
+                  const locked = openAmount(state, o.job) ?? BigInt(jobAmount.get(o.job) ?? 0);
                   const paid = BigInt(Math.min(o.paid, Number(locked)));
                   const refund = locked - paid + BigInt(o.skew);
                   txs.push(
@@ -158,8 +157,7 @@ describe("ledger invariant", () => {
                   break;
                 }
                 case "refund": {
-                  const locked =
-                    openAmount(state, o.job) ?? BigInt(jobAmount.get(o.job) ?? 0);
+                  const locked = openAmount(state, o.job) ?? BigInt(jobAmount.get(o.job) ?? 0);
                   txs.push(
                     sign(settlement, "escrow_release", {
                       job_id: `job-${o.job}`,

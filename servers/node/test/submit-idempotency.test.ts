@@ -46,9 +46,7 @@ describe("transaction submission Idempotency-Key", () => {
     const res = await submit(mine, "job-42-lock");
     expect(res.status).toBe(202);
     expect(res.body.tx_hash).toBe(txHash(mine));
-    const pending = await h
-      .client(0)
-      .node.getTransaction({ body: { tx_hash: txHash(mine) } });
+    const pending = await h.client(0).node.getTransaction({ body: { tx_hash: txHash(mine) } });
     expect(pending.status).toBe("pending");
   });
 

@@ -36,8 +36,7 @@ export class StateRepo {
   /** Sum of the open escrows an address locked. */
   async lockedBy(owner: string): Promise<bigint> {
     const row = (await this.db("escrows").where({ owner }).sum({ total: "amount" }).first()) as
-      | { total: string | number | null }
-      | undefined;
+      { total: string | number | null } | undefined;
     return BigInt(row?.total ?? 0);
   }
 
@@ -70,7 +69,9 @@ export class StateRepo {
       else notTombstone.push(jobId);
     }
     await inChunks(notOpen, 100, (c) => trx("escrows").whereIn("job_id", c).delete());
-    await inChunks(notTombstone, 100, (c) => trx("escrow_tombstones").whereIn("job_id", c).delete());
+    await inChunks(notTombstone, 100, (c) =>
+      trx("escrow_tombstones").whereIn("job_id", c).delete(),
+    );
     await inChunks(open, 50, (c) => trx("escrows").insert(c).onConflict("job_id").merge());
     await inChunks(tombstones, 100, (c) =>
       trx("escrow_tombstones").insert(c).onConflict("job_id").merge(),

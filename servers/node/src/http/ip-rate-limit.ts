@@ -62,8 +62,7 @@ export class IpRateLimiter {
     // Re-inserting keeps the map in least-recently-seen order for eviction.
     this.buckets.delete(key);
     this.buckets.set(key, bucket);
-    if (this.buckets.size > this.maxClients)
-      this.buckets.delete(this.buckets.keys().next().value!);
+    if (this.buckets.size > this.maxClients) this.buckets.delete(this.buckets.keys().next().value!);
     if (bucket.tokens < 1) return Math.max(1, Math.ceil((1 - bucket.tokens) / perSecond));
     bucket.tokens -= 1;
     return 0;
