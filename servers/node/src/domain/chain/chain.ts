@@ -5,7 +5,7 @@
 import { ConfigError } from "@aitbc/server-lib";
 import type { SignedBlock } from "@aitbc/sdk";
 import { StateOverlay, applyUndo, commitOverlay, type LedgerState } from "../ledger/state.js";
-import { recomputeStateRoot } from "../ledger/state-root.js";
+import { stateRoot } from "../ledger/state-root.js";
 import { BlockRejected } from "./block-rejected.js";
 import type { ChainEnv } from "./chain-env.js";
 import type { ChainStorage } from "./chain-storage.js";
@@ -56,7 +56,8 @@ export class Chain {
     if (!stored) await storage.initGenesis(env.genesisHash, genesisLedger(env.genesis).accounts);
     const state = await storage.loadState();
     const head = (await storage.head()) ?? genesis;
-    const root = recomputeStateRoot(state);
+    // The first root of a loaded state sums every record (once); later blocks keep the sum.
+    const root = stateRoot(state);
     if (root !== head.stateRoot)
       throw new Error(
         `The stored state (root ${root}) does not match head ${head.height} (root ${head.stateRoot}). ` +
