@@ -9,7 +9,7 @@
 // what it costs on the small one, i.e. block time does not grow with the state.
 // Build first: npx turbo run build --filter=@aitbc/node...
 //
-//   node bench/chain-state-scaling.mjs [--small 1000] [--large 200000] [--blocks 20] [--txs 20]
+//   node bench/chain-state-scaling.mjs [--small 1000] [--large 50000] [--blocks 20] [--txs 20]
 //   node bench/chain-state-scaling.mjs --node-dist <other checkout>/servers/node/dist   (compare)
 import { createHash } from "node:crypto";
 import { resolve } from "node:path";
@@ -22,7 +22,7 @@ const arg = (name, fallback) => {
   return i >= 0 ? process.argv[i + 1] : fallback;
 };
 const SMALL = Number(arg("small", 1000));
-const LARGE = Number(arg("large", 200_000));
+const LARGE = Number(arg("large", 50_000));
 const BLOCKS = Number(arg("blocks", 20));
 const TXS = Number(arg("txs", 20));
 const dist = pathToFileURL(
