@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 const BENCHES = [
   "chain-verify",
   "chain-throughput",
+  "chain-state-scaling",
   "wallet-transfers",
   "sqlite-transaction",
   "http-floor",

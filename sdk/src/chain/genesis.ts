@@ -29,11 +29,20 @@ export interface Genesis {
   settlement_key: string;
   /** The exchange's key, the only signer of `mint`. */
   treasury_key: string;
+  /** The smallest `escrow_lock` amount, micro-AITBC decimal string; default "10000". */
+  min_escrow?: string;
 }
 
 /** `0x` + sha256 of the canonical JSON of the genesis file; also the hash of block 0. */
 export function genesisHash(genesis: Genesis): string {
   return "0x" + sha256Hex(canonicalBytes(genesis));
+}
+
+/** The smallest escrow a chain accepts when its genesis leaves `min_escrow` out (0.01 AITBC). */
+export const DEFAULT_MIN_ESCROW_MICRO = 10_000n;
+
+export function minEscrowMicro(genesis: Genesis): bigint {
+  return genesis.min_escrow === undefined ? DEFAULT_MIN_ESCROW_MICRO : BigInt(genesis.min_escrow);
 }
 
 export function roundTimeoutMs(genesis: Genesis): number {

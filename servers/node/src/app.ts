@@ -2,6 +2,7 @@
 import { createBaseApp, finishApp } from "@aitbc/server-lib";
 import type { Express } from "express";
 import type { AppDeps } from "./http/deps.js";
+import { ipRateLimit } from "./http/ip-rate-limit.js";
 import { rawJsonBody } from "./http/raw-json-body.js";
 import { blockRoutes } from "./http/routes/blocks.js";
 import { chainRoutes } from "./http/routes/chain.js";
@@ -13,7 +14,15 @@ import { transactionRoutes } from "./http/routes/transactions.js";
 export type { AppDeps };
 
 export function buildApp(deps: AppDeps): Express {
-  const app = createBaseApp({ logger: deps.logger, spec: "node", before: rawJsonBody });
+  const { rateLimit } = deps;
+  const app = createBaseApp({
+    logger: deps.logger,
+    spec: "node",
+    before: (app) => {
+      if (rateLimit) app.use(ipRateLimit(rateLimit));
+      rawJsonBody(app);
+    },
+  });
   healthRoutes(app, deps);
   chainRoutes(app, deps);
   blockRoutes(app, deps);

@@ -3,6 +3,7 @@ import { join, resolve } from "node:path";
 import { ConfigError, envInt, envOptional, envString, type EnvSource } from "@aitbc/server-lib";
 import { fromBase64Url, type Genesis } from "@aitbc/sdk";
 import { loadGenesisFile } from "./domain/genesis/load-genesis.js";
+import type { IpRateLimitOptions } from "./http/ip-rate-limit.js";
 import type { P2pLimits } from "./p2p/p2p-network.js";
 
 export const DEFAULT_NODE_PORT = 19000;
@@ -29,6 +30,10 @@ export interface NodeConfig {
   /** How long a validator with peers waits for a first handshake before proposing alone. */
   startupGraceMs?: number;
   logLevel?: string;
+  /** Per-client-IP HTTP rate limit; absent or false: none (embedded nodes in tests). */
+  rateLimit?: IpRateLimitOptions | false;
+  /** Most pending transactions of one sender in the mempool (default 128). */
+  mempoolMaxPerSender?: number;
   /** What one P2P peer may cost before it is dropped (defaults in p2p-network.ts; not read from the environment). */
   p2pLimits?: Partial<P2pLimits>;
 }
@@ -77,6 +82,11 @@ export function loadNodeConfig(env: EnvSource = process.env): NodeConfig {
   const blockTime = envOptional(env, "AITBC_BLOCK_TIME_MS");
   const adminApiKey = envOptional(env, "AITBC_ADMIN_API_KEY");
   const logLevel = envOptional(env, "AITBC_LOG_LEVEL");
+  const perSecond = envInt(env, "AITBC_NODE_RATE_LIMIT", 200, { min: 0, max: 1_000_000 });
+  const burst = envInt(env, "AITBC_NODE_RATE_LIMIT_BURST", Math.max(1, perSecond * 5), {
+    min: 1,
+    max: 10_000_000,
+  });
   return {
     host: envString(env, "AITBC_HOST", "127.0.0.1"),
     port,
@@ -90,5 +100,10 @@ export function loadNodeConfig(env: EnvSource = process.env): NodeConfig {
       ? { blockTimeMs: envInt(env, "AITBC_BLOCK_TIME_MS", 1000, { min: 10, max: 600_000 }) }
       : {}),
     ...(logLevel ? { logLevel } : {}),
+    rateLimit: perSecond === 0 ? false : { perSecond, burst },
+    mempoolMaxPerSender: envInt(env, "AITBC_MEMPOOL_MAX_PER_SENDER", 128, {
+      min: 1,
+      max: 1_000_000,
+    }),
   };
 }

@@ -44,7 +44,11 @@ export async function startNode(config: NodeConfig): Promise<RunningNode> {
     await migrate(db, migrations);
     const env = chainEnv(genesis);
     const chain = await Chain.open(env, new KnexChainStorage(db, genesis.chain_id));
-    const mempool = new Mempool(chain, env);
+    const mempool = new Mempool(
+      chain,
+      env,
+      config.mempoolMaxPerSender ? { maxPerSender: config.mempoolMaxPerSender } : {},
+    );
     const node = new ChainNode(chain, mempool, env, identity);
     const blockTimeMs = config.blockTimeMs ?? genesis.block_time_ms;
     const network = new P2pNetwork(node, {
@@ -62,6 +66,7 @@ export async function startNode(config: NodeConfig): Promise<RunningNode> {
       adminApiKey: config.adminApiKey,
       faucetWaitMs: config.faucetWaitMs ?? Math.max(2000, 10 * blockTimeMs),
       version: NODE_VERSION,
+      ...(config.rateLimit ? { rateLimit: config.rateLimit } : {}),
     });
     const server = createServer(app);
     server.on("upgrade", (req, socket, head) => {

@@ -153,15 +153,22 @@ export class NodeApi extends HeyApiClient {
      * signer can submit several in a row. A transaction that is already pending is accepted again
      * (same hash, nothing new); resubmitting a confirmed one is a replay (`nonce_reused`).
      * A retry with the same `Idempotency-Key` returns the first answer; the same key with
-     * another transaction is 409 `idempotency_key_reused`. The node keeps submission keys in
+     * another transaction of the same sender is 409 `idempotency_key_reused`. Keys are per
+     * sender (`from`): another sender's use of the same key changes nothing for this one. The node keeps submission keys in
      * memory for an hour (not across restarts): after a restart, a retry of a transaction that is
      * already in a block gets `nonce_reused`, and `transaction/get` shows it confirmed.
      *
      * Schema violations are 400 `validation_failed`. A well-formed transaction the chain refuses
      * is 422 `tx_rejected` with `reason`: `bad_signature`, `wrong_chain`, `nonce_reused`,
      * `nonce_gap`, `insufficient_funds`, `unauthorized_signer`, `escrow_exists`,
-     * `escrow_not_found`, `escrow_released`, `amount_mismatch`, `faucet_disabled` or
-     * `invalid_payload`. Nothing changes on a rejection.
+     * `escrow_not_found`, `escrow_released`, `amount_mismatch`, `faucet_disabled`,
+     * `invalid_payload` or `escrow_below_minimum` (an `escrow_lock` below the chain's
+     * `min_escrow`). Nothing changes on a rejection.
+     *
+     * One sender may have at most 128 transactions pending in a node's mempool
+     * (`AITBC_MEMPOOL_MAX_PER_SENDER`); the next one is 429 `too_many_pending` with
+     * `Retry-After` until a block includes some of them. The genesis settlement, treasury and
+     * validator keys are exempt.
      *
      */
     public submitTransaction<ThrowOnError extends boolean = true>(options: Options<SubmitTransactionData, ThrowOnError>) {

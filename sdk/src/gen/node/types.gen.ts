@@ -7,7 +7,7 @@ export type ClientOptions = {
 /**
  * TxRejectReason
  */
-export type TxRejectReason = 'bad_signature' | 'wrong_chain' | 'nonce_reused' | 'nonce_gap' | 'insufficient_funds' | 'unauthorized_signer' | 'escrow_exists' | 'escrow_not_found' | 'escrow_released' | 'amount_mismatch' | 'faucet_disabled' | 'invalid_payload';
+export type TxRejectReason = 'bad_signature' | 'wrong_chain' | 'nonce_reused' | 'nonce_gap' | 'insufficient_funds' | 'unauthorized_signer' | 'escrow_exists' | 'escrow_not_found' | 'escrow_released' | 'amount_mismatch' | 'faucet_disabled' | 'invalid_payload' | 'escrow_below_minimum';
 
 /**
  * TxRejectedProblem
@@ -45,6 +45,10 @@ export type ChainInfo = {
     validators: Array<ValidatorInfo>;
     settlement_key: PublicKey;
     treasury_key: PublicKey;
+    /**
+     * The smallest `escrow_lock` amount this chain accepts (micro-AITBC).
+     */
+    min_escrow_micro?: MicroAmount;
 };
 
 /**
@@ -416,6 +420,13 @@ export type PublicKey = string;
 export type Address = string;
 
 /**
+ * MicroAmount
+ *
+ * An exact amount in integer micro-AITBC (1 AITBC = 1,000,000), as a decimal string. Used where amounts are signed (chain transactions).
+ */
+export type MicroAmount = string;
+
+/**
  * TxHash
  *
  * `0x` followed by the hex sha256 of the RFC 8785 canonical JSON of the signed transaction.
@@ -432,13 +443,6 @@ export type TxHash = string;
  *
  */
 export type TransactionType = 'transfer' | 'escrow_lock' | 'escrow_release' | 'mint' | 'faucet';
-
-/**
- * MicroAmount
- *
- * An exact amount in integer micro-AITBC (1 AITBC = 1,000,000), as a decimal string. Used where amounts are signed (chain transactions).
- */
-export type MicroAmount = string;
 
 /**
  * TransactionTransferPayload
@@ -806,7 +810,10 @@ export type SubmitTransactionErrors = {
      */
     422: TxRejectedProblem;
     /**
-     * Too many requests (rate_limited).
+     * The sender already has the most transactions pending that one sender may have
+     * (too_many_pending), or this client sent too many requests (rate_limited). Retry after
+     * `Retry-After` seconds.
+     *
      */
     429: Problem;
     /**

@@ -1,7 +1,7 @@
 // The one write path of the chain: a new head (or a reorg) lands in a single database
 // transaction, so a crash leaves either the old chain or the new one, never a mix.
 import { transaction, type Knex } from "@aitbc/server-lib";
-import type { AccountState, EscrowState } from "../domain/ledger/state.js";
+import type { AccountState, EscrowRecord } from "../domain/ledger/state.js";
 import { BlockRepo } from "./block-repo.js";
 import type { BlockRow, TxRow } from "./rows.js";
 import { StateRepo } from "./state-repo.js";
@@ -13,7 +13,7 @@ export interface ChainWrite {
   blocks: BlockRow[];
   txs: TxRow[];
   accounts: Map<string, AccountState | null>;
-  escrows: Map<string, EscrowState | null>;
+  escrows: Map<string, EscrowRecord | null>;
 }
 
 export async function writeChain(db: Knex, write: ChainWrite): Promise<void> {

@@ -64,4 +64,22 @@ export const migrations: Migration[] = [
       });
     },
   },
+  {
+    // Released escrows shrink to tombstones (job id, outcome, height); the lock and release
+    // transactions keep the rest.
+    name: "003-escrow-tombstones",
+    async up(db) {
+      await db.schema.createTable("escrow_tombstones", (t) => {
+        t.string("job_id", 128).primary();
+        t.string("status", 16).notNullable();
+        t.integer("release_height").notNullable();
+      });
+      const released = (await db("escrows")
+        .whereNot({ status: "locked" })
+        .select("job_id", "status", "release_height")) as Array<Record<string, unknown>>;
+      for (let i = 0; i < released.length; i += 100)
+        await db("escrow_tombstones").insert(released.slice(i, i + 100));
+      await db("escrows").whereNot({ status: "locked" }).delete();
+    },
+  },
 ];

@@ -1,6 +1,6 @@
 // Row shapes and conversions shared by the repositories. Money is bigint in code and a
 // bigInteger column in the database (SQLite gives numbers, PostgreSQL strings: BigInt() takes both).
-import type { EscrowState, EscrowStatus } from "../domain/ledger/state.js";
+import type { EscrowState, EscrowTombstone } from "../domain/ledger/state.js";
 
 export interface BlockRow {
   height: number;
@@ -30,46 +30,41 @@ export interface TxRow {
   body: string;
 }
 
+/** An open escrow (the `escrows` table holds only those). */
 export interface EscrowRow {
   job_id: string;
   owner: string;
   amount: string | number;
-  status: string;
-  paid: string | number | null;
-  refund: string | number | null;
-  provider: string | null;
-  receipt_hash: string | null;
   lock_tx_hash: string;
   lock_height: number;
-  release_tx_hash: string | null;
-  release_height: number | null;
 }
 
-const big = (v: string | number | bigint | null): bigint | null => (v === null ? null : BigInt(v));
+export interface TombstoneRow {
+  job_id: string;
+  status: string;
+  release_height: number;
+}
 
 export function escrowFromRow(r: EscrowRow): EscrowState {
   return {
     job_id: r.job_id,
     owner: r.owner,
     amount: BigInt(r.amount),
-    status: r.status as EscrowStatus,
-    paid: big(r.paid),
-    refund: big(r.refund),
-    provider: r.provider,
-    receipt_hash: r.receipt_hash,
+    status: "locked",
     lock_tx_hash: r.lock_tx_hash,
     lock_height: Number(r.lock_height),
-    release_tx_hash: r.release_tx_hash,
-    release_height: r.release_height === null ? null : Number(r.release_height),
   };
 }
 
 export function escrowToRow(e: EscrowState): Record<string, unknown> {
+  return { ...e, amount: e.amount.toString() };
+}
+
+export function tombstoneFromRow(r: TombstoneRow): EscrowTombstone {
   return {
-    ...e,
-    amount: e.amount.toString(),
-    paid: e.paid === null ? null : e.paid.toString(),
-    refund: e.refund === null ? null : e.refund.toString(),
+    job_id: r.job_id,
+    status: r.status as EscrowTombstone["status"],
+    release_height: Number(r.release_height),
   };
 }
 

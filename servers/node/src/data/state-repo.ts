@@ -1,6 +1,18 @@
 import type { Knex } from "@aitbc/server-lib";
-import { LedgerState, type AccountState, type EscrowState } from "../domain/ledger/state.js";
-import { escrowFromRow, escrowToRow, type EscrowRow } from "./rows.js";
+import { LedgerState, type AccountState, type EscrowRecord } from "../domain/ledger/state.js";
+import {
+  escrowFromRow,
+  escrowToRow,
+  tombstoneFromRow,
+  type EscrowRow,
+  type TombstoneRow,
+} from "./rows.js";
+
+const ESCROW_COLUMNS = ["job_id", "owner", "amount", "lock_tx_hash", "lock_height"];
+
+async function inChunks<T>(items: T[], size: number, fn: (chunk: T[]) => Promise<unknown>) {
+  for (let i = 0; i < items.length; i += size) await fn(items.slice(i, i + size));
+}
 
 export class StateRepo {
   constructor(private readonly db: Knex) {}
@@ -14,25 +26,28 @@ export class StateRepo {
     }>;
     for (const a of accounts)
       state.accounts.set(a.address, { balance: BigInt(a.balance), nonce: Number(a.nonce) });
-    const escrows = (await this.db("escrows").select()) as EscrowRow[];
+    const escrows = (await this.db("escrows").select(ESCROW_COLUMNS)) as EscrowRow[];
     for (const e of escrows) state.escrows.set(e.job_id, escrowFromRow(e));
+    const tombstones = (await this.db("escrow_tombstones").select()) as TombstoneRow[];
+    for (const t of tombstones) state.escrows.set(t.job_id, tombstoneFromRow(t));
     return state;
   }
 
   /** Sum of the open escrows an address locked. */
   async lockedBy(owner: string): Promise<bigint> {
-    const row = (await this.db("escrows")
-      .where({ owner, status: "locked" })
-      .sum({ total: "amount" })
-      .first()) as { total: string | number | null } | undefined;
+    const row = (await this.db("escrows").where({ owner }).sum({ total: "amount" }).first()) as
+      { total: string | number | null } | undefined;
     return BigInt(row?.total ?? 0);
   }
 
-  /** Writes final values; null (or an empty account) deletes the row. */
+  /**
+   * Writes final values; null (or an empty account) deletes the row. An open escrow lives in
+   * `escrows`, a released one only as a row of `escrow_tombstones`.
+   */
   static async write(
     trx: Knex.Transaction,
     accounts: Map<string, AccountState | null>,
-    escrows: Map<string, EscrowState | null>,
+    escrows: Map<string, EscrowRecord | null>,
   ): Promise<void> {
     const upserts: Array<Record<string, unknown>> = [];
     const deletes: string[] = [];
@@ -40,30 +55,26 @@ export class StateRepo {
       if (!a || (a.balance === 0n && a.nonce === 0)) deletes.push(address);
       else upserts.push({ address, balance: a.balance.toString(), nonce: a.nonce });
     }
-    for (let i = 0; i < upserts.length; i += 100)
-      await trx("accounts")
-        .insert(upserts.slice(i, i + 100))
-        .onConflict("address")
-        .merge();
-    for (let i = 0; i < deletes.length; i += 100)
-      await trx("accounts")
-        .whereIn("address", deletes.slice(i, i + 100))
-        .delete();
+    await inChunks(upserts, 100, (c) => trx("accounts").insert(c).onConflict("address").merge());
+    await inChunks(deletes, 100, (c) => trx("accounts").whereIn("address", c).delete());
 
-    const escrowUpserts: Array<Record<string, unknown>> = [];
-    const escrowDeletes: string[] = [];
+    const open: Array<Record<string, unknown>> = [];
+    const tombstones: Array<Record<string, unknown>> = [];
+    const notOpen: string[] = [];
+    const notTombstone: string[] = [];
     for (const [jobId, e] of escrows) {
-      if (e) escrowUpserts.push(escrowToRow(e));
-      else escrowDeletes.push(jobId);
+      if (e?.status === "locked") open.push(escrowToRow(e));
+      else notOpen.push(jobId);
+      if (e && e.status !== "locked") tombstones.push({ ...e });
+      else notTombstone.push(jobId);
     }
-    for (let i = 0; i < escrowUpserts.length; i += 50)
-      await trx("escrows")
-        .insert(escrowUpserts.slice(i, i + 50))
-        .onConflict("job_id")
-        .merge();
-    for (let i = 0; i < escrowDeletes.length; i += 100)
-      await trx("escrows")
-        .whereIn("job_id", escrowDeletes.slice(i, i + 100))
-        .delete();
+    await inChunks(notOpen, 100, (c) => trx("escrows").whereIn("job_id", c).delete());
+    await inChunks(notTombstone, 100, (c) =>
+      trx("escrow_tombstones").whereIn("job_id", c).delete(),
+    );
+    await inChunks(open, 50, (c) => trx("escrows").insert(c).onConflict("job_id").merge());
+    await inChunks(tombstones, 100, (c) =>
+      trx("escrow_tombstones").insert(c).onConflict("job_id").merge(),
+    );
   }
 }

@@ -29,6 +29,18 @@ export class TxRepo {
     return (rows as TxRow[]).map(normalizeTxRow);
   }
 
+  /** The confirmed escrow_lock and escrow_release of a job, oldest first. */
+  async escrowTxs(jobId: string): Promise<TxRow[]> {
+    const rows = await this.db("txs")
+      .where({ job_id: jobId })
+      .whereIn("type", ["escrow_lock", "escrow_release"])
+      .orderBy([
+        { column: "block_height", order: "asc" },
+        { column: "position", order: "asc" },
+      ]);
+    return (rows as TxRow[]).map(normalizeTxRow);
+  }
+
   /** Newest first. */
   async list(filter: TxListFilter): Promise<TxRow[]> {
     const q = this.db("txs")

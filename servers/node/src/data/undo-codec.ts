@@ -1,23 +1,21 @@
 // Undo records are stored as JSON; bigints travel as decimal strings.
-import type { AccountState, EscrowState, StateUndo } from "../domain/ledger/state.js";
+import type { AccountState, EscrowRecord, StateUndo } from "../domain/ledger/state.js";
 
 type Json = Record<string, unknown>;
 
-function escrowToJson(e: EscrowState): Json {
-  return {
-    ...e,
-    amount: e.amount.toString(),
-    paid: e.paid?.toString() ?? null,
-    refund: e.refund?.toString() ?? null,
-  };
+function escrowToJson(e: EscrowRecord): Json {
+  return e.status === "locked" ? { ...e, amount: e.amount.toString() } : { ...e };
 }
 
-function escrowFromJson(j: Json): EscrowState {
+function escrowFromJson(j: Json): EscrowRecord {
+  if (j.status !== "locked") return j as unknown as EscrowRecord;
   return {
-    ...(j as unknown as EscrowState),
+    job_id: j.job_id as string,
+    owner: j.owner as string,
     amount: BigInt(j.amount as string),
-    paid: j.paid === null ? null : BigInt(j.paid as string),
-    refund: j.refund === null ? null : BigInt(j.refund as string),
+    status: "locked",
+    lock_tx_hash: j.lock_tx_hash as string,
+    lock_height: j.lock_height as number,
   };
 }
 
@@ -38,6 +36,9 @@ export function decodeUndo(text: string): StateUndo {
       k,
       v ? { balance: BigInt(v[0]), nonce: v[1] } : null,
     ]),
-    escrows: raw.e.map(([k, v]): [string, EscrowState | null] => [k, v ? escrowFromJson(v) : null]),
+    escrows: raw.e.map(([k, v]): [string, EscrowRecord | null] => [
+      k,
+      v ? escrowFromJson(v) : null,
+    ]),
   };
 }

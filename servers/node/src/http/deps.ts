@@ -1,5 +1,6 @@
 import type { Knex, Logger } from "@aitbc/server-lib";
 import type { ChainNode } from "../domain/node/chain-node.js";
+import type { IpRateLimitOptions } from "./ip-rate-limit.js";
 import type { PeerInfo } from "../p2p/p2p-network.js";
 
 /** What the routes need; buildApp() gets it from start.ts (or a test). */
@@ -16,4 +17,6 @@ export interface AppDeps {
   /** How long the faucet waits for a block to include its transaction. */
   faucetWaitMs: number;
   version: string;
+  /** Per-client-IP token bucket over every route; absent or false: none. */
+  rateLimit?: IpRateLimitOptions | false;
 }

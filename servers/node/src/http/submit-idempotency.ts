@@ -4,7 +4,9 @@
 // first answer (202) instead of `nonce_reused` once the transaction is in a block. Storing the key
 // in the database cost three quarters of the node's submission throughput (two writes per
 // submission, queued behind block commits), so keys live here for an hour, up to a bound, and
-// are forgotten on restart (documented in spec/openapi/node.yaml).
+// are forgotten on restart (documented in spec/openapi/node.yaml). Keys are per sender: a key is
+// a client's own name for its submission, and one sender must not be able to claim (and so block,
+// or answer for) the key another sender's client picks.
 import { Conflict } from "@aitbc/server-lib";
 
 interface Entry {
@@ -21,13 +23,14 @@ export class SubmitIdempotency {
     private readonly maxEntries = 100_000,
   ) {}
 
-  /** The first answer for this key, or undefined if the key is new. */
-  replay(key: string | undefined, txHash: string): unknown | undefined {
+  /** The first answer for this sender's key, or undefined if the key is new. */
+  replay(key: string | undefined, sender: string, txHash: string): unknown | undefined {
     if (!key) return undefined;
-    const e = this.entries.get(key);
+    const id = `${sender} ${key}`;
+    const e = this.entries.get(id);
     if (!e) return undefined;
     if (Date.now() - e.at > this.ttlMs) {
-      this.entries.delete(key);
+      this.entries.delete(id);
       return undefined;
     }
     if (e.txHash !== txHash)
@@ -38,10 +41,10 @@ export class SubmitIdempotency {
     return e.body;
   }
 
-  remember(key: string | undefined, txHash: string, body: unknown): void {
+  remember(key: string | undefined, sender: string, txHash: string, body: unknown): void {
     if (!key) return;
     if (this.entries.size >= this.maxEntries)
       this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(key, { txHash, body, at: Date.now() });
+    this.entries.set(`${sender} ${key}`, { txHash, body, at: Date.now() });
   }
 }

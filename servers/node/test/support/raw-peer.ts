@@ -1,5 +1,4 @@
 // A peer speaking the P2P protocol by hand, for tests that send what a real node never would.
-import { createHash } from "node:crypto";
 import { expect } from "vitest";
 import { WebSocket } from "ws";
 import {
@@ -10,6 +9,8 @@ import {
   type P2pMessages,
   type SignedTx,
 } from "@aitbc/sdk";
+import { LedgerState } from "../../src/domain/ledger/state.js";
+import { stateRoot } from "../../src/domain/ledger/state-root.js";
 import type { Harness } from "./harness.js";
 import { until } from "./poll.js";
 
@@ -37,7 +38,7 @@ export async function connect(url: string): Promise<RawPeer> {
 }
 
 /** The state root of a chain whose blocks moved no money. */
-export const EMPTY_STATE_ROOT = "0x" + createHash("sha256").update("").digest("hex");
+export const EMPTY_STATE_ROOT = stateRoot(new LedgerState());
 
 /** A hello from a node on `h`'s chain (to node `i`), at `head` (default: genesis). */
 export function helloMessage(

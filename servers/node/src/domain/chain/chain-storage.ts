@@ -1,6 +1,6 @@
 // What the chain needs from the database (implemented with knex in data/knex-chain-storage.ts).
 import type { SignedBlock } from "@aitbc/sdk";
-import type { AccountState, EscrowState, LedgerState, StateUndo } from "../ledger/state.js";
+import type { AccountState, EscrowRecord, LedgerState, StateUndo } from "../ledger/state.js";
 import type { Candidate, ExecutedBlock } from "./execute-block.js";
 import type { HeadInfo } from "./head.js";
 
@@ -10,7 +10,7 @@ export interface ChainCommit {
   executed: ExecutedBlock[];
   /** Final values of every account and escrow the commit touched (null deletes). */
   accounts: Map<string, AccountState | null>;
-  escrows: Map<string, EscrowState | null>;
+  escrows: Map<string, EscrowRecord | null>;
 }
 
 export interface ChainStorage {

@@ -56,10 +56,12 @@ export class Chain {
     if (!stored) await storage.initGenesis(env.genesisHash, genesisLedger(env.genesis).accounts);
     const state = await storage.loadState();
     const head = (await storage.head()) ?? genesis;
+    // The first root of a loaded state sums every record (once); later blocks keep the sum.
     const root = stateRoot(state);
     if (root !== head.stateRoot)
       throw new Error(
-        `The stored state (root ${root}) does not match head ${head.height} (root ${head.stateRoot}).`,
+        `The stored state (root ${root}) does not match head ${head.height} (root ${head.stateRoot}). ` +
+          "A data dir written before the incremental state root needs a fresh start (`npm run reset` on the dev stack).",
       );
     return new Chain(env, storage, state, head, genesis);
   }

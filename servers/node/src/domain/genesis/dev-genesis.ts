@@ -33,6 +33,8 @@ export interface DevGenesisOptions {
   settlementPublicKey?: string;
   treasuryPublicKey?: string;
   genesisTime?: string;
+  /** The smallest escrow_lock in micro-AITBC; left out of the genesis (default 10,000) if absent. */
+  minEscrow?: string;
 }
 
 export interface DevGenesis {
@@ -70,6 +72,7 @@ export function createDevGenesis(options: DevGenesisOptions = {}): DevGenesis {
     allocations: options.allocations ?? [],
     settlement_key: options.settlementPublicKey ?? settlement!.public_key,
     treasury_key: options.treasuryPublicKey ?? treasury!.public_key,
+    ...(options.minEscrow !== undefined ? { min_escrow: options.minEscrow } : {}),
   };
   return {
     genesis,

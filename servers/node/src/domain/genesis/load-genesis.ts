@@ -15,6 +15,7 @@ const KEYS = [
   "allocations",
   "settlement_key",
   "treasury_key",
+  "min_escrow",
 ];
 
 function fail(where: string, message: string): never {
@@ -68,6 +69,12 @@ export function parseGenesis(value: unknown, where = "file"): Genesis {
   });
   checkKey(`${where}.settlement_key`, g.settlement_key);
   checkKey(`${where}.treasury_key`, g.treasury_key);
+  if (g.min_escrow !== undefined)
+    try {
+      parseMicro(g.min_escrow as string);
+    } catch {
+      fail(`${where}.min_escrow`, "must be a micro-AITBC integer string");
+    }
   return g as unknown as Genesis;
 }
 

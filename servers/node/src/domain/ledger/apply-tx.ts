@@ -110,6 +110,12 @@ export function applyTx(
     case "escrow_lock": {
       const p = tx.payload as EscrowLockPayload;
       const amount = parseMicro(p.amount);
+      if (amount < rules.minEscrow)
+        throw new TxRejected(
+          "escrow_below_minimum",
+          `An escrow must lock at least ${rules.minEscrow} micro-AITBC on this chain; this one locks ${amount}.`,
+          { min_escrow_micro: rules.minEscrow.toString() },
+        );
       if (state.escrow(p.job_id))
         throw new TxRejected("escrow_exists", `Job ${p.job_id} already has an escrow.`);
       if (signer.balance < amount) throw insufficient(tx.from, signer.balance, amount);
@@ -119,14 +125,8 @@ export function applyTx(
         owner: tx.from,
         amount,
         status: "locked",
-        paid: null,
-        refund: null,
-        provider: null,
-        receipt_hash: null,
         lock_tx_hash: ctx.hash,
         lock_height: ctx.height,
-        release_tx_hash: null,
-        release_height: null,
       });
       return { to: null, refund_to: null, job_id: p.job_id, amount };
     }
@@ -148,14 +148,10 @@ export function applyTx(
       state.setAccount(tx.from, { balance: signer.balance, nonce: signer.nonce + 1 });
       if (paid > 0n) credit(state, p.provider!, paid);
       if (refund > 0n) credit(state, escrow.owner, refund);
+      // Only a tombstone stays in the state; the release transaction records the rest.
       state.setEscrow(p.job_id, {
-        ...escrow,
+        job_id: p.job_id,
         status: paid > 0n ? "settled" : "refunded",
-        paid,
-        refund,
-        provider: p.provider ?? null,
-        receipt_hash: p.receipt_hash ?? null,
-        release_tx_hash: ctx.hash,
         release_height: ctx.height,
       });
       return {

@@ -1,5 +1,5 @@
 // Who may sign what on this chain, from the genesis file.
-import type { Genesis } from "@aitbc/sdk";
+import { minEscrowMicro, type Genesis } from "@aitbc/sdk";
 
 export interface LedgerRules {
   chainId: string;
@@ -11,6 +11,8 @@ export interface LedgerRules {
   treasuryKey: string;
   /** Validator public keys: the only signers of `faucet`. */
   validatorKeys: ReadonlySet<string>;
+  /** The smallest amount an `escrow_lock` may lock (micro-AITBC). */
+  minEscrow: bigint;
 }
 
 export function rulesFromGenesis(genesis: Genesis): LedgerRules {
@@ -20,5 +22,6 @@ export function rulesFromGenesis(genesis: Genesis): LedgerRules {
     settlementKey: genesis.settlement_key,
     treasuryKey: genesis.treasury_key,
     validatorKeys: new Set(genesis.validators.map((v) => v.public_key)),
+    minEscrow: minEscrowMicro(genesis),
   };
 }

@@ -1,6 +1,9 @@
 // The chain state: accounts (balance, next nonce) and job escrows. Records are immutable; a write
 // replaces the record, so an overlay never disturbs what it sits on. Blocks and the mempool work
-// on overlays and only the chain folds a block's overlay into the canonical state.
+// on overlays and only the chain folds a block's overlay into the canonical state. A released
+// escrow leaves only a tombstone (its id, outcome and height): the id can never be locked again,
+// and the rest of its story is in the lock and release transactions.
+import { leafSum, rootSumOf } from "./state-leaves.js";
 
 export interface AccountState {
   balance: bigint;
@@ -10,53 +13,79 @@ export interface AccountState {
 
 export type EscrowStatus = "locked" | "settled" | "refunded";
 
+/** An open escrow. */
 export interface EscrowState {
   job_id: string;
   /** The address that locked it; refunds go there. */
   owner: string;
   amount: bigint;
-  status: EscrowStatus;
-  paid: bigint | null;
-  refund: bigint | null;
-  provider: string | null;
-  receipt_hash: string | null;
+  status: "locked";
   lock_tx_hash: string;
   lock_height: number;
-  release_tx_hash: string | null;
-  release_height: number | null;
+}
+
+/** What stays of a released escrow. */
+export interface EscrowTombstone {
+  job_id: string;
+  status: "settled" | "refunded";
+  release_height: number;
+}
+
+export type EscrowRecord = EscrowState | EscrowTombstone;
+
+export function isOpenEscrow(e: EscrowRecord | undefined): e is EscrowState {
+  return e?.status === "locked";
 }
 
 export const EMPTY_ACCOUNT: AccountState = Object.freeze({ balance: 0n, nonce: 0 });
 
 export interface StateReader {
   account(address: string): AccountState;
-  escrow(jobId: string): EscrowState | undefined;
+  escrow(jobId: string): EscrowRecord | undefined;
 }
 
-/** The canonical state held in memory (the database has the same rows). */
+/**
+ * The canonical state held in memory (the database has the same rows). Fill the maps before the
+ * first `rootSum()`; after it, change the state only through commitOverlay, which keeps the sum.
+ */
 export class LedgerState implements StateReader {
   readonly accounts = new Map<string, AccountState>();
-  readonly escrows = new Map<string, EscrowState>();
+  readonly escrows = new Map<string, EscrowRecord>();
+  private sum: bigint | undefined;
 
   account(address: string): AccountState {
     return this.accounts.get(address) ?? EMPTY_ACCOUNT;
   }
-  escrow(jobId: string): EscrowState | undefined {
+  escrow(jobId: string): EscrowRecord | undefined {
     return this.escrows.get(jobId);
+  }
+  /** The state root's running sum; computed over the whole state once, then kept per write. */
+  rootSum(): bigint {
+    this.sum ??= rootSumOf(this.accounts, this.escrows);
+    return this.sum;
+  }
+  /** Keeps the running sum in step with one replaced leaf (commitOverlay calls it). */
+  noteReplaced(
+    kind: "account" | "escrow",
+    key: string,
+    before: AccountState | EscrowRecord | null,
+    after: AccountState | EscrowRecord | null,
+  ): void {
+    if (this.sum !== undefined) this.sum = leafSum(this.sum, kind, key, before, after);
   }
 }
 
 /** Writes on top of another view. `null` escrows mark a deletion (used to undo a lock). */
 export class StateOverlay implements StateReader {
   readonly accounts = new Map<string, AccountState>();
-  readonly escrows = new Map<string, EscrowState | null>();
+  readonly escrows = new Map<string, EscrowRecord | null>();
 
   constructor(readonly parent: StateReader) {}
 
   account(address: string): AccountState {
     return this.accounts.get(address) ?? this.parent.account(address);
   }
-  escrow(jobId: string): EscrowState | undefined {
+  escrow(jobId: string): EscrowRecord | undefined {
     const own = this.escrows.get(jobId);
     if (own === null) return undefined;
     return own ?? this.parent.escrow(jobId);
@@ -64,7 +93,7 @@ export class StateOverlay implements StateReader {
   setAccount(address: string, value: AccountState): void {
     this.accounts.set(address, value);
   }
-  setEscrow(jobId: string, value: EscrowState | null): void {
+  setEscrow(jobId: string, value: EscrowRecord | null): void {
     this.escrows.set(jobId, value);
   }
   /** Copies this overlay's writes into another overlay (squashing a chain of overlays). */
@@ -78,12 +107,16 @@ export class StateOverlay implements StateReader {
 export function commitOverlay(state: LedgerState, overlay: StateOverlay): StateUndo {
   const undo: StateUndo = { accounts: [], escrows: [] };
   for (const [address, value] of overlay.accounts) {
-    undo.accounts.push([address, state.accounts.get(address) ?? null]);
+    const before = state.accounts.get(address) ?? null;
+    undo.accounts.push([address, before]);
+    state.noteReplaced("account", address, before, value);
     if (value.balance === 0n && value.nonce === 0) state.accounts.delete(address);
     else state.accounts.set(address, value);
   }
   for (const [jobId, value] of overlay.escrows) {
-    undo.escrows.push([jobId, state.escrows.get(jobId) ?? null]);
+    const before = state.escrows.get(jobId) ?? null;
+    undo.escrows.push([jobId, before]);
+    state.noteReplaced("escrow", jobId, before, value);
     if (value === null) state.escrows.delete(jobId);
     else state.escrows.set(jobId, value);
   }
@@ -93,7 +126,7 @@ export function commitOverlay(state: LedgerState, overlay: StateOverlay): StateU
 /** The values a block replaced, so that a reorg can roll it back. */
 export interface StateUndo {
   accounts: Array<[string, AccountState | null]>;
-  escrows: Array<[string, EscrowState | null]>;
+  escrows: Array<[string, EscrowRecord | null]>;
 }
 
 /** Writes an undo record onto an overlay (restoring the state before the block). */

@@ -14,7 +14,8 @@ export type RejectReason =
   | "escrow_released"
   | "amount_mismatch"
   | "faucet_disabled"
-  | "invalid_payload";
+  | "invalid_payload"
+  | "escrow_below_minimum";
 
 export class TxRejected extends Unprocessable {
   override readonly title = "Transaction rejected";

@@ -2,14 +2,20 @@
 // A new transaction must apply on top of every earlier pending one, which is what lets a signer
 // send nonce n, n+1, n+2 in a row. After each chain change the pool drops what the new blocks
 // included, takes back what a reorg orphaned, and re-checks the rest against the new head.
+// Transactions cost no fee, so each sender may have only `maxPerSender` pending: one funded
+// account cannot fill the pool (and every block) on its own. The keys the genesis trusts
+// (settlement, treasury, validators) are exempt: they sign for the whole marketplace.
 import { Unavailable } from "@aitbc/server-lib";
-import type { SignedTx } from "@aitbc/sdk";
+import { addressFromPublicKey, type SignedTx } from "@aitbc/sdk";
 import type { ChainEnv } from "../chain/chain-env.js";
 import type { Candidate } from "../chain/execute-block.js";
 import { applyTx } from "../ledger/apply-tx.js";
 import { checkTxStateless } from "../ledger/check-tx.js";
 import { StateOverlay, type StateReader } from "../ledger/state.js";
 import { TxRejected, type RejectReason } from "../ledger/tx-rejected.js";
+import { TooManyPending } from "./too-many-pending.js";
+
+export const DEFAULT_MAX_PENDING_PER_SENDER = 128;
 
 export interface MempoolEntry extends Candidate {
   receivedAt: number;
@@ -30,6 +36,8 @@ export interface AddOutcome {
 
 export interface MempoolOptions {
   maxSize?: number;
+  /** Most pending transactions of one sender (default 128). */
+  maxPerSender?: number;
   maxQueued?: number;
   maxRemembered?: number;
 }
@@ -49,6 +57,9 @@ export class Mempool {
   private readonly maxSize: number;
   private readonly maxQueued: number;
   private readonly maxRemembered: number;
+  private readonly maxPerSender: number;
+  private readonly perSender = new Map<string, number>();
+  private readonly exempt: ReadonlySet<string>;
 
   constructor(
     private readonly chain: ChainView,
@@ -58,7 +69,26 @@ export class Mempool {
     this.maxSize = options.maxSize ?? 50_000;
     this.maxQueued = options.maxQueued ?? 5_000;
     this.maxRemembered = options.maxRemembered ?? 10_000;
+    this.maxPerSender = options.maxPerSender ?? DEFAULT_MAX_PENDING_PER_SENDER;
+    const { rules } = env;
+    this.exempt = new Set(
+      [rules.settlementKey, rules.treasuryKey, ...rules.validatorKeys].map(addressFromPublicKey),
+    );
     this.pending = new StateOverlay(chain.state);
+  }
+
+  /** How many transactions of `address` are pending. */
+  pendingCount(address: string): number {
+    return this.perSender.get(address) ?? 0;
+  }
+
+  private full(sender: string): boolean {
+    return !this.exempt.has(sender) && this.pendingCount(sender) >= this.maxPerSender;
+  }
+
+  private admit(entry: MempoolEntry): void {
+    this.entries.set(entry.hash, entry);
+    this.perSender.set(entry.tx.from, this.pendingCount(entry.tx.from) + 1);
   }
 
   get size(): number {
@@ -102,6 +132,12 @@ export class Mempool {
     this.env.verified.add(hash);
     if (this.entries.size >= this.maxSize)
       throw new Unavailable("The mempool is full. Retry in a few seconds.", 2);
+    if (this.full(tx.from))
+      throw new TooManyPending(
+        tx.from,
+        this.maxPerSender,
+        Math.max(1, Math.ceil(this.env.genesis.block_time_ms / 1000)),
+      );
     const entry: MempoolEntry = { tx, hash, receivedAt: Date.now() };
     try {
       applyTx(tx, this.pending, this.env.rules, { hash, height: this.chain.head.height + 1 });
@@ -112,7 +148,7 @@ export class Mempool {
       }
       throw err;
     }
-    this.entries.set(hash, entry);
+    this.admit(entry);
     this.dropped.delete(hash);
     return { status: "added", promoted: this.promote(tx.from) };
   }
@@ -131,6 +167,7 @@ export class Mempool {
     for (const [hash, e] of this.entries) if (!gone.has(hash) && !next.has(hash)) next.set(hash, e);
     this.pending = new StateOverlay(this.chain.state);
     this.entries = new Map();
+    this.perSender.clear();
     const droppedNow: Array<{ hash: string }> = [];
     for (const e of next.values()) {
       try {
@@ -138,7 +175,7 @@ export class Mempool {
           hash: e.hash,
           height: this.chain.head.height + 1,
         });
-        this.entries.set(e.hash, e);
+        this.admit(e);
       } catch (err) {
         if (!(err instanceof TxRejected)) throw err;
         this.remember(e.hash, { tx: e.tx, reason: err.reason, at: now });
@@ -196,7 +233,7 @@ export class Mempool {
           this.queuedCount--;
         }
       const e = byNonce.get(next);
-      if (!e) break;
+      if (!e || this.full(from)) break;
       byNonce.delete(next);
       this.queuedCount--;
       try {
@@ -204,7 +241,7 @@ export class Mempool {
           hash: e.hash,
           height: this.chain.head.height + 1,
         });
-        this.entries.set(e.hash, e);
+        this.admit(e);
         promoted.push(e);
       } catch (err) {
         if (!(err instanceof TxRejected)) throw err;

@@ -7,7 +7,8 @@ import type { ChainEnv } from "../chain/chain-env.js";
 import type { AdoptResult } from "../chain/chain.js";
 import { checkTxShape } from "../ledger/tx-shape.js";
 import { txHashFast } from "../ledger/tx-hash.js";
-import type { Mempool, MempoolEntry } from "../mempool/mempool.js";
+import type { AddOutcome, Mempool, MempoolEntry } from "../mempool/mempool.js";
+import { TooManyPending } from "../mempool/too-many-pending.js";
 import type { ValidatorIdentity } from "./identity.js";
 
 type TxListener = (entries: MempoolEntry[], source: string | undefined) => void;
@@ -51,14 +52,24 @@ export class ChainNode {
     return () => this.headListeners.delete(l);
   }
 
-  /** A transaction from a client or a peer. Throws TxRejected; `known` means already pending. */
+  /**
+   * A transaction from a client or a peer. Throws TxRejected, or TooManyPending for a client;
+   * `known` means already pending, `dropped` that a peer relayed more of one sender's
+   * transactions than our pool keeps (the peer did nothing wrong).
+   */
   acceptTx(
     value: SignedTx,
     source?: string,
-  ): { hash: string; status: "added" | "known" | "queued" } {
+  ): { hash: string; status: "added" | "known" | "queued" | "dropped" } {
     const tx = checkTxShape(value);
     const hash = txHashFast(tx);
-    const outcome = this.mempool.add(tx, hash, source !== undefined);
+    let outcome: AddOutcome;
+    try {
+      outcome = this.mempool.add(tx, hash, source !== undefined);
+    } catch (err) {
+      if (source !== undefined && err instanceof TooManyPending) return { hash, status: "dropped" };
+      throw err;
+    }
     if (outcome.status === "added") {
       const entry = this.mempool.get(hash)!;
       this.emitTxs([entry, ...outcome.promoted], source);

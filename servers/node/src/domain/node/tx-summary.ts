@@ -2,7 +2,7 @@
 // same way apply-tx records it for confirmed ones.
 import { parseMicro, type SignedTx } from "@aitbc/sdk";
 import type { TxEffects } from "../ledger/apply-tx.js";
-import type { StateReader } from "../ledger/state.js";
+import { isOpenEscrow, type StateReader } from "../ledger/state.js";
 
 export function txSummary(tx: SignedTx, state: StateReader): TxEffects {
   const p = tx.payload as unknown as Record<string, string | undefined>;
@@ -13,12 +13,14 @@ export function txSummary(tx: SignedTx, state: StateReader): TxEffects {
       return { to: p.to ?? null, refund_to: null, job_id: null, amount: parseMicro(p.amount!) };
     case "escrow_lock":
       return { to: null, refund_to: null, job_id: p.job_id!, amount: parseMicro(p.amount!) };
-    case "escrow_release":
+    case "escrow_release": {
+      const escrow = state.escrow(p.job_id!);
       return {
         to: p.provider ?? null,
-        refund_to: state.escrow(p.job_id!)?.owner ?? null,
+        refund_to: isOpenEscrow(escrow) ? escrow.owner : null,
         job_id: p.job_id!,
         amount: parseMicro(p.paid!) + parseMicro(p.refund!),
       };
+    }
   }
 }

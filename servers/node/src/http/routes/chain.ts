@@ -21,6 +21,7 @@ export function chainRoutes(app: Express, deps: AppDeps): void {
       })),
       settlement_key: g.settlement_key,
       treasury_key: g.treasury_key,
+      min_escrow_micro: env.rules.minEscrow.toString(),
     };
     res.json(body);
   });

@@ -1,14 +1,15 @@
 import type { Express } from "express";
-import { NotFound } from "@aitbc/server-lib";
-import { fromMicro, type NodeTypes } from "@aitbc/sdk";
+import { NotFound, Unavailable } from "@aitbc/server-lib";
+import { fromMicro, parseMicro, type EscrowReleasePayload, type NodeTypes } from "@aitbc/sdk";
 import { StateRepo } from "../../data/state-repo.js";
+import { TxRepo } from "../../data/tx-repo.js";
 import type { AppDeps } from "../deps.js";
 
-const amount = (v: bigint | null) => (v === null ? null : fromMicro(v));
-const micro = (v: bigint | null) => (v === null ? null : v.toString());
+type EscrowView = NodeTypes.GetEscrowResponses[200];
 
 export function stateRoutes(app: Express, deps: AppDeps): void {
   const stateRepo = new StateRepo(deps.db);
+  const txs = new TxRepo(deps.db);
   const { chain, mempool } = deps.node;
 
   app.get("/api/v1/account/:address", async (req, res) => {
@@ -27,27 +28,55 @@ export function stateRoutes(app: Express, deps: AppDeps): void {
     res.json(body);
   });
 
-  app.get("/api/v1/escrow/:job_id", (req, res) => {
+  app.get("/api/v1/escrow/:job_id", async (req, res) => {
     const { job_id } = req.params as NodeTypes.GetEscrowData["path"];
     const e = chain.state.escrow(job_id);
     if (!e)
       throw new NotFound(`Job ${job_id} has no escrow on chain (no escrow_lock in a block yet).`);
-    const body: NodeTypes.GetEscrowResponses[200] = {
-      job_id: e.job_id,
+    if (e.status === "locked") {
+      const body: EscrowView = {
+        job_id: e.job_id,
+        status: e.status,
+        owner: e.owner,
+        amount: fromMicro(e.amount),
+        amount_micro: e.amount.toString(),
+        paid: null,
+        paid_micro: null,
+        refund: null,
+        refund_micro: null,
+        provider: null,
+        receipt_hash: null,
+        lock_tx_hash: e.lock_tx_hash,
+        lock_height: e.lock_height,
+        release_tx_hash: null,
+        release_height: null,
+      };
+      res.json(body);
+      return;
+    }
+    // The state keeps only a tombstone of a released escrow: the rest is in its two transactions.
+    const [lock, release] = await txs.escrowTxs(job_id);
+    if (!lock || !release)
+      throw new Unavailable(`The escrow of job ${job_id} is changing (a reorg). Retry.`, 1);
+    const p = (JSON.parse(release.body) as { payload: EscrowReleasePayload }).payload;
+    const paid = parseMicro(p.paid);
+    const refund = parseMicro(p.refund);
+    const body: EscrowView = {
+      job_id,
       status: e.status,
-      owner: e.owner,
-      amount: fromMicro(e.amount),
-      amount_micro: e.amount.toString(),
-      paid: amount(e.paid),
-      paid_micro: micro(e.paid),
-      refund: amount(e.refund),
-      refund_micro: micro(e.refund),
-      provider: e.provider,
-      receipt_hash: e.receipt_hash,
-      lock_tx_hash: e.lock_tx_hash,
-      lock_height: e.lock_height,
-      release_tx_hash: e.release_tx_hash,
-      release_height: e.release_height,
+      owner: lock.from_address,
+      amount: fromMicro(BigInt(lock.amount)),
+      amount_micro: lock.amount,
+      paid: fromMicro(paid),
+      paid_micro: paid.toString(),
+      refund: fromMicro(refund),
+      refund_micro: refund.toString(),
+      provider: p.provider ?? null,
+      receipt_hash: p.receipt_hash ?? null,
+      lock_tx_hash: lock.hash,
+      lock_height: lock.block_height,
+      release_tx_hash: release.hash,
+      release_height: release.block_height,
     };
     res.json(body);
   });

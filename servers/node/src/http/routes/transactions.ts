@@ -46,14 +46,14 @@ export function transactionRoutes(app: Express, deps: AppDeps): void {
     // Shape first: a string without canonical JSON must be a 422, not a failure to hash the body.
     const tx = checkTxShape(req.body as NodeTypes.SubmitTransactionData["body"]);
     const key = req.header("Idempotency-Key");
-    const replayed = submissions.replay(key, txHashFast(tx));
+    const replayed = submissions.replay(key, tx.from, txHashFast(tx));
     if (replayed) {
       res.status(202).json(replayed);
       return;
     }
     const { hash } = node.acceptTx(tx);
     const body: NodeTypes.SubmitTransactionResponses[202] = { tx_hash: hash, status: "pending" };
-    submissions.remember(key, hash, body);
+    submissions.remember(key, tx.from, hash, body);
     res.status(202).json(body);
   });
 
