@@ -15,21 +15,29 @@ describe.each(testDatabaseKinds())("equivocation (%s)", (kind) => {
   });
 
   /** Height 2 paying bob, then the same proposer's re-signed height 2 without the payment. */
-  async function paidThenResigned(): Promise<{ paid: ExecutedBlock; resigned: ExecutedBlock }> {
+  async function paidThenResigned(): Promise<{
+    paid: ExecutedBlock;
+    resigned: ExecutedBlock;
+    onTop: ExecutedBlock;
+  }> {
     t = await openTestChain(kind, 3);
     const { chain } = t;
     await chain.receive(t.build(chain.head, chain.state, 0).block);
     const parent = chain.head;
     const view = chain.state;
     const paid = t.build(parent, view, 0, [t.transfer(0, "30000000")]);
-    expect(await chain.receive(paid.block)).toBe("added");
-    expect(chain.state.account(bob!.address).balance).toBe(30_000_000n);
-    // The attacker picks a re-signed body whose hash wins the equal-weight tie-break.
+    // The attacker picks a re-signed body whose hash wins the equal-weight tie-break (built on
+    // the same parent state, so it is a valid block in every other respect).
     let resigned = t.build(parent, view, 0, [], 1);
     for (let skew = 2; resigned.block.hash >= paid.block.hash; skew++)
       resigned = t.build(parent, view, 0, [], skew);
     expect(resigned.block.header.proposer).toBe(paid.block.header.proposer);
-    return { paid, resigned };
+    // The equivocator's own fallback block on top of it (the same validator, round 2).
+    const onTop = t.build(resigned.info, resigned.overlay, 2);
+    expect(onTop.block.header.proposer).toBe(paid.block.header.proposer);
+    expect(await chain.receive(paid.block)).toBe("added");
+    expect(chain.state.account(bob!.address).balance).toBe(30_000_000n);
+    return { paid, resigned, onTop };
   }
 
   async function evidenceRows() {
@@ -62,11 +70,9 @@ describe.each(testDatabaseKinds())("equivocation (%s)", (kind) => {
   });
 
   it("refuses the re-signed block by sync too, even with a block on top", async () => {
-    const { paid, resigned } = await paidThenResigned();
-    // The equivocator adds its own fallback block: weight 3 + 1 > 3, but the branch rests on
-    // the re-signed block and only the equivocator built on it.
-    const onTop = t!.build(resigned.info, resigned.overlay, 2);
-    expect(onTop.block.header.proposer).toBe(paid.block.header.proposer);
+    const { paid, resigned, onTop } = await paidThenResigned();
+    // Weight 3 + 1 > 3, but the branch rests on the re-signed block and only the equivocator
+    // built on it.
     const err = await t!.chain.adopt(1, [resigned.block, onTop.block]).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(BlockRejected);
     expect((err as BlockRejected).reason).toBe("equivocation");

@@ -57,7 +57,9 @@ describe.each(testDatabaseKinds())("finality (%s)", (kind) => {
 
   it("refuses a heavier branch that would replace a final block, and stays after a restart", async () => {
     t = await openTestChain(kind, 3);
-    const paid: ExecutedBlock = t.build(t.chain.head, t.chain.state, 2, [t.transfer(0, "30000000")]);
+    const paid: ExecutedBlock = t.build(t.chain.head, t.chain.state, 2, [
+      t.transfer(0, "30000000"),
+    ]);
     expect(await t.chain.receive(paid.block)).toBe("added");
     await extend([2, 2]);
     // Fallback blocks by three validators: block 1 (the payment) is final, though light.

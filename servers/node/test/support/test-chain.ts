@@ -71,7 +71,12 @@ export async function openTestChain(
     },
     transfer(nonce, amount) {
       const tx = signTx(
-        { type: "transfer", chainId: dev.genesis.chain_id, nonce, payload: { to: bob!.address, amount } },
+        {
+          type: "transfer",
+          chainId: dev.genesis.chain_id,
+          nonce,
+          payload: { to: bob!.address, amount },
+        },
         fromBase64Url(alice!.secret_key),
       );
       return { tx, hash: txHashFast(tx) };
