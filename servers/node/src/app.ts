@@ -6,6 +6,7 @@ import { ipRateLimit } from "./http/ip-rate-limit.js";
 import { rawJsonBody } from "./http/raw-json-body.js";
 import { blockRoutes } from "./http/routes/blocks.js";
 import { chainRoutes } from "./http/routes/chain.js";
+import { evidenceRoutes } from "./http/routes/evidence.js";
 import { faucetRoutes } from "./http/routes/faucet.js";
 import { healthRoutes } from "./http/routes/health.js";
 import { stateRoutes } from "./http/routes/state.js";
@@ -29,5 +30,6 @@ export function buildApp(deps: AppDeps): Express {
   transactionRoutes(app, deps);
   stateRoutes(app, deps);
   faucetRoutes(app, deps);
+  evidenceRoutes(app, deps);
   return finishApp(app, deps.logger);
 }

@@ -1,5 +1,5 @@
 // Fork choice and reorgs on one chain, with blocks built by the test: the heavier branch wins
-// (in-turn blocks weigh most), ties go to the lower hash whatever the arrival order, a reorg
+// (in-turn blocks weigh most), honest ties go to the lower hash whatever the arrival order, a reorg
 // restores the abandoned blocks' state and their transactions return to the mempool, an invalid
 // heavier branch changes nothing, and all of it survives a restart.
 import { afterEach, describe, expect, it } from "vitest";
@@ -108,18 +108,45 @@ describe.each(testDatabaseKinds())("fork choice (%s)", (kind) => {
 
   it("an equal-weight tie goes to the lower hash, whatever arrives first", async () => {
     const first = await openChain();
-    const b1 = build(first.env, first.chain.head, first.chain.state, 0);
-    await first.chain.receive(b1.block);
-    // The same proposer signs two different blocks for height 2 (equivocation).
-    const x = build(first.env, first.chain.head, first.chain.state, 0);
-    const y = build(first.env, first.chain.head, first.chain.state, 0, [], 1);
-    const winner = x.block.hash < y.block.hash ? x : y;
-    const loser = winner === x ? y : x;
-    await first.chain.receive(loser.block);
-    expect(await first.chain.receive(winner.block)).toBe("added");
-    expect(first.chain.head.hash).toBe(winner.block.hash);
-    expect(await first.chain.receive(loser.block)).toBe("lighter");
-    expect(first.chain.head.hash).toBe(winner.block.hash);
+    const { env } = first;
+    const genesisView = genesisLedger(dev.genesis);
+    // Two honest branches of equal weight (3 + 2 and 2 + 3) with different proposers at each
+    // height: rounds 0 then 1, and rounds 1 then 0.
+    const x1 = build(env, first.chain.genesis, genesisView, 0);
+    const x2 = build(env, x1.info, x1.overlay, 1);
+    const y1 = build(env, first.chain.genesis, genesisView, 1);
+    const y2 = build(env, y1.info, y1.overlay, 0);
+    expect(x2.info.weight).toBe(y2.info.weight);
+    const [winner, loser] =
+      x2.block.hash < y2.block.hash
+        ? [
+            [x1, x2],
+            [y1, y2],
+          ]
+        : [
+            [y1, y2],
+            [x1, x2],
+          ];
+    expect(
+      await first.chain.adopt(
+        0,
+        loser!.map((e) => e.block),
+      ),
+    ).toBe("added");
+    expect(
+      await first.chain.adopt(
+        0,
+        winner!.map((e) => e.block),
+      ),
+    ).toBe("added");
+    expect(first.chain.head.hash).toBe(winner![1]!.block.hash);
+    expect(
+      await first.chain.adopt(
+        0,
+        loser!.map((e) => e.block),
+      ),
+    ).toBe("lighter");
+    expect(first.chain.head.hash).toBe(winner![1]!.block.hash);
   });
 
   it("a heavier branch with a wrong state root changes nothing", async () => {

@@ -308,5 +308,34 @@ describe.each(testDatabaseKinds())("node API (%s)", (kind) => {
     const sync = await node.node.getSyncStatus();
     expect(sync.validator?.name).toBe("validator-1");
     expect(sync.syncing).toBe(false);
+    // One validator is the whole quorum: every block is final as soon as it is made.
+    expect(sync.finalized_height).toBeGreaterThan(0);
+    expect(sync.finalized_height).toBeLessThanOrEqual(sync.height);
+    const at = await node.node.getBlock({ path: { height: sync.finalized_height } });
+    expect(sync.finalized_hash).toBe(at.hash);
+  });
+
+  it("says when a confirmed transaction is final", async () => {
+    const { pending_nonce } = await account(alice!.address);
+    const tx = sign(alice, "transfer", { to: carol!.address, amount: "1000" }, pending_nonce);
+    const { tx_hash } = await node.node.submitTransaction({ body: tx });
+    expect((await node.node.getTransaction({ body: { tx_hash } })).finalized).toBe(false);
+    const done = await until(async () => {
+      const t = await node.node.getTransaction({ body: { tx_hash } });
+      return t.finalized ? t : undefined;
+    }, "finality");
+    expect(done.status).toBe("confirmed");
+    expect((await node.node.getSyncStatus()).finalized_height).toBeGreaterThanOrEqual(
+      done.block_height!,
+    );
+    const listed = await node.node.listTransactions({ query: { address: carol!.address } });
+    expect(listed.items.find((t) => t.tx_hash === tx_hash)?.finalized).toBe(true);
+  });
+
+  it("lists equivocation evidence, and rejects a bad cursor", async () => {
+    const page = await node.node.listEquivocations();
+    expect(page).toEqual({ items: [], page: { limit: 20, next_cursor: null } });
+    const bad = await failure(node.node.listEquivocations({ query: { cursor: "nope" } }));
+    expect(bad.status).toBe(400);
   });
 });

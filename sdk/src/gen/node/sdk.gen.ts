@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import type { Client, Options as Options2, TDataShape } from './client/index.js';
-import type { GetAccountData, GetAccountErrors, GetAccountResponses, GetBlockData, GetBlockErrors, GetBlockResponses, GetChainData, GetChainErrors, GetChainResponses, GetEscrowData, GetEscrowErrors, GetEscrowResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetLatestBlockData, GetLatestBlockErrors, GetLatestBlockResponses, GetSyncStatusData, GetSyncStatusErrors, GetSyncStatusResponses, GetTransactionData, GetTransactionErrors, GetTransactionResponses, ListBlocksData, ListBlocksErrors, ListBlocksResponses, ListTransactionsData, ListTransactionsErrors, ListTransactionsResponses, RequestFaucetData, RequestFaucetErrors, RequestFaucetResponses, SubmitTransactionData, SubmitTransactionErrors, SubmitTransactionResponses } from './types.gen.js';
+import type { GetAccountData, GetAccountErrors, GetAccountResponses, GetBlockData, GetBlockErrors, GetBlockResponses, GetChainData, GetChainErrors, GetChainResponses, GetEscrowData, GetEscrowErrors, GetEscrowResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetLatestBlockData, GetLatestBlockErrors, GetLatestBlockResponses, GetSyncStatusData, GetSyncStatusErrors, GetSyncStatusResponses, GetTransactionData, GetTransactionErrors, GetTransactionResponses, ListBlocksData, ListBlocksErrors, ListBlocksResponses, ListEquivocationsData, ListEquivocationsErrors, ListEquivocationsResponses, ListTransactionsData, ListTransactionsErrors, ListTransactionsResponses, RequestFaucetData, RequestFaucetErrors, RequestFaucetResponses, SubmitTransactionData, SubmitTransactionErrors, SubmitTransactionResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -244,6 +244,22 @@ export class NodeApi extends HeyApiClient {
         return (options?.client ?? this.client).get<GetSyncStatusResponses, GetSyncStatusErrors, ThrowOnError, 'data'>({
             responseStyle: 'data',
             url: '/api/v1/sync/status',
+            ...options
+        });
+    }
+    
+    /**
+     * Validators caught signing two blocks for one height
+     *
+     * Every time this node saw one validator sign two different blocks for the same height, it
+     * refused the second and kept both signed headers here, newest first. Anyone can re-check
+     * the proof: both headers verify under the proposer's key and name the same height.
+     *
+     */
+    public listEquivocations<ThrowOnError extends boolean = true>(options?: Options<ListEquivocationsData, ThrowOnError>) {
+        return (options?.client ?? this.client).get<ListEquivocationsResponses, ListEquivocationsErrors, ThrowOnError, 'data'>({
+            responseStyle: 'data',
+            url: '/api/v1/evidence/equivocations',
             ...options
         });
     }

@@ -117,6 +117,39 @@ export type BlockTransaction = {
 };
 
 /**
+ * EquivocationPage
+ */
+export type EquivocationPage = {
+    items: Array<Equivocation>;
+    page: PageInfo;
+};
+
+/**
+ * Equivocation
+ *
+ * Two different blocks one validator signed for the same height.
+ */
+export type Equivocation = {
+    id: number;
+    proposer: PublicKey;
+    height: number;
+    detected_at: Timestamp;
+    first: SignedHeader;
+    second: SignedHeader;
+};
+
+/**
+ * SignedHeader
+ *
+ * A block header with its hash and the proposer's signature of it.
+ */
+export type SignedHeader = {
+    header: BlockHeader;
+    hash: BlockHash;
+    signature: string;
+};
+
+/**
  * BlockPage
  */
 export type BlockPage = {
@@ -167,6 +200,13 @@ export type TransactionView = {
      * The block's timestamp; null unless confirmed.
      */
     timestamp: Timestamp | null;
+    /**
+     * True once the transaction's block is final (at or below `finalized_height` of
+     * `sync/status`): no reorganisation can remove it. A `confirmed` transaction that is not
+     * yet final may still leave the chain; treat payments as done only when this is true.
+     *
+     */
+    finalized: boolean;
     type: TransactionType;
     from: Address;
     to: Address | null;
@@ -247,6 +287,13 @@ export type SyncStatus = {
      * The canonical chain's fork-choice weight (docs/chain.md).
      */
     weight: number;
+    /**
+     * The highest final block: more than 2/3 of the validators proposed it or a block built on
+     * it. This node never reorganises at or below it (docs/chain.md, Finality).
+     *
+     */
+    finalized_height: number;
+    finalized_hash: BlockHash;
     syncing: boolean;
     /**
      * The highest head a connected peer reported (our own height without peers).
@@ -554,6 +601,33 @@ export type PageInfo = {
  *
  */
 export type Amount = number;
+
+/**
+ * BlockHeader
+ *
+ * The signed part of a block. The block hash is `0x` + hex sha256 of the RFC 8785 (JCS) canonical
+ * JSON of the header, and the proposer signs those same bytes with ed25519. The proposer of height
+ * `h` in round `r` is `validators[(h + r) mod n]` of the genesis file; `r` is 0 for the in-turn
+ * validator and grows when earlier proposers missed their slot (see docs/chain.md).
+ *
+ */
+export type BlockHeader = {
+    chain_id: string;
+    height: number;
+    prev_hash: BlockHash;
+    timestamp: Timestamp;
+    proposer: PublicKey;
+    round: number;
+    tx_count: number;
+    /**
+     * `0x` + hex sha256 of the JCS array of the block's transaction hashes, in block order.
+     */
+    tx_root: string;
+    /**
+     * `0x` + hex sha256 of the canonical state after applying the block (see docs/chain.md).
+     */
+    state_root: string;
+};
 
 /**
  * Page size.
@@ -984,6 +1058,48 @@ export type GetSyncStatusResponses = {
 };
 
 export type GetSyncStatusResponse = GetSyncStatusResponses[keyof GetSyncStatusResponses];
+
+export type ListEquivocationsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Page size.
+         */
+        limit?: number;
+        /**
+         * The `next_cursor` of the previous page.
+         */
+        cursor?: string;
+    };
+    url: '/api/v1/evidence/equivocations';
+};
+
+export type ListEquivocationsErrors = {
+    /**
+     * Bad request (validation_failed).
+     */
+    400: Problem;
+    /**
+     * Too many requests (rate_limited).
+     */
+    429: Problem;
+    /**
+     * Internal error (internal_error).
+     */
+    500: Problem;
+};
+
+export type ListEquivocationsError = ListEquivocationsErrors[keyof ListEquivocationsErrors];
+
+export type ListEquivocationsResponses = {
+    /**
+     * One page of evidence, newest first.
+     */
+    200: EquivocationPage;
+};
+
+export type ListEquivocationsResponse = ListEquivocationsResponses[keyof ListEquivocationsResponses];
 
 export type RequestFaucetData = {
     body: FaucetRequest;

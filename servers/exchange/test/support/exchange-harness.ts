@@ -45,12 +45,14 @@ export interface ExchangeHarness {
 export async function startExchangeHarness(
   kind: "sqlite" | "postgres",
   overrides: Partial<ExchangeConfig> = {},
+  chainOptions: { finalityHeld?: boolean } = {},
 ): Promise<ExchangeHarness> {
   const db = createTestDatabase(kind);
   const treasury = generateKeyPair();
   const chain = await startTestChain({
     adminApiKey: ADMIN_KEY,
     treasuryPublicKey: treasury.publicKey,
+    ...chainOptions,
   });
   const bitcoin = await startFakeEsplora();
   const coordinator = await startCoordinatorDouble();

@@ -70,6 +70,16 @@ export class BlockRepo {
     return ((await q) as BlockRow[]).map(normalizeBlockRow);
   }
 
+  /** Each proposer's highest block above `aboveHeight`. */
+  async latestProposals(aboveHeight: number): Promise<Map<string, number>> {
+    const rows = (await this.db("blocks")
+      .select("proposer")
+      .max({ height: "height" })
+      .where("height", ">", aboveHeight)
+      .groupBy("proposer")) as Array<{ proposer: string; height: number | string }>;
+    return new Map(rows.map((r) => [r.proposer, Number(r.height)]));
+  }
+
   static async insert(trx: Knex.Transaction, rows: BlockRow[]): Promise<void> {
     for (let i = 0; i < rows.length; i += 50) await trx("blocks").insert(rows.slice(i, i + 50));
   }

@@ -2,11 +2,13 @@
 import { transaction, type Knex } from "@aitbc/server-lib";
 import type { SignedBlock, SignedTx } from "@aitbc/sdk";
 import type { ChainCommit, ChainStorage } from "../domain/chain/chain-storage.js";
+import type { Equivocation } from "../domain/chain/equivocation.js";
 import type { Candidate } from "../domain/chain/execute-block.js";
 import type { HeadInfo } from "../domain/chain/head.js";
 import type { AccountState, LedgerState, StateUndo } from "../domain/ledger/state.js";
 import { BlockRepo, type BlockSummaryRow } from "./block-repo.js";
 import { writeChain } from "./chain-store.js";
+import { EquivocationRepo } from "./equivocation-repo.js";
 import { blockRow, txRows } from "./chain-rows.js";
 import { MetaRepo } from "./meta-repo.js";
 import { StateRepo } from "./state-repo.js";
@@ -29,6 +31,7 @@ export class KnexChainStorage implements ChainStorage {
   private readonly txsRepo: TxRepo;
   private readonly stateRepo: StateRepo;
   private readonly meta: MetaRepo;
+  private readonly equivocations: EquivocationRepo;
 
   constructor(
     private readonly db: Knex,
@@ -38,6 +41,7 @@ export class KnexChainStorage implements ChainStorage {
     this.txsRepo = new TxRepo(db);
     this.stateRepo = new StateRepo(db);
     this.meta = new MetaRepo(db);
+    this.equivocations = new EquivocationRepo(db);
   }
 
   genesisHash(): Promise<string | undefined> {
@@ -116,5 +120,21 @@ export class KnexChainStorage implements ChainStorage {
       accounts: commit.accounts,
       escrows: commit.escrows,
     });
+  }
+
+  latestProposals(height: number): Promise<Map<string, number>> {
+    return this.blocksRepo.latestProposals(height);
+  }
+
+  async finalizedHeight(): Promise<number> {
+    return Number((await this.meta.get("finalized_height")) ?? 0);
+  }
+
+  setFinalizedHeight(height: number): Promise<void> {
+    return this.meta.set("finalized_height", String(height));
+  }
+
+  recordEquivocation(evidence: Equivocation): Promise<void> {
+    return this.equivocations.record(evidence);
   }
 }

@@ -65,6 +65,24 @@ export const migrations: Migration[] = [
     },
   },
   {
+    // Proof that a validator signed two blocks for one height (docs/chain.md, Equivocation).
+    name: "002-equivocations",
+    async up(db) {
+      await db.schema.createTable("equivocations", (t) => {
+        t.increments("id").primary();
+        t.string("proposer", 43).notNullable();
+        t.integer("height").notNullable();
+        t.string("first_hash", 66).notNullable();
+        t.string("second_hash", 66).notNullable();
+        // Both signed headers (JSON of { header, hash, signature }).
+        t.text("first").notNullable();
+        t.text("second").notNullable();
+        t.string("detected_at", 32).notNullable();
+        t.unique(["proposer", "height", "first_hash", "second_hash"]);
+      });
+    },
+  },
+  {
     // Released escrows shrink to tombstones (job id, outcome, height); the lock and release
     // transactions keep the rest.
     name: "003-escrow-tombstones",

@@ -1,5 +1,8 @@
 // A real chain for other packages' tests (`@aitbc/node/testing`): one in-process validator on
-// port 0, on a dev genesis (faucet enabled) with short blocks, in its own SQLite file.
+// port 0, on a dev genesis (faucet enabled) with short blocks, in its own SQLite file. With
+// `finalityHeld` the genesis names a second validator that is not running: blocks keep coming
+// (the running one covers its slots), but none is final (2 of 2 are needed) until
+// `releaseFinality()` starts it.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -15,6 +18,8 @@ export interface TestChain {
   settlementSecretKey: Uint8Array;
   /** Faucets `amount` AITBC to the address and waits until the balance shows it. */
   fund(address: string, amount: number): Promise<void>;
+  /** Starts the absent second validator (finalityHeld), so blocks become final again. */
+  releaseFinality(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -24,10 +29,11 @@ export async function startTestChain(options: {
   adminApiKey: string;
   /** The genesis treasury key (the exchange's tests mint with its secret). */
   treasuryPublicKey?: Uint8Array;
+  finalityHeld?: boolean;
 }): Promise<TestChain> {
   const dir = mkdtempSync(join(tmpdir(), "aitbc-test-node-"));
   const dev = createDevGenesis({
-    validators: 1,
+    validators: options.finalityHeld ? 2 : 1,
     chainId: "aitbc-test",
     blockTimeMs: BLOCK_TIME_MS,
     ...(options.treasuryPublicKey
@@ -45,6 +51,7 @@ export async function startTestChain(options: {
     adminApiKey: options.adminApiKey,
     logLevel: "silent",
   });
+  let second: Awaited<ReturnType<typeof startNode>> | undefined;
   const client = createAitbcClient({ nodeUrl: node.url, apiKey: options.adminApiKey });
   return {
     url: node.url,
@@ -58,7 +65,21 @@ export async function startTestChain(options: {
         return now > before;
       }, `faucet funds for ${address}`);
     },
+    async releaseFinality() {
+      if (second || !options.finalityHeld) return;
+      second = await startNode({
+        host: "127.0.0.1",
+        port: 0,
+        dataDir: dir,
+        databaseUrl: join(dir, "node-2.sqlite"),
+        genesis: dev.genesis,
+        validatorSecretKey: fromBase64Url(dev.validators[1]!.secret_key),
+        peers: [node.p2pUrl],
+        logLevel: "silent",
+      });
+    },
     async close() {
+      await second?.close();
       await node.close();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -1,6 +1,8 @@
 // The real settlement: escrow locks through the wallet daemon (signed with the customer's own key,
 // answered after inclusion), releases and refunds signed here with the settlement key and submitted
-// to the node. Every step is safe to repeat: the escrow's on-chain state is checked first, and a
+// to the node. A release counts as done only once its block is final (more than 2/3 of the
+// validators built on it, docs/chain.md): before that a reorg could still take it back, so it is
+// waited for like a pending one. Every step is safe to repeat: the escrow's on-chain state is checked first, and a
 // transaction signed by an earlier attempt is looked up and resubmitted before a new one is signed.
 import {
   createAitbcClient,
@@ -31,7 +33,7 @@ export interface ChainSettlementOptions {
   settlementSecretKey: string;
   chainId: string;
   logger: Logger;
-  /** How long to wait for a submitted release to be confirmed before the attempt gives up. */
+  /** How long to wait for a submitted release to become final before the attempt gives up. */
   confirmTimeoutMs?: number;
   pollIntervalMs?: number;
 }
@@ -113,28 +115,32 @@ export class ChainSettlement implements SettlementPort {
     return this.awaitConfirmation(order.jobId, hash);
   }
 
-  /** The release already on chain, if any. */
+  /** The release already on chain, if any (waiting until it is final). */
   private async escrowOutcome(jobId: string): Promise<ReleaseOutcome | undefined> {
+    let escrow: Awaited<ReturnType<AitbcClient["node"]["getEscrow"]>>;
     try {
-      const escrow = await this.client.node.getEscrow({ path: { job_id: jobId } });
-      if (escrow.status === "locked") return undefined;
-      if (escrow.release_tx_hash)
-        return {
-          status: "confirmed",
-          txHash: escrow.release_tx_hash,
-          blockHeight: escrow.release_height ?? 0,
-        };
-      return { status: "nothing_to_release", reason: "escrow_released" };
+      escrow = await this.client.node.getEscrow({ path: { job_id: jobId } });
     } catch (err) {
       if (isNotFound(err)) return { status: "nothing_to_release", reason: "escrow_not_found" };
       throw fromDependency(err, "The node");
     }
+    if (escrow.status === "locked") return undefined;
+    if (!escrow.release_tx_hash) return { status: "nothing_to_release", reason: "escrow_released" };
+    if ((await this.txStatus(escrow.release_tx_hash)) !== "confirmed")
+      return this.awaitConfirmation(jobId, escrow.release_tx_hash);
+    return {
+      status: "confirmed",
+      txHash: escrow.release_tx_hash,
+      blockHeight: escrow.release_height ?? 0,
+    };
   }
 
+  /** "confirmed" means in a final block; one in a block that is not final yet is "pending". */
   private async txStatus(hash: string): Promise<"confirmed" | "pending" | "gone"> {
     try {
       const tx = await this.client.node.getTransaction({ body: { tx_hash: hash } });
-      return tx.status === "confirmed" ? "confirmed" : tx.status === "pending" ? "pending" : "gone";
+      if (tx.status === "confirmed") return tx.finalized ? "confirmed" : "pending";
+      return tx.status === "pending" ? "pending" : "gone";
     } catch (err) {
       if (isNotFound(err)) return "gone";
       throw fromDependency(err, "The node");
@@ -153,7 +159,7 @@ export class ChainSettlement implements SettlementPort {
       const status = await this.txStatus(hash);
       if (status === "confirmed") return this.confirmed(jobId, hash);
       if (status === "gone") throw new Error(`escrow release ${hash} was dropped by the node`);
-      if (Date.now() > deadline) throw new Error(`escrow release ${hash} not confirmed in time`);
+      if (Date.now() > deadline) throw new Error(`escrow release ${hash} not final in time`);
       await new Promise((r) => setTimeout(r, interval));
     }
   }

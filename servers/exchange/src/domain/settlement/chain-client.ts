@@ -20,6 +20,7 @@ export class ChainRejected extends Error {
 }
 
 export type TxStatus =
+  /** In a final block. */
   | { status: "confirmed"; blockHeight: number }
   | { status: "pending" }
   | { status: "rejected"; reason: string }
@@ -67,7 +68,9 @@ export function nodeChainClient(nodeUrl: string): ChainClient {
         const v = await call("transaction", () =>
           node.getTransaction({ body: { tx_hash: txHash } }),
         );
-        if (v.status === "confirmed" && v.block_height !== null)
+        // A mint counts only once its block is final: until then a reorg could take it back,
+        // so it is still "pending" (neither minted nor to be signed again).
+        if (v.status === "confirmed" && v.finalized && v.block_height !== null)
           return { status: "confirmed", blockHeight: v.block_height };
         if (v.status === "rejected") return { status: "rejected", reason: v.reason ?? "unknown" };
         return { status: "pending" };

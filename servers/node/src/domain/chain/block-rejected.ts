@@ -14,7 +14,18 @@ export type BlockRejectReason =
   | "bad_tx_root"
   | "bad_state_root"
   | "invalid_tx"
-  | "duplicate_tx";
+  | "duplicate_tx"
+  /** The proposer already signed another block for this height (evidence is kept). */
+  | "equivocation"
+  /** The branch would replace a final block. */
+  | "finalized_conflict";
+
+const NOT_PEER_FAULT = new Set<BlockRejectReason>([
+  "future_timestamp",
+  "unknown_parent",
+  "equivocation",
+  "finalized_conflict",
+]);
 
 export class BlockRejected extends Error {
   constructor(
@@ -24,6 +35,8 @@ export class BlockRejected extends Error {
     super(detail);
   }
   get peerFault(): boolean {
-    return this.reason !== "future_timestamp" && this.reason !== "unknown_parent";
+    // An honest peer may relay an equivocating block it saw first, or sit on the far side of a
+    // split; neither is its own fault, so the block is refused without dropping the peer.
+    return !NOT_PEER_FAULT.has(this.reason);
   }
 }

@@ -1,6 +1,7 @@
 // What the chain needs from the database (implemented with knex in data/knex-chain-storage.ts).
 import type { SignedBlock } from "@aitbc/sdk";
 import type { AccountState, EscrowRecord, LedgerState, StateUndo } from "../ledger/state.js";
+import type { Equivocation } from "./equivocation.js";
 import type { Candidate, ExecutedBlock } from "./execute-block.js";
 import type { HeadInfo } from "./head.js";
 
@@ -27,4 +28,11 @@ export interface ChainStorage {
   txsAbove(height: number): Promise<Candidate[]>;
   blocks(fromHeight: number, count: number): Promise<SignedBlock[]>;
   commit(commit: ChainCommit): Promise<void>;
+  /** Each validator's latest proposal height in the canonical chain, above `height`. */
+  latestProposals(height: number): Promise<Map<string, number>>;
+  /** The finalized height last recorded (0 before any). */
+  finalizedHeight(): Promise<number>;
+  setFinalizedHeight(height: number): Promise<void>;
+  /** Keeps the evidence; recording the same pair twice keeps one row. */
+  recordEquivocation(evidence: Equivocation): Promise<void>;
 }

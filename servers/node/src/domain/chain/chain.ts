@@ -1,7 +1,9 @@
 // The canonical chain: its head, its state (in memory, mirrored in the database) and the only
 // code that changes them. Every change runs through one queue, so a proposal, a gossiped block
 // and a sync never interleave. Fork choice: the heaviest chain wins (block weight n − round),
-// ties go to the lower head hash (docs/chain.md).
+// ties go to the lower head hash (docs/chain.md). Two guards come first: nothing at or below the
+// finalized height is ever replaced, and a block whose proposer already signed our block at that
+// height (an equivocation) is refused unless honest blocks built on it make its branch heavier.
 import { ConfigError } from "@aitbc/server-lib";
 import type { SignedBlock } from "@aitbc/sdk";
 import { StateOverlay, applyUndo, commitOverlay, type LedgerState } from "../ledger/state.js";
@@ -9,6 +11,7 @@ import { stateRoot } from "../ledger/state-root.js";
 import { BlockRejected } from "./block-rejected.js";
 import type { ChainEnv } from "./chain-env.js";
 import type { ChainStorage } from "./chain-storage.js";
+import { equivocationBetween, type Equivocation } from "./equivocation.js";
 import {
   checkBlockHeader,
   executeBlock,
@@ -16,6 +19,7 @@ import {
   type Candidate,
   type ExecutedBlock,
 } from "./execute-block.js";
+import { FinalityTracker, finalityQuorum } from "./finality.js";
 import { genesisInfo, genesisLedger } from "./genesis-state.js";
 import type { HeadInfo } from "./head.js";
 import { blockScore } from "./schedule.js";
@@ -36,6 +40,7 @@ export class Chain {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly listeners = new Set<(change: ChainChange) => void>();
   private readonly recent = new Map<number, string>();
+  private finalizedHash: string;
 
   private constructor(
     readonly env: ChainEnv,
@@ -43,17 +48,20 @@ export class Chain {
     readonly state: LedgerState,
     private currentHead: HeadInfo,
     readonly genesis: HeadInfo,
-  ) {}
+    private readonly finality: FinalityTracker,
+  ) {
+    this.finalizedHash = genesis.hash;
+  }
 
   static async open(env: ChainEnv, storage: ChainStorage): Promise<Chain> {
     const genesis = genesisInfo(env);
-    const stored = await storage.genesisHash();
-    if (stored && stored !== env.genesisHash)
+    const storedGenesis = await storage.genesisHash();
+    if (storedGenesis && storedGenesis !== env.genesisHash)
       throw new ConfigError(
-        `The database holds chain ${stored}, but AITBC_GENESIS_FILE is ${env.genesisHash}. ` +
+        `The database holds chain ${storedGenesis}, but AITBC_GENESIS_FILE is ${env.genesisHash}. ` +
           "Point AITBC_DATA_DIR or AITBC_DATABASE_URL elsewhere, or use the matching genesis file.",
       );
-    if (!stored) await storage.initGenesis(env.genesisHash, genesisLedger(env.genesis).accounts);
+    if (!storedGenesis) await storage.initGenesis(env.genesisHash, genesisLedger(env.genesis).accounts);
     const state = await storage.loadState();
     const head = (await storage.head()) ?? genesis;
     // The first root of a loaded state sums every record (once); later blocks keep the sum.
@@ -63,7 +71,17 @@ export class Chain {
         `The stored state (root ${root}) does not match head ${head.height} (root ${head.stateRoot}). ` +
           "A data dir written before the incremental state root needs a fresh start (`npm run reset` on the dev stack).",
       );
-    return new Chain(env, storage, state, head, genesis);
+    const stored = Math.min(await storage.finalizedHeight(), head.height);
+    const finality = new FinalityTracker(finalityQuorum(env.validators.length), stored);
+    finality.reset(await storage.latestProposals(stored));
+    const chain = new Chain(env, storage, state, head, genesis, finality);
+    await chain.finalityMoved();
+    return chain;
+  }
+
+  /** The highest final block: it and everything below it can never be replaced. */
+  get finalized(): { height: number; hash: string } {
+    return { height: this.finality.height, hash: this.finalizedHash };
   }
 
   get head(): HeadInfo {
@@ -132,6 +150,7 @@ export class Chain {
         await this.commitExtension(executeBlock(block, this.currentHead, this.state, this.env));
         return "added";
       }
+      if (h.height <= this.currentHead.height) await this.refuseEquivocation(block);
       const parentHeight = h.height - 1;
       if (
         parentHeight < this.currentHead.height &&
@@ -178,6 +197,8 @@ export class Chain {
     });
     commitOverlay(this.state, executed.overlay);
     this.setHead(executed.info);
+    if (this.finality.observe(executed.block.header.proposer, executed.info.height))
+      await this.finalityMoved();
     this.emit({ added: [executed], orphaned: [], reorg: false, head: executed.info });
   }
 
@@ -190,7 +211,30 @@ export class Chain {
       ancestor.weight + blocks.reduce((sum, b) => sum + blockScore(n, b.header.round), 0);
     const tip = blocks[blocks.length - 1]!;
     const ours = this.currentHead;
-    if (weight < ours.weight || (weight === ours.weight && tip.hash >= ours.hash)) return "lighter";
+    const evidence = await this.equivocationsIn(ancestorHeight, blocks);
+    for (const e of evidence) await this.storage.recordEquivocation(e);
+    // A branch resting on a re-signed block counts only the blocks honest validators built: the
+    // equivocator's own blocks weigh nothing, and there is no tie-break for it.
+    const cheaters = new Set(evidence.map((e) => e.proposer));
+    const counted =
+      cheaters.size === 0
+        ? weight
+        : ancestor.weight +
+          blocks
+            .filter((b) => !cheaters.has(b.header.proposer))
+            .reduce((sum, b) => sum + blockScore(n, b.header.round), 0);
+    const wins =
+      counted > ours.weight ||
+      (counted === ours.weight && tip.hash < ours.hash && cheaters.size === 0);
+    if (!wins) {
+      if (evidence.length > 0) throw equivocationRejected(evidence[0]!);
+      return "lighter";
+    }
+    if (ancestorHeight < this.finality.height)
+      throw new BlockRejected(
+        "finalized_conflict",
+        `the branch forks at ${ancestorHeight}, below the finalized height ${this.finality.height}`,
+      );
 
     // Roll our blocks back (in an overlay), then execute the branch on top.
     const rollback = new StateOverlay(this.state);
@@ -221,8 +265,38 @@ export class Chain {
     for (const h of [...this.recent.keys()]) if (h >= ancestorHeight) this.recent.delete(h);
     this.currentHead = ancestor;
     for (const e of executed) this.setHead(e.info);
+    if (this.finality.reset(await this.storage.latestProposals(this.finality.height)))
+      await this.finalityMoved();
     this.emit({ added: executed, orphaned, reorg: true, head: this.currentHead });
     return "added";
+  }
+
+  /** Throws (and keeps the evidence) when our block at `block`'s height has the same proposer. */
+  private async refuseEquivocation(block: SignedBlock): Promise<void> {
+    const [ours] = await this.storage.blocks(block.header.height, 1);
+    if (!ours || ours.header.proposer !== block.header.proposer) return;
+    checkBlockHeader(block, this.env);
+    const evidence = equivocationBetween(ours, block);
+    if (!evidence) return;
+    await this.storage.recordEquivocation(evidence);
+    throw equivocationRejected(evidence);
+  }
+
+  /** Blocks of a (header-checked) branch that re-sign a height of our chain with another block. */
+  private async equivocationsIn(
+    ancestorHeight: number,
+    blocks: SignedBlock[],
+  ): Promise<Equivocation[]> {
+    const overlap = Math.min(blocks.length, this.currentHead.height - ancestorHeight);
+    if (overlap <= 0) return [];
+    const ours = await this.storage.blocks(ancestorHeight + 1, overlap);
+    return ours.flatMap((b, i) => equivocationBetween(b, blocks[i]!) ?? []);
+  }
+
+  private async finalityMoved(): Promise<void> {
+    const height = this.finality.height;
+    this.finalizedHash = (await this.hashAt(height)) ?? this.finalizedHash;
+    if (height > 0) await this.storage.setFinalizedHeight(height);
   }
 
   private setHead(info: HeadInfo): void {
@@ -234,4 +308,11 @@ export class Chain {
   private emit(change: ChainChange): void {
     for (const l of this.listeners) l(change);
   }
+}
+
+function equivocationRejected(e: Equivocation): BlockRejected {
+  return new BlockRejected(
+    "equivocation",
+    `${e.proposer} already signed block ${e.first.hash} at height ${e.height}`,
+  );
 }

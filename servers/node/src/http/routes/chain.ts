@@ -28,6 +28,7 @@ export function chainRoutes(app: Express, deps: AppDeps): void {
 
   app.get("/api/v1/sync/status", (_req, res) => {
     const head = deps.node.chain.head;
+    const finalized = deps.node.chain.finalized;
     const me = deps.node.identity;
     const body: NodeTypes.GetSyncStatusResponses[200] = {
       chain_id: env.rules.chainId,
@@ -36,6 +37,8 @@ export function chainRoutes(app: Express, deps: AppDeps): void {
       head_hash: head.hash,
       state_root: head.stateRoot,
       weight: head.weight,
+      finalized_height: finalized.height,
+      finalized_hash: finalized.hash,
       syncing: deps.network.syncer.syncing,
       best_peer_height: deps.network.bestPeerHeight(),
       mempool_size: deps.node.mempool.size,

@@ -23,7 +23,11 @@ export function transactionRoutes(app: Express, deps: AppDeps): void {
     let body: NodeTypes.GetTransactionResponses[200];
     if (row) {
       const block = await blocks.byHeight(row.block_height);
-      body = confirmedTxView(row, { blockHash: block!.hash, timestamp: block!.timestamp });
+      body = confirmedTxView(row, {
+        blockHash: block!.hash,
+        timestamp: block!.timestamp,
+        finalized: row.block_height <= node.chain.finalized.height,
+      });
     } else {
       const pending = node.mempool.get(tx_hash);
       const dropped = pending ? undefined : node.mempool.droppedInfo(tx_hash);
@@ -76,7 +80,11 @@ export function transactionRoutes(app: Express, deps: AppDeps): void {
     }
     const items = rows.map((r) => {
       const b = blockAt.get(r.block_height)!;
-      return confirmedTxView(r, { blockHash: b.hash, timestamp: b.timestamp });
+      return confirmedTxView(r, {
+        blockHash: b.hash,
+        timestamp: b.timestamp,
+        finalized: r.block_height <= node.chain.finalized.height,
+      });
     });
     const last = rows[rows.length - 1];
     const body: NodeTypes.ListTransactionsResponses[200] = {

@@ -7,6 +7,8 @@ import type { RejectReason } from "../../domain/ledger/tx-rejected.js";
 export interface ConfirmedAt {
   blockHash: string;
   timestamp: string;
+  /** Whether the block is at or below the finalized height. */
+  finalized: boolean;
 }
 
 function base(hash: string, tx: SignedTx, fx: TxEffects) {
@@ -38,6 +40,7 @@ export function confirmedTxView(row: TxRow, at: ConfirmedAt): NodeTypes.Transact
     block_hash: at.blockHash,
     index: row.position,
     timestamp: at.timestamp,
+    finalized: at.finalized,
   };
 }
 
@@ -55,5 +58,6 @@ export function unconfirmedTxView(
     block_hash: null,
     index: null,
     timestamp: null,
+    finalized: false,
   };
 }
