@@ -44,7 +44,7 @@ export interface CoordinatorConfig {
    * How long completeJob/failJob wait for the escrow release to be confirmed before answering.
    * Default 0: a miner must not sit idle for a block time per job (measured: with 5 s, one miner
    * ran about one job per 5 s under load); the settlement worker confirms in the background and the
-   * customer sees `settled` in GET /v1/jobs/{job_id}/results once the release is in a block.
+   * customer sees `settled` in GET /v1/jobs/{job_id}/results once the release is in a final block.
    */
   settleWaitMs: number;
   /** Per-key token bucket; `false` turns it off. */

@@ -1,7 +1,9 @@
 // The coordinator against the real chain: a dev chain (@aitbc/node) and the wallet daemon
 // (@aitbc/wallet), in-process. Account addresses come from the wallet, budgets are locked in
 // escrow with the customer's own key, releases and refunds are signed with the settlement key and
-// confirmed on chain, and the balances add up.
+// confirmed on chain, and the balances add up. A release counts as settled only once its block is
+// final: the chain starts with one of its two validators down, so blocks come but none is final,
+// and the payment stays `locked` until the second validator starts.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,7 +11,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger, createTestDatabase, type TestDatabase } from "@aitbc/server-lib";
 import { createAitbcClient, type AitbcClient } from "@aitbc/sdk";
-import { startDevChain, type DevChain } from "@aitbc/node";
+import { startDevChain, startNode, type DevChain, type RunningNode } from "@aitbc/node";
 import { loadWalletConfig, startWallet, type RunningWallet } from "@aitbc/wallet";
 import {
   ChainSettlement,
@@ -26,6 +28,7 @@ describe("settlement on the real chain (sqlite)", () => {
   const adminApiKey = "admin_" + randomBytes(16).toString("hex");
   const logger = createLogger("coordinator", process.env.AITBC_LOG_LEVEL ?? "silent");
   let chain: DevChain;
+  let validator2: RunningNode | undefined;
   let wallet: RunningWallet;
   let coordinator: RunningCoordinator;
   let database: TestDatabase;
@@ -41,7 +44,7 @@ describe("settlement on the real chain (sqlite)", () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "aitbc-coord-chain-"));
-    chain = await startDevChain({ run: 1, adminApiKey, logLevel: "silent" });
+    chain = await startDevChain({ validators: 2, run: 1, adminApiKey, logLevel: "silent" });
     const node = chain.nodes[0]!;
     database = createTestDatabase("sqlite");
     const settlement = new LateSettlement();
@@ -56,7 +59,7 @@ describe("settlement on the real chain (sqlite)", () => {
         port: 0,
         rateLimit: false,
         sweepIntervalMs: 100,
-        settleWaitMs: 15_000,
+        settleWaitMs: 2_000,
       },
       { settlement, addresses, logger },
     );
@@ -91,6 +94,7 @@ describe("settlement on the real chain (sqlite)", () => {
   afterAll(async () => {
     await coordinator?.close();
     await wallet?.close();
+    await validator2?.close();
     await chain?.close();
     await database?.destroy();
     rmSync(dir, { recursive: true, force: true });
@@ -124,8 +128,47 @@ describe("settlement on the real chain (sqlite)", () => {
     expect(locked).toMatchObject({ status: "locked", amount: 10, owner: customer.address });
 
     const claim = (await miner.claim(5))!;
-    const done = await miner.complete(claim, "Hello from the tiny model.", 36_000); // 1 AITBC
-    expect(done.payment).toMatchObject({ status: "settled", paid: 1, refund: 9 });
+    const completed = await miner.complete(claim, "Hello from the tiny model.", 36_000); // 1 AITBC
+    // The release is in a block, but no block is final with one of two validators down.
+    const released = await eventually(async () => {
+      const e = await admin.node.getEscrow({ path: { job_id: job.job_id } });
+      return e.release_tx_hash ? e : undefined;
+    }, "the release in a block");
+    const inBlock = await admin.node.getTransaction({
+      body: { tx_hash: released.release_tx_hash! },
+    });
+    expect(inBlock).toMatchObject({ status: "confirmed", finalized: false });
+    const paymentOf = async (jobId: string) =>
+      (await customer.client.coordinator.getJobStatus({ path: { job_id: jobId } })).payment;
+    // Give the settlement worker (polling every 50 ms) several blocks to count it: it must not.
+    const releaseHeight = inBlock.block_height!;
+    await eventually(
+      async () => (await admin.node.getLatestBlock()).height >= releaseHeight + 4,
+      "blocks on top of the release",
+    );
+    expect(completed.payment.status).toBe("locked");
+    expect((await paymentOf(job.job_id)).status).toBe("locked");
+
+    validator2 = await startNode({
+      host: "127.0.0.1",
+      port: 0,
+      dataDir: dir,
+      databaseUrl: join(dir, "validator-2.sqlite"),
+      genesis: chain.genesis,
+      validatorSecretKey: Buffer.from(chain.validators[1]!.secret_key, "base64url"),
+      peers: [chain.nodes[0]!.p2pUrl],
+      logLevel: "silent",
+    });
+    const settled = await eventually(
+      async () => {
+        const p = await paymentOf(job.job_id);
+        return p.status === "settled" ? p : undefined;
+      },
+      "the release to be final",
+      20_000,
+    );
+    expect(settled).toMatchObject({ status: "settled", paid: 1, refund: 9 });
+    const done = { payment: settled, receipt_hash: completed.receipt_hash };
     const escrow = await admin.node.getEscrow({ path: { job_id: job.job_id } });
     expect(escrow).toMatchObject({
       status: "settled",
@@ -136,7 +179,7 @@ describe("settlement on the real chain (sqlite)", () => {
       release_tx_hash: done.payment.tx_hash,
     });
     const tx = await admin.node.getTransaction({ body: { tx_hash: done.payment.tx_hash! } });
-    expect(tx.status).toBe("confirmed");
+    expect(tx).toMatchObject({ status: "confirmed", finalized: true });
     expect((await provider.client.wallet.getBalance()).balance).toBe(1);
     expect((await customer.client.wallet.getBalance()).balance).toBe(99);
 

@@ -68,6 +68,7 @@ describe.each(testDatabaseKinds())("a partitioned validator of four (%s)", (kind
         CONVERGE_MS,
       );
       const tookMs = Date.now() - healedAt;
+      expect(tookMs).toBeLessThan(CONVERGE_MS);
       const theirs = await n1!.node.getBlock({ path: { height: target } });
       expect(agreed.hash).toBe(theirs.hash);
       console.info(

@@ -61,7 +61,8 @@ export class Chain {
         `The database holds chain ${storedGenesis}, but AITBC_GENESIS_FILE is ${env.genesisHash}. ` +
           "Point AITBC_DATA_DIR or AITBC_DATABASE_URL elsewhere, or use the matching genesis file.",
       );
-    if (!storedGenesis) await storage.initGenesis(env.genesisHash, genesisLedger(env.genesis).accounts);
+    if (!storedGenesis)
+      await storage.initGenesis(env.genesisHash, genesisLedger(env.genesis).accounts);
     const state = await storage.loadState();
     const head = (await storage.head()) ?? genesis;
     // The first root of a loaded state sums every record (once); later blocks keep the sum.
