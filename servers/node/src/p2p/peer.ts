@@ -3,10 +3,14 @@
 import { randomBytes } from "node:crypto";
 import type { SignedBlock, SignedTx } from "@aitbc/sdk";
 import type { WebSocket } from "ws";
+import { BlockRejected } from "../domain/chain/block-rejected.js";
 import { checkBlockShape } from "../domain/chain/block-shape.js";
 import { MAX_TX_BATCH, type P2pMessage } from "./messages.js";
 
 let counter = 0;
+
+/** A `get_blocks` the peer left unanswered. */
+export class RequestTimedOut extends Error {}
 
 export interface PeerHead {
   height: number;
@@ -20,13 +24,20 @@ export class Peer {
   head: PeerHead | undefined;
   private readonly requests = new Map<
     string,
-    { resolve: (b: SignedBlock[]) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }
+    {
+      count: number;
+      resolve: (b: SignedBlock[]) => void;
+      reject: (e: Error) => void;
+      timer: NodeJS.Timeout;
+    }
   >();
 
   constructor(
     readonly socket: WebSocket,
     readonly direction: "inbound" | "outbound",
     readonly url: string | null,
+    /** The remote IP address (without an IPv4-mapped `::ffff:` prefix). */
+    readonly address: string,
   ) {
     socket.once("close", () => {
       for (const r of this.requests.values()) {
@@ -83,9 +94,9 @@ export class Peer {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.requests.delete(requestId);
-        reject(new Error(`get_blocks ${fromHeight}+${count} timed out`));
+        reject(new RequestTimedOut(`get_blocks ${fromHeight}+${count} timed out`));
       }, timeoutMs);
-      this.requests.set(requestId, { resolve, reject, timer });
+      this.requests.set(requestId, { count, resolve, reject, timer });
       this.send({ type: "get_blocks", request_id: requestId, from_height: fromHeight, count });
     });
   }
@@ -97,6 +108,8 @@ export class Peer {
     this.requests.delete(requestId);
     clearTimeout(r.timer);
     try {
+      if (blocks.length > r.count)
+        throw new BlockRejected("malformed", `${blocks.length} blocks for a request of ${r.count}`);
       r.resolve(blocks.map(checkBlockShape));
     } catch (err) {
       r.reject(err as Error);
