@@ -14,12 +14,7 @@ import { TxRejected, isMalformedReason } from "../domain/ledger/tx-rejected.js";
 import type { ChainNode } from "../domain/node/chain-node.js";
 import { BanList, isLoopback, normalizeAddress } from "./ban-list.js";
 import { Dialer } from "./dialer.js";
-import {
-  PROTOCOL_VERSION,
-  ProtocolError,
-  parseMessage,
-  type P2pMessage,
-} from "./messages.js";
+import { PROTOCOL_VERSION, ProtocolError, parseMessage, type P2pMessage } from "./messages.js";
 import { DEFAULT_P2P_LIMITS, type P2pLimits } from "./p2p-limits.js";
 import { Peer } from "./peer.js";
 import { Syncer } from "./sync.js";
@@ -120,8 +115,7 @@ export class P2pNetwork {
   /** The status line an inbound upgrade from `address` is refused with, if it is. */
   private refusal(address: string): string | undefined {
     const bannedMs = this.bans.bannedFor(address);
-    if (bannedMs > 0)
-      return `429 Too Many Requests\r\nRetry-After: ${Math.ceil(bannedMs / 1000)}`;
+    if (bannedMs > 0) return `429 Too Many Requests\r\nRetry-After: ${Math.ceil(bannedMs / 1000)}`;
     if (this.inboundTotal >= this.limits.maxInboundPeers) return "503 Service Unavailable";
     if ((this.inbound.get(address) ?? 0) >= this.limits.maxPeersPerAddress)
       return "429 Too Many Requests";
