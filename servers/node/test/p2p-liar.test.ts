@@ -45,6 +45,12 @@ describe.each(testDatabaseKinds())("a peer lying about its head (%s)", (kind) =>
     const started = Date.now();
     const liars = await Promise.all([0, 1, 2].map((i) => liar(h, i)));
     const drops = liars.map((l) => l.closed.then((c) => ({ ...c, ms: Date.now() - started })));
+    // Its claim is heard, but not believed: the node does not think itself behind.
+    const status = await until(async () => {
+      const s = await h.client(0).node.getSyncStatus();
+      return s.peers.some((p) => p.height === MAX) ? s : undefined;
+    }, "the liar's claim to be heard");
+    expect(status.best_peer_height).toBeLessThan(MAX);
     const to = await until(
       async () => {
         const b = await h.client(0).node.getLatestBlock();

@@ -150,9 +150,10 @@ export class P2pNetwork {
     return out;
   }
 
+  /** Our height, or a peer's if higher, as far as its blocks have shown it (claims do not count). */
   bestPeerHeight(): number {
     let best = this.node.chain.head.height;
-    for (const p of this.peers) if (p.ready && p.head) best = Math.max(best, p.head.height);
+    for (const p of this.peers) if (p.ready) best = Math.max(best, p.provenHeight);
     return best;
   }
 
@@ -261,9 +262,11 @@ export class P2pNetwork {
     if (!peer.nodeId && msg.type !== "hello") return this.fault(peer, "first frame must be hello");
     switch (msg.type) {
       case "hello":
-        return this.onHello(peer, msg);
+        this.onHello(peer, msg);
+        return this.checkClaim(peer);
       case "status":
         peer.head = { height: msg.height, hash: msg.head_hash, weight: msg.weight };
+        await this.checkClaim(peer);
         this.syncer.consider(peer);
         return;
       case "tx":
@@ -330,6 +333,12 @@ export class P2pNetwork {
     return closed === peer;
   }
 
+  /** A claimed head that is a block we have is proven by it. */
+  private async checkClaim(peer: Peer): Promise<void> {
+    const head = peer.head;
+    if (head && (await this.node.chain.hashAt(head.height)) === head.hash) peer.prove(head.height);
+  }
+
   /** False when the peer was dropped for it. */
   private onTx(peer: Peer, tx: unknown): boolean {
     try {
@@ -360,6 +369,7 @@ export class P2pNetwork {
     }
     try {
       await this.node.acceptBlock(block, peer.id);
+      peer.prove(block.header.height);
     } catch (err) {
       if (!(err instanceof BlockRejected)) throw err;
       if (err.peerFault) return this.fault(peer, `invalid block: ${err.reason}`);

@@ -21,7 +21,10 @@ export interface PeerHead {
 export class Peer {
   readonly id = `peer-${++counter}`;
   nodeId: string | undefined;
+  /** What the peer last claimed as its head: a reason to ask it for blocks, nothing more. */
   head: PeerHead | undefined;
+  /** The highest height the peer has backed with blocks we checked (or already had). */
+  provenHeight = 0;
   private readonly requests = new Map<
     string,
     {
@@ -46,6 +49,10 @@ export class Peer {
       }
       this.requests.clear();
     });
+  }
+
+  prove(height: number): void {
+    this.provenHeight = Math.max(this.provenHeight, height);
   }
 
   get open(): boolean {

@@ -131,6 +131,7 @@ export class Syncer {
     // An honest node's head only gets heavier, so its blocks weigh at least what it claimed.
     if (shown < claim.weight)
       throw new ClaimUnproven(`claimed weight ${claim.weight} but its blocks weigh ${shown}`);
+    peer.prove(from - 1);
     return result;
   }
 
