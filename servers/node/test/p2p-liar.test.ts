@@ -14,7 +14,7 @@ const DEFAULTS = process.env.AITBC_P2P_DEFAULT_LIMITS === "1";
 const LIMITS: Partial<P2pLimits> = DEFAULTS
   ? {}
   : { syncRequestTimeoutMs: 1000, syncStallMs: 1000 };
-const DROP_WITHIN_MS = DEFAULTS ? 8000 : 3000;
+const DROP_WITHIN_MS = DEFAULTS ? 13_000 : 3000;
 const MAX = Number.MAX_SAFE_INTEGER;
 const FAKE_HEAD = "0x" + "ee".repeat(32);
 

@@ -26,7 +26,10 @@ export interface P2pLimits {
   maxPeersPerAddress: number;
   /** A connection that has not said hello by then is dropped. */
   helloTimeoutMs: number;
-  /** A `get_blocks` the peer we sync from leaves unanswered this long makes it faulty. */
+  /**
+   * A `get_blocks` the peer we sync from leaves unanswered this long makes it faulty. Generous:
+   * a busy honest peer handles our request after every frame it already has from us.
+   */
   syncRequestTimeoutMs: number;
   /**
    * A validator does not propose while syncing, but only while the sync delivers: after this long
@@ -55,7 +58,7 @@ export const DEFAULT_P2P_LIMITS: P2pLimits = {
   maxInboundPeers: 64,
   maxPeersPerAddress: 8,
   helloTimeoutMs: 5000,
-  syncRequestTimeoutMs: 5000,
+  syncRequestTimeoutMs: 10_000,
   syncStallMs: 5000,
   banBaseMs: 10_000,
   banMaxMs: 60 * 60 * 1000,

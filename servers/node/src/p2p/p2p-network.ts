@@ -14,6 +14,7 @@ import { TxRejected, isMalformedReason } from "../domain/ledger/tx-rejected.js";
 import type { ChainNode } from "../domain/node/chain-node.js";
 import { BanList, isLoopback, normalizeAddress } from "./ban-list.js";
 import { Dialer } from "./dialer.js";
+import { InboundGate } from "./inbound-gate.js";
 import { PROTOCOL_VERSION, ProtocolError, parseMessage, type P2pMessage } from "./messages.js";
 import { DEFAULT_P2P_LIMITS, type P2pLimits } from "./p2p-limits.js";
 import { Peer } from "./peer.js";
@@ -49,9 +50,7 @@ export class P2pNetwork {
   private readonly queues = new WeakMap<Peer, Promise<void>>();
   private readonly wss: WebSocketServer;
   private readonly bans: BanList;
-  /** Open inbound sockets per remote address (upgrades in progress included). */
-  private readonly inbound = new Map<string, number>();
-  private inboundTotal = 0;
+  private readonly gate: InboundGate;
   private statusTimer: NodeJS.Timeout | undefined;
   private readonly startedAt = Date.now();
   private handshaken = false;
@@ -65,6 +64,7 @@ export class P2pNetwork {
     this.limits = { ...DEFAULT_P2P_LIMITS, ...options.limits };
     this.wss = new WebSocketServer({ noServer: true, maxPayload: this.limits.maxFrameBytes });
     this.bans = new BanList(this.limits.banBaseMs, this.limits.banMaxMs);
+    this.gate = new InboundGate(this.limits, this.bans);
     this.syncer = new Syncer(
       node.chain,
       options.logger,
@@ -96,30 +96,8 @@ export class P2pNetwork {
 
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const address = normalizeAddress(req.socket.remoteAddress);
-    const refusal = this.refusal(address);
-    if (refusal) {
-      socket.end(`HTTP/1.1 ${refusal}\r\nConnection: close\r\n\r\n`);
-      return;
-    }
-    this.inboundTotal++;
-    this.inbound.set(address, (this.inbound.get(address) ?? 0) + 1);
-    socket.once("close", () => {
-      this.inboundTotal--;
-      const left = (this.inbound.get(address) ?? 1) - 1;
-      if (left > 0) this.inbound.set(address, left);
-      else this.inbound.delete(address);
-    });
+    if (!this.gate.admit(address, socket)) return;
     this.wss.handleUpgrade(req, socket, head, (ws) => this.attach(ws, "inbound", null, address));
-  }
-
-  /** The status line an inbound upgrade from `address` is refused with, if it is. */
-  private refusal(address: string): string | undefined {
-    const bannedMs = this.bans.bannedFor(address);
-    if (bannedMs > 0) return `429 Too Many Requests\r\nRetry-After: ${Math.ceil(bannedMs / 1000)}`;
-    if (this.inboundTotal >= this.limits.maxInboundPeers) return "503 Service Unavailable";
-    if ((this.inbound.get(address) ?? 0) >= this.limits.maxPeersPerAddress)
-      return "429 Too Many Requests";
-    return undefined;
   }
 
   /**
