@@ -5,6 +5,7 @@ import { fromBase64Url, type Genesis } from "@aitbc/sdk";
 import { loadGenesisFile } from "./domain/genesis/load-genesis.js";
 import type { IpRateLimitOptions } from "./http/ip-rate-limit.js";
 import type { P2pLimits } from "./p2p/p2p-network.js";
+import type { ClientFeedLimits } from "./ws/client-feed.js";
 
 export const DEFAULT_NODE_PORT = 19000;
 
@@ -36,6 +37,8 @@ export interface NodeConfig {
   mempoolMaxPerSender?: number;
   /** What one P2P peer may cost before it is dropped (defaults in p2p-network.ts; not read from the environment). */
   p2pLimits?: Partial<P2pLimits>;
+  /** When a client feed subscriber counts as too slow (defaults in client-feed.ts; not read from the environment). */
+  clientFeedLimits?: Partial<ClientFeedLimits>;
 }
 
 function parsePeers(raw: string | undefined): string[] {

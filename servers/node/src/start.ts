@@ -57,7 +57,7 @@ export async function startNode(config: NodeConfig): Promise<RunningNode> {
       logger,
       ...(config.p2pLimits ? { limits: config.p2pLimits } : {}),
     });
-    const feed = new ClientFeed(node, env);
+    const feed = new ClientFeed(node, env, config.clientFeedLimits);
     const app = buildApp({
       logger,
       db,

@@ -2,8 +2,7 @@
 // dropped for misbehaving waits longer before we try it again. While another connection to the
 // same node serves (it dialled us too, and its connection was kept), the dialer stays parked.
 import { WebSocket } from "ws";
-
-export const MAX_FRAME_BYTES = 64 * 1024 * 1024;
+import { normalizeAddress } from "./ban-list.js";
 
 export class Dialer {
   private stopped = false;
@@ -18,7 +17,8 @@ export class Dialer {
 
   constructor(
     readonly url: string,
-    private readonly onOpen: (socket: WebSocket, url: string) => void,
+    private readonly maxFrameBytes: number,
+    private readonly onOpen: (socket: WebSocket, url: string, address: string) => void,
   ) {}
 
   start(): void {
@@ -56,11 +56,18 @@ export class Dialer {
 
   private connect(): void {
     if (this.stopped) return;
-    const socket = new WebSocket(this.url, { maxPayload: MAX_FRAME_BYTES, handshakeTimeout: 5000 });
+    const socket = new WebSocket(this.url, {
+      maxPayload: this.maxFrameBytes,
+      handshakeTimeout: 5000,
+    });
     this.socket = socket;
+    let address = "unknown";
+    socket.once("upgrade", (res) => {
+      address = normalizeAddress(res.socket.remoteAddress);
+    });
     socket.on("open", () => {
       this.backoffMs = 200;
-      this.onOpen(socket, this.url);
+      this.onOpen(socket, this.url, address);
     });
     socket.on("error", () => undefined);
     socket.on("close", () => {

@@ -1,6 +1,7 @@
 // The node's P2P side: inbound connections on /p2p, outbound ones to AITBC_PEERS, the hello
 // handshake, gossip of transactions and blocks, head announcements, block range serving, and
-// dropping peers that send invalid data. Frames from one peer are handled in order.
+// dropping peers that send invalid data (and refusing their address for a while). Frames from
+// one peer are handled in order.
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
@@ -11,42 +12,18 @@ import { BlockRejected } from "../domain/chain/block-rejected.js";
 import { checkBlockShape } from "../domain/chain/block-shape.js";
 import { TxRejected, isMalformedReason } from "../domain/ledger/tx-rejected.js";
 import type { ChainNode } from "../domain/node/chain-node.js";
-import { Dialer, MAX_FRAME_BYTES } from "./dialer.js";
-import {
-  MAX_RANGE,
-  PROTOCOL_VERSION,
-  ProtocolError,
-  parseMessage,
-  type P2pMessage,
-} from "./messages.js";
+import { BanList, isLoopback, normalizeAddress } from "./ban-list.js";
+import { Dialer } from "./dialer.js";
+import { InboundGate } from "./inbound-gate.js";
+import { PROTOCOL_VERSION, ProtocolError, parseMessage, type P2pMessage } from "./messages.js";
+import { DEFAULT_P2P_LIMITS, type P2pLimits } from "./p2p-limits.js";
 import { Peer } from "./peer.js";
 import { Syncer } from "./sync.js";
 
+export { DEFAULT_P2P_LIMITS, type P2pLimits } from "./p2p-limits.js";
+
 const STATUS_INTERVAL_MS = 5000;
-const MAX_BLOCKS_ANSWER_TXS = 20_000;
 const MEMPOOL_ON_CONNECT = 5000;
-const FAULT_PENALTY_MS = 10_000;
-
-/** What one peer may cost the node before it is dropped. */
-export interface P2pLimits {
-  /**
-   * Frames received from a peer and not handled yet (they are handled one at a time, in order).
-   * Gossip arrives in batches of up to 1,000 transactions per frame, so an honest peer stays far
-   * below this; a peer above it is sending faster than the node can work.
-   */
-  maxQueuedFrames: number;
-  /**
-   * Bytes sent to a peer that it has not taken off its socket. A syncing peer asks for the next
-   * block range only once it has read the last answer (at most ~20,000 transactions); a peer
-   * that keeps asking, or takes gossip, without reading makes the node hold it all in memory.
-   */
-  maxUnreadBytes: number;
-}
-
-export const DEFAULT_P2P_LIMITS: P2pLimits = {
-  maxQueuedFrames: 1024,
-  maxUnreadBytes: 32 * 1024 * 1024,
-};
 
 export interface P2pOptions {
   peers: string[];
@@ -71,7 +48,9 @@ export class P2pNetwork {
   private readonly peers = new Set<Peer>();
   private readonly dialers = new Map<string, Dialer>();
   private readonly queues = new WeakMap<Peer, Promise<void>>();
-  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  private readonly wss: WebSocketServer;
+  private readonly bans: BanList;
+  private readonly gate: InboundGate;
   private statusTimer: NodeJS.Timeout | undefined;
   private readonly startedAt = Date.now();
   private handshaken = false;
@@ -83,8 +62,14 @@ export class P2pNetwork {
     private readonly options: P2pOptions,
   ) {
     this.limits = { ...DEFAULT_P2P_LIMITS, ...options.limits };
-    this.syncer = new Syncer(node.chain, options.logger, (peer, reason) =>
-      this.fault(peer, reason),
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: this.limits.maxFrameBytes });
+    this.bans = new BanList(this.limits.banBaseMs, this.limits.banMaxMs);
+    this.gate = new InboundGate(this.limits, this.bans);
+    this.syncer = new Syncer(
+      node.chain,
+      options.logger,
+      (peer, reason) => this.fault(peer, reason),
+      this.limits,
     );
     this.offs.push(
       node.onTxAccepted((entries, source) => {
@@ -99,7 +84,9 @@ export class P2pNetwork {
 
   start(): void {
     for (const url of this.options.peers) {
-      const dialer = new Dialer(url, (socket, u) => this.attach(socket, "outbound", u));
+      const dialer = new Dialer(url, this.limits.maxFrameBytes, (socket, u, address) =>
+        this.attach(socket, "outbound", u, address),
+      );
       this.dialers.set(url, dialer);
       dialer.start();
     }
@@ -108,12 +95,17 @@ export class P2pNetwork {
   }
 
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.attach(ws, "inbound", null));
+    const address = normalizeAddress(req.socket.remoteAddress);
+    if (!this.gate.admit(address, socket)) return;
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.attach(ws, "inbound", null, address));
   }
 
-  /** Whether a validator may propose now: not while syncing, and not before meeting a peer. */
+  /**
+   * Whether a validator may propose now: not before meeting a peer, and not while a sync is
+   * delivering (proposing on a stale head would fork); a stalled sync does not hold it.
+   */
   ready(): boolean {
-    if (this.syncer.syncing) return false;
+    if (this.syncer.holding) return false;
     if (this.options.peers.length === 0) return true;
     return this.handshaken || Date.now() - this.startedAt > this.options.startupGraceMs;
   }
@@ -136,9 +128,10 @@ export class P2pNetwork {
     return out;
   }
 
+  /** Our height, or a peer's if higher, as far as its blocks have shown it (claims do not count). */
   bestPeerHeight(): number {
     let best = this.node.chain.head.height;
-    for (const p of this.peers) if (p.ready && p.head) best = Math.max(best, p.head.height);
+    for (const p of this.peers) if (p.ready) best = Math.max(best, p.provenHeight);
     return best;
   }
 
@@ -155,9 +148,19 @@ export class P2pNetwork {
     return { type: "status", height: h.height, head_hash: h.hash, weight: h.weight };
   }
 
-  private attach(socket: WebSocket, direction: "inbound" | "outbound", url: string | null): void {
-    const peer = new Peer(socket, direction, url);
+  private attach(
+    socket: WebSocket,
+    direction: "inbound" | "outbound",
+    url: string | null,
+    address: string,
+  ): void {
+    const peer = new Peer(socket, direction, url, address);
     this.peers.add(peer);
+    const helloTimer = setTimeout(() => {
+      if (peer.open && !peer.nodeId)
+        this.fault(peer, `no hello within ${this.limits.helloTimeoutMs} ms`);
+    }, this.limits.helloTimeoutMs);
+    helloTimer.unref();
     let queued = 0;
     socket.on("message", (data: RawData) => {
       if (++queued > this.limits.maxQueuedFrames) {
@@ -179,8 +182,15 @@ export class P2pNetwork {
         });
       this.queues.set(peer, next);
     });
-    socket.on("close", () => this.peers.delete(peer));
-    socket.on("error", () => undefined);
+    socket.on("close", () => {
+      clearTimeout(helloTimer);
+      this.peers.delete(peer);
+    });
+    // ws closes the socket itself (1009, 1002…) on an oversized or broken frame; the address
+    // is banned like any other misbehaving peer's.
+    socket.on("error", (err: Error & { code?: string }) => {
+      if (err.code?.startsWith("WS_ERR_")) this.fault(peer, `broken frame: ${err.code}`);
+    });
     const h = this.node.chain.head;
     peer.send({
       type: "hello",
@@ -194,9 +204,15 @@ export class P2pNetwork {
     });
   }
 
+  /** Drops the peer and refuses its address (or, dialled by us, its URL) for a growing while. */
   private fault(peer: Peer, reason: string): void {
-    this.options.logger.warn({ peer: peer.id, url: peer.url, reason }, "dropping peer");
-    if (peer.url) this.dialers.get(peer.url)?.penalize(FAULT_PENALTY_MS);
+    const exempt = this.limits.exemptLoopback && isLoopback(peer.address);
+    const banMs = exempt ? this.limits.banBaseMs : this.bans.strike(peer.address);
+    this.options.logger.warn(
+      { peer: peer.id, url: peer.url, address: peer.address, reason, ban_ms: exempt ? 0 : banMs },
+      "dropping peer",
+    );
+    if (peer.url) this.dialers.get(peer.url)?.penalize(banMs);
     peer.drop(reason);
   }
 
@@ -224,9 +240,11 @@ export class P2pNetwork {
     if (!peer.nodeId && msg.type !== "hello") return this.fault(peer, "first frame must be hello");
     switch (msg.type) {
       case "hello":
-        return this.onHello(peer, msg);
+        this.onHello(peer, msg);
+        return this.checkClaim(peer);
       case "status":
         peer.head = { height: msg.height, hash: msg.head_hash, weight: msg.weight };
+        await this.checkClaim(peer);
         this.syncer.consider(peer);
         return;
       case "tx":
@@ -293,6 +311,12 @@ export class P2pNetwork {
     return closed === peer;
   }
 
+  /** A claimed head that is a block we have is proven by it. */
+  private async checkClaim(peer: Peer): Promise<void> {
+    const head = peer.head;
+    if (head && (await this.node.chain.hashAt(head.height)) === head.hash) peer.prove(head.height);
+  }
+
   /** False when the peer was dropped for it. */
   private onTx(peer: Peer, tx: unknown): boolean {
     try {
@@ -323,6 +347,7 @@ export class P2pNetwork {
     }
     try {
       await this.node.acceptBlock(block, peer.id);
+      peer.prove(block.header.height);
     } catch (err) {
       if (!(err instanceof BlockRejected)) throw err;
       if (err.peerFault) return this.fault(peer, `invalid block: ${err.reason}`);
@@ -333,14 +358,21 @@ export class P2pNetwork {
 
   private async onGetBlocks(peer: Peer, requestId: string, from: number, count: number) {
     if (!this.reading(peer)) return;
-    const blocks = await this.node.chain.blocks(from, Math.min(count, MAX_RANGE));
+    const blocks = await this.node.chain.blocks(from, count);
+    // The answer ends early (the asker asks again from there) before it holds more than
+    // maxAnswerTxs transactions or outgrows the frame limit; one block always goes.
+    const start = `{"type":"blocks","request_id":${JSON.stringify(requestId)},"blocks":[`;
+    let bytes = start.length + 2;
     let txs = 0;
-    const answer: SignedBlock[] = [];
+    const parts: string[] = [];
     for (const b of blocks) {
+      const text = JSON.stringify(b);
+      bytes += Buffer.byteLength(text) + 1;
       txs += b.transactions.length;
-      if (answer.length > 0 && txs > MAX_BLOCKS_ANSWER_TXS) break;
-      answer.push(b);
+      if (parts.length > 0 && (txs > this.limits.maxAnswerTxs || bytes > this.limits.maxFrameBytes))
+        break;
+      parts.push(text);
     }
-    peer.send({ type: "blocks", request_id: requestId, blocks: answer });
+    peer.send(`${start}${parts.join(",")}]}`);
   }
 }

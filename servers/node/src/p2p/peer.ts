@@ -3,10 +3,14 @@
 import { randomBytes } from "node:crypto";
 import type { SignedBlock, SignedTx } from "@aitbc/sdk";
 import type { WebSocket } from "ws";
+import { BlockRejected } from "../domain/chain/block-rejected.js";
 import { checkBlockShape } from "../domain/chain/block-shape.js";
 import { MAX_TX_BATCH, type P2pMessage } from "./messages.js";
 
 let counter = 0;
+
+/** A `get_blocks` the peer left unanswered. */
+export class RequestTimedOut extends Error {}
 
 export interface PeerHead {
   height: number;
@@ -17,16 +21,26 @@ export interface PeerHead {
 export class Peer {
   readonly id = `peer-${++counter}`;
   nodeId: string | undefined;
+  /** What the peer last claimed as its head: a reason to ask it for blocks, nothing more. */
   head: PeerHead | undefined;
+  /** The highest height the peer has backed with blocks we checked (or already had). */
+  provenHeight = 0;
   private readonly requests = new Map<
     string,
-    { resolve: (b: SignedBlock[]) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }
+    {
+      count: number;
+      resolve: (b: SignedBlock[]) => void;
+      reject: (e: Error) => void;
+      timer: NodeJS.Timeout;
+    }
   >();
 
   constructor(
     readonly socket: WebSocket,
     readonly direction: "inbound" | "outbound",
     readonly url: string | null,
+    /** The remote IP address (without an IPv4-mapped `::ffff:` prefix). */
+    readonly address: string,
   ) {
     socket.once("close", () => {
       for (const r of this.requests.values()) {
@@ -35,6 +49,10 @@ export class Peer {
       }
       this.requests.clear();
     });
+  }
+
+  prove(height: number): void {
+    this.provenHeight = Math.max(this.provenHeight, height);
   }
 
   get open(): boolean {
@@ -83,9 +101,9 @@ export class Peer {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.requests.delete(requestId);
-        reject(new Error(`get_blocks ${fromHeight}+${count} timed out`));
+        reject(new RequestTimedOut(`get_blocks ${fromHeight}+${count} timed out`));
       }, timeoutMs);
-      this.requests.set(requestId, { resolve, reject, timer });
+      this.requests.set(requestId, { count, resolve, reject, timer });
       this.send({ type: "get_blocks", request_id: requestId, from_height: fromHeight, count });
     });
   }
@@ -97,6 +115,8 @@ export class Peer {
     this.requests.delete(requestId);
     clearTimeout(r.timer);
     try {
+      if (blocks.length > r.count)
+        throw new BlockRejected("malformed", `${blocks.length} blocks for a request of ${r.count}`);
       r.resolve(blocks.map(checkBlockShape));
     } catch (err) {
       r.reject(err as Error);

@@ -1,6 +1,7 @@
 // /api/v1/ws: new heads and new transactions for clients (explorer, wallets), as described in
 // spec/asyncapi/p2p.yaml. Query: `topics=heads,txs` (default both), `address=aitbc…` (only
-// transactions that address signed or received).
+// transactions that address signed or received). A client that does not read what it is sent is
+// dropped (ClientFeedLimits), so one slow reader cannot make the node hold an ever-growing buffer.
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import type { P2pMessages, SignedTx } from "@aitbc/sdk";
@@ -16,7 +17,21 @@ interface Subscriber {
   heads: boolean;
   txs: boolean;
   address: string | undefined;
+  /** When its unread bytes first went over the limit (undefined: they are under it). */
+  overSince: number | undefined;
 }
+
+export interface ClientFeedLimits {
+  /** Bytes sent to a client that it has not read yet… */
+  maxUnreadBytes: number;
+  /** …for longer than this, and it is dropped (close 1008, then cut off). */
+  slowForMs: number;
+}
+
+export const DEFAULT_CLIENT_FEED_LIMITS: ClientFeedLimits = {
+  maxUnreadBytes: 4 * 1024 * 1024,
+  slowForMs: 5000,
+};
 
 function involves(tx: SignedTx, fx: TxEffects, address: string): boolean {
   return tx.from === address || fx.to === address || fx.refund_to === address;
@@ -26,8 +41,19 @@ export class ClientFeed {
   private readonly wss = new WebSocketServer({ noServer: true });
   private readonly subscribers = new Set<Subscriber>();
   private readonly offs: Array<() => void> = [];
+  private readonly limits: ClientFeedLimits;
+  private readonly sweeper: NodeJS.Timeout;
 
-  constructor(node: ChainNode, env: ChainEnv) {
+  constructor(node: ChainNode, env: ChainEnv, limits: Partial<ClientFeedLimits> = {}) {
+    this.limits = { ...DEFAULT_CLIENT_FEED_LIMITS, ...limits };
+    // Also between events: a client must not stay connected for long over the limit.
+    this.sweeper = setInterval(
+      () => {
+        for (const s of this.subscribers) this.keepsUp(s);
+      },
+      Math.max(50, Math.min(1000, this.limits.slowForMs / 2)),
+    );
+    this.sweeper.unref();
     this.offs.push(
       node.onTxAccepted((entries) => {
         if (!this.anyWantsTxs()) return;
@@ -80,6 +106,7 @@ export class ClientFeed {
         heads: topics.includes("heads"),
         txs: topics.includes("txs"),
         address,
+        overSince: undefined,
       };
       this.subscribers.add(sub);
       ws.on("close", () => this.subscribers.delete(sub));
@@ -89,6 +116,7 @@ export class ClientFeed {
   }
 
   async close(): Promise<void> {
+    clearInterval(this.sweeper);
     for (const off of this.offs) off();
     for (const s of this.subscribers) s.socket.terminate();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
@@ -106,6 +134,22 @@ export class ClientFeed {
 
   private publish(wants: (s: Subscriber) => boolean, text: string): void {
     for (const s of this.subscribers)
-      if (wants(s) && s.socket.readyState === s.socket.OPEN) s.socket.send(text);
+      if (wants(s) && s.socket.readyState === s.socket.OPEN && this.keepsUp(s)) s.socket.send(text);
+  }
+
+  /** False, and the client dropped, once it has left too much unread for too long. */
+  private keepsUp(s: Subscriber): boolean {
+    if (s.socket.bufferedAmount <= this.limits.maxUnreadBytes) {
+      s.overSince = undefined;
+      return true;
+    }
+    const now = Date.now();
+    s.overSince ??= now;
+    if (now - s.overSince < this.limits.slowForMs) return true;
+    this.subscribers.delete(s);
+    s.socket.close(1008, "too slow: events left unread");
+    // It is not reading, so it will not read the close frame either.
+    setTimeout(() => s.socket.terminate(), 1000).unref();
+    return false;
   }
 }

@@ -17,6 +17,7 @@ import {
   type RunningNode,
 } from "../../src/index.js";
 import type { P2pLimits } from "../../src/p2p/p2p-network.js";
+import type { ClientFeedLimits } from "../../src/ws/client-feed.js";
 
 export const ADMIN_KEY = "test-admin-key";
 
@@ -26,7 +27,12 @@ export interface Harness {
   /** Starts (or restarts) validator i on its own database; `peers` default: the running nodes. */
   start(
     i: number,
-    options?: { peers?: string[]; validator?: boolean; p2pLimits?: Partial<P2pLimits> },
+    options?: {
+      peers?: string[];
+      validator?: boolean;
+      p2pLimits?: Partial<P2pLimits>;
+      clientFeedLimits?: Partial<ClientFeedLimits>;
+    },
   ): Promise<RunningNode>;
   stop(i: number): Promise<void>;
   client(i: number): AitbcClient;
@@ -62,6 +68,7 @@ export async function startHarness(
         adminApiKey: ADMIN_KEY,
         startupGraceMs: 500,
         ...(opts.p2pLimits ? { p2pLimits: opts.p2pLimits } : {}),
+        ...(opts.clientFeedLimits ? { clientFeedLimits: opts.clientFeedLimits } : {}),
       });
       nodes[i] = node;
       return node;

@@ -21,8 +21,9 @@ export interface RawPeer {
   send(m: unknown): void;
 }
 
-export async function connect(url: string): Promise<RawPeer> {
-  const ws = new WebSocket(url);
+/** `localAddress` (127.0.0.2, 127.0.0.3…) lets a test be several remote addresses at once. */
+export async function connect(url: string, localAddress?: string): Promise<RawPeer> {
+  const ws = new WebSocket(url, localAddress ? { localAddress } : {});
   const frames: Array<Record<string, unknown>> = [];
   ws.on("message", (d) => frames.push(JSON.parse(d.toString())));
   const closed = new Promise<{ code: number; reason: string }>((resolve) =>
@@ -59,8 +60,8 @@ export function helloMessage(
 }
 
 /** Connected to node `i` of `h`, hello exchanged, as a node at the node's own head. */
-export async function helloed(h: Harness, i = 0): Promise<RawPeer> {
-  const peer = await connect(h.nodes[i]!.p2pUrl);
+export async function helloed(h: Harness, i = 0, localAddress?: string): Promise<RawPeer> {
+  const peer = await connect(h.nodes[i]!.p2pUrl, localAddress);
   await until(() => peer.frames.find((f) => f.type === "hello"), "the node's hello");
   peer.send(helloMessage(h, i, await h.client(i).node.getLatestBlock()));
   return peer;
