@@ -98,13 +98,11 @@ export class TransfersRepo {
     await transaction(this.db, async (trx) => {
       const row = await trx(TABLE).where({ tx_hash: txHash }).first();
       if (!row) return;
-      await trx(TABLE)
-        .where({ tx_hash: txHash })
-        .update({
-          status: "confirmed",
-          block_height: blockHeight,
-          updated_at: new Date().toISOString(),
-        });
+      await trx(TABLE).where({ tx_hash: txHash }).update({
+        status: "confirmed",
+        block_height: blockHeight,
+        updated_at: new Date().toISOString(),
+      });
       if (row.idempotency_key !== null)
         await trx(IDEMPOTENCY_TABLE)
           .where({ scope: row.idempotency_scope, key: row.idempotency_key })

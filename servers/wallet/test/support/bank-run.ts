@@ -209,27 +209,31 @@ export async function runBank(options: BankOptions): Promise<BankFigures> {
       }
     };
 
+    // Every killEveryMs one of the two is SIGKILLed and started again in the background, in turn;
+    // one that is still starting after its last kill is skipped for the other.
+    const restarts: Array<Promise<void>> = [];
     const kill = async (): Promise<void> => {
-      // The next kill comes killEveryMs after the last restart is up (a start can take longer
-      // than 2 s on a loaded machine; killing a process that is still starting tests less).
       for (let turn = 0; ; turn++) {
         await sleep(options.killEveryMs);
         if (Date.now() >= stopAt) return;
-        const target = turn % 2 === 0 ? wallet : node;
+        const preferred = turn % 2 === 0 ? wallet : node;
+        const other = preferred === wallet ? node : wallet;
+        const target = preferred.ready ? preferred : other.ready ? other : undefined;
+        if (!target) continue;
         const which = target === wallet ? "wallet" : "node";
         await target.kill();
         figures.kills[which]++;
         const downAt = Date.now();
-        await target.start();
-        figures.restartMs[which].push(Date.now() - downAt);
+        restarts.push(
+          target.start().then(() => {
+            figures.restartMs[which].push(Date.now() - downAt);
+          }),
+        );
       }
     };
 
-    await Promise.all([
-      ...accounts.map((_, i) => pay(i)),
-      read(),
-      kill(),
-    ]);
+    await Promise.all([...accounts.map((_, i) => pay(i)), read(), kill()]);
+    await Promise.all(restarts);
 
     // Recovery: both are up; every acknowledged transfer must be (or become) part of the chain.
     const recoveredFrom = Date.now();
@@ -248,11 +252,15 @@ export async function runBank(options: BankOptions): Promise<BankFigures> {
       "acknowledged transfers",
     ).catch(() => undefined);
     figures.recoveryMs = Date.now() - recoveredFrom;
-    for (const hash of missing) figures.violations.push(`acknowledged transfer ${hash} is not on chain`);
+    for (const hash of missing)
+      figures.violations.push(`acknowledged transfer ${hash} is not on chain`);
 
     // Let the wallet's reconciler finish what nobody waited for, then look at the whole chain.
     await sleep(1500);
-    const onChain = await chainTransfers(admin, accounts.map((a) => a.address));
+    const onChain = await chainTransfers(
+      admin,
+      accounts.map((a) => a.address),
+    );
     figures.transfersOnChain = onChain.size;
     const bySeq = new Map<number, string[]>();
     for (const [hash, micro] of onChain) {

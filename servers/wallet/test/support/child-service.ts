@@ -9,7 +9,8 @@ export interface ChildService {
   /** The proxy's URL: give this to callers. */
   url: string;
   proxy: FaultyProxy;
-  readonly running: boolean;
+  /** Started and listening (false while it starts again after a kill). */
+  readonly ready: boolean;
   /** SIGKILL, no goodbye; resolves once the process is gone. */
   kill(): Promise<void>;
   /** Starts it again (same environment) and resolves once it listens. */
@@ -29,6 +30,7 @@ export interface ChildServiceOptions {
 
 export async function startChildService(options: ChildServiceOptions): Promise<ChildService> {
   let child: ChildProcess | undefined;
+  let ready = false;
   const proxy = await startFaultyProxy("http://127.0.0.1:9");
   const tail: string[] = [];
 
@@ -59,6 +61,7 @@ export async function startChildService(options: ChildServiceOptions): Promise<C
       });
     });
     proxy.retarget(url);
+    ready = child === proc;
   }
 
   function remember(text: string): void {
@@ -69,6 +72,7 @@ export async function startChildService(options: ChildServiceOptions): Promise<C
   async function kill(): Promise<void> {
     const proc = child;
     child = undefined;
+    ready = false;
     if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
     const gone = new Promise<void>((resolve) => proc.once("exit", () => resolve()));
     proc.kill("SIGKILL");
@@ -79,8 +83,8 @@ export async function startChildService(options: ChildServiceOptions): Promise<C
   return {
     url: proxy.url,
     proxy,
-    get running() {
-      return child !== undefined;
+    get ready() {
+      return ready;
     },
     kill,
     start,
