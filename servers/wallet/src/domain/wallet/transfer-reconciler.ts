@@ -3,7 +3,7 @@
 // oldest unsettled records and brings them to an outcome the same way a retry would: confirmed
 // when a block has them, submitted again (the same bytes) when the node does not know them,
 // dropped when the chain refused them for good.
-import type { TransfersRepo } from "../../data/transfers-repo.js";
+import type { TransferRow, TransfersRepo } from "../../data/transfers-repo.js";
 import type { Transfers } from "./transfer.js";
 
 export interface TransferReconcilerOptions {
@@ -40,12 +40,14 @@ export class TransferReconciler {
   async runOnce(): Promise<void> {
     const before = new Date(Date.now() - this.options.intervalMs).toISOString();
     const rows = await this.repo.listUnsettled(before, this.options.batch ?? 100);
-    const results = await Promise.allSettled(
-      rows
-        .filter((row) => !this.transfers.isSettling(row.txHash))
-        .map((row) => this.transfers.settle(row)),
+    // Different addresses in parallel; one address's records in nonce order.
+    const byAddress = new Map<string, TransferRow[]>();
+    for (const row of rows)
+      byAddress.set(row.address, [...(byAddress.get(row.address) ?? []), row]);
+    const failures = await Promise.all(
+      [...byAddress.values()].map((own) => this.transfers.settleInOrder(own)),
     );
-    for (const r of results) if (r.status === "rejected") this.report(r.reason);
+    for (const err of failures.flat()) this.report(err);
   }
 
   private schedule(): void {

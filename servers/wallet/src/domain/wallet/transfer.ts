@@ -93,17 +93,38 @@ export class Transfers {
   settle(row: TransferRow): Promise<TransferResult> {
     if (row.status === "confirmed" && row.blockHeight !== null)
       return Promise.resolve(resultOf(row, row.blockHeight));
+    return this.track(row, this.offer(row));
+  }
+
+  /**
+   * Settles several records of one address: offered to the node again one by one in nonce order
+   * (a later nonce first would be refused as a gap), then waited for together. Resolves with the
+   * failures.
+   */
+  async settleInOrder(rows: readonly TransferRow[]): Promise<unknown[]> {
+    const running: Array<Promise<TransferResult>> = [];
+    for (const row of [...rows].sort((a, b) => a.nonce - b.nonce)) {
+      if (this.settling.has(row.txHash)) continue;
+      const offered = this.offer(row);
+      running.push(this.track(row, offered));
+      await offered.catch(() => undefined);
+    }
+    const outcomes = await Promise.allSettled(running);
+    return outcomes.flatMap((o) => (o.status === "rejected" ? [o.reason] : []));
+  }
+
+  private track(
+    row: TransferRow,
+    offered: Promise<TransferResult | undefined>,
+  ): Promise<TransferResult> {
     let running = this.settling.get(row.txHash);
     if (!running) {
-      running = this.resume(row).finally(() => this.settling.delete(row.txHash));
+      running = offered
+        .then((done) => done ?? this.confirm(row))
+        .finally(() => this.settling.delete(row.txHash));
       this.settling.set(row.txHash, running);
     }
     return running;
-  }
-
-  /** Whether this process is settling the tx right now (the reconciler leaves those alone). */
-  isSettling(txHash: string): boolean {
-    return this.settling.has(txHash);
   }
 
   /** Undefined when another request claimed the same Idempotency-Key first. */
@@ -161,19 +182,18 @@ export class Transfers {
       blockHeight: null,
       createdAt: new Date().toISOString(),
     };
-    const running = this.confirm(row).finally(() => this.settling.delete(row.txHash));
-    this.settling.set(row.txHash, running);
-    return running;
+    return this.track(row, Promise.resolve(undefined));
   }
 
-  private async resume(row: TransferRow): Promise<TransferResult> {
+  /** Makes sure the node has the recorded tx; the result when a block already has it. */
+  private async offer(row: TransferRow): Promise<TransferResult | undefined> {
     const known = await this.ctx.chain.getTransaction(row.txHash);
     if (known.status === "confirmed") {
       await this.ctx.transfers.markConfirmed(row.txHash, known.blockHeight);
       return resultOf(row, known.blockHeight);
     }
     if (known.status === "unknown" || known.status === "rejected") await this.resubmit(row);
-    return this.confirm(row);
+    return undefined;
   }
 
   private async confirm(row: TransferRow): Promise<TransferResult> {
@@ -205,13 +225,19 @@ export class Transfers {
   }
 
   /**
-   * The node refused the recorded tx. Unless a block has it after all, the record is dropped: with
+   * The node refused the recorded tx. Unless a block has it after all, or it only waits for an
+   * earlier nonce, the record is dropped: with
    * NonceTakenElsewhere when another tx holds its nonce on chain (it can never be included, so
    * signing anew is safe), else with the refusal as the caller should see it.
    */
   private async refusedForGood(row: TransferRow, err: ChainRejected): Promise<void> {
     const again = await this.ctx.chain.getTransaction(row.txHash);
     if (again.status === "confirmed" || again.status === "pending") return;
+    if (err.reason === "nonce_gap")
+      // An earlier tx of the address is missing on the node; once it is back, this one fits.
+      throw new Unavailable(
+        `Transfer ${row.txHash} waits for an earlier transaction of ${row.address} to reach the node. Retry with the same Idempotency-Key shortly.`,
+      );
     await this.ctx.transfers.forgetRefused(row.txHash);
     const state = await this.ctx.chain.getAccount(row.address);
     if (state.nonce > row.nonce) throw new NonceTakenElsewhere();
