@@ -93,7 +93,7 @@ export class Transfers {
   settle(row: TransferRow): Promise<TransferResult> {
     if (row.status === "confirmed" && row.blockHeight !== null)
       return Promise.resolve(resultOf(row, row.blockHeight));
-    return this.track(row, this.offer(row));
+    return this.track(row, () => this.offer(row)).running;
   }
 
   /**
@@ -105,26 +105,27 @@ export class Transfers {
     const running: Array<Promise<TransferResult>> = [];
     for (const row of [...rows].sort((a, b) => a.nonce - b.nonce)) {
       if (this.settling.has(row.txHash)) continue;
-      const offered = this.offer(row);
-      running.push(this.track(row, offered));
-      await offered.catch(() => undefined);
+      const tracked = this.track(row, () => this.offer(row));
+      running.push(tracked.running);
+      await tracked.offered?.catch(() => undefined);
     }
     const outcomes = await Promise.allSettled(running);
     return outcomes.flatMap((o) => (o.status === "rejected" ? [o.reason] : []));
   }
 
+  /** Runs `offered` then the wait for the tx, once per tx in this process. */
   private track(
     row: TransferRow,
-    offered: Promise<TransferResult | undefined>,
-  ): Promise<TransferResult> {
-    let running = this.settling.get(row.txHash);
-    if (!running) {
-      running = offered
-        .then((done) => done ?? this.confirm(row))
-        .finally(() => this.settling.delete(row.txHash));
-      this.settling.set(row.txHash, running);
-    }
-    return running;
+    offer: () => Promise<TransferResult | undefined>,
+  ): { running: Promise<TransferResult>; offered?: Promise<unknown> } {
+    const existing = this.settling.get(row.txHash);
+    if (existing) return { running: existing };
+    const offered = offer();
+    const running = offered
+      .then((done) => done ?? this.confirm(row))
+      .finally(() => this.settling.delete(row.txHash));
+    this.settling.set(row.txHash, running);
+    return { running, offered };
   }
 
   /** Undefined when another request claimed the same Idempotency-Key first. */
@@ -182,7 +183,7 @@ export class Transfers {
       blockHeight: null,
       createdAt: new Date().toISOString(),
     };
-    return this.track(row, Promise.resolve(undefined));
+    return this.track(row, async () => undefined).running;
   }
 
   /** Makes sure the node has the recorded tx; the result when a block already has it. */
