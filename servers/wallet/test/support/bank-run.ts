@@ -50,6 +50,8 @@ interface Ack {
   seq: number;
   txHash: string;
   amountMicro: bigint;
+  /** What the wallet answered: `confirmed@<height>` or `pending`. */
+  answered: string;
 }
 
 export async function runBank(options: BankOptions): Promise<BankFigures> {
@@ -158,7 +160,12 @@ export async function runBank(options: BankOptions): Promise<BankFigures> {
         for (;;) {
           try {
             const t = await accounts[from]!.client.wallet.createTransfer({ body, headers });
-            acks.push({ seq: n, txHash: t.tx_hash, amountMicro });
+            acks.push({
+              seq: n,
+              txHash: t.tx_hash,
+              amountMicro,
+              answered: t.status === "confirmed" ? `confirmed@${t.block_height}` : "pending",
+            });
             figures.acked++;
             if (t.status === "pending") figures.ackedPending++;
             break;
@@ -245,8 +252,19 @@ export async function runBank(options: BankOptions): Promise<BankFigures> {
       "acknowledged transfers",
     ).catch(() => undefined);
     figures.recoveryMs = Date.now() - recoveredFrom;
-    for (const hash of missing)
-      figures.violations.push(`acknowledged transfer ${hash} is not on chain`);
+    if (missing.size) {
+      const records = await db.open();
+      try {
+        for (const a of acks.filter((x) => missing.has(x.txHash))) {
+          const row = await records("wallet_transfers").where({ tx_hash: a.txHash }).first();
+          figures.violations.push(
+            `acknowledged transfer ${a.txHash} (answered ${a.answered}, nonce ${String(row?.nonce)}, wallet record ${row ? String(row.status) : "gone"}) is not on chain`,
+          );
+        }
+      } finally {
+        await records.destroy();
+      }
+    }
 
     // Let the wallet's reconciler finish what nobody waited for, then look at the whole chain.
     await sleep(1500);

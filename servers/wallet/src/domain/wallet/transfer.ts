@@ -216,54 +216,55 @@ export class Transfers {
     return resultOf(row, null);
   }
 
+  /** Offers the recorded bytes again; throws when the chain refused them for good. */
   private async resubmit(row: TransferRow): Promise<void> {
-    try {
-      await this.ctx.signer.resubmit({ tx: row.tx, txHash: row.txHash });
-    } catch (err) {
-      if (!(err instanceof ChainRejected)) throw err;
-      await this.refusedForGood(row, err);
-    }
+    const dropped = await this.resubmitOrDrop(row);
+    if (dropped) throw dropped;
   }
 
   /**
-   * The node refused the recorded tx. Unless a block has it after all, or it only waits for an
-   * earlier nonce, the record is dropped: with
-   * NonceTakenElsewhere when another tx holds its nonce on chain (it can never be included, so
-   * signing anew is safe), else with the refusal as the caller should see it.
+   * Offers the recorded bytes again. When the node refuses them and no block has them, the record
+   * is dropped and the error for the caller returned: NonceTakenElsewhere when another tx holds
+   * its nonce on chain (it can never be included, so signing anew is safe), else the refusal. A
+   * refusal for a nonce gap keeps the record (an earlier tx of the address is missing; once it is
+   * back, this one fits) and throws Unavailable; so does an unreachable node.
    */
-  private async refusedForGood(row: TransferRow, err: ChainRejected): Promise<void> {
-    const again = await this.ctx.chain.getTransaction(row.txHash);
-    if (again.status === "confirmed" || again.status === "pending") return;
-    if (err.reason === "nonce_gap")
-      // An earlier tx of the address is missing on the node; once it is back, this one fits.
-      throw new Unavailable(
-        `Transfer ${row.txHash} waits for an earlier transaction of ${row.address} to reach the node. Retry with the same Idempotency-Key shortly.`,
-      );
-    await this.ctx.transfers.forgetRefused(row.txHash);
-    const state = await this.ctx.chain.getAccount(row.address);
-    if (state.nonce > row.nonce) throw new NonceTakenElsewhere();
-    throw rejectionToAppError(err);
+  private async resubmitOrDrop(row: TransferRow): Promise<Error | undefined> {
+    try {
+      await this.ctx.signer.resubmit({ tx: row.tx, txHash: row.txHash });
+      return undefined;
+    } catch (err) {
+      if (!(err instanceof ChainRejected)) throw err;
+      const again = await this.ctx.chain.getTransaction(row.txHash);
+      if (again.status === "confirmed" || again.status === "pending") return undefined;
+      if (err.reason === "nonce_gap")
+        throw new Unavailable(
+          `Transfer ${row.txHash} waits for an earlier transaction of ${row.address} to reach the node. Retry with the same Idempotency-Key shortly.`,
+        );
+      await this.ctx.transfers.forgetRefused(row.txHash);
+      const state = await this.ctx.chain.getAccount(row.address);
+      if (state.nonce > row.nonce) return new NonceTakenElsewhere();
+      const appError = rejectionToAppError(err);
+      return appError instanceof Error ? appError : err;
+    }
   }
 
   /**
    * Inside the signing lock: the address's recorded transfers the node does not know (lost with a
    * node restart, or never delivered) are submitted again, in nonce order, before a new tx could
-   * take their nonces. True when it submitted something.
+   * take their nonces. When the node cannot be reached for that, nothing new is signed (the error
+   * goes to the caller). True when it offered something.
    */
   private async resubmitLost(state: ChainAccount): Promise<boolean> {
     const waiting = await this.ctx.transfers.listUnsettledOf(state.address, state.pendingNonce);
     let next = state.pendingNonce;
     for (const row of waiting) {
       if (row.nonce !== next) break;
-      try {
-        await this.ctx.signer.resubmit({ tx: row.tx, txHash: row.txHash });
-      } catch {
-        // Refused or unreachable: the reconciler decides about it; the new tx goes ahead.
-        break;
-      }
+      // Dropped (refused for good): its nonce is free for the new tx.
+      if (await this.resubmitOrDrop(row)) break;
       next++;
     }
-    return next !== state.pendingNonce;
+    return waiting.length > 0;
   }
 }
 
