@@ -3,6 +3,7 @@ import { Router, type Express } from "express";
 import { createBaseApp, finishApp, type Knex, type Logger } from "@aitbc/server-lib";
 import type { EscrowLocker } from "./domain/escrow/escrow-locker.js";
 import type { WalletContext } from "./domain/wallet-context.js";
+import type { Transfers } from "./domain/wallet/transfer.js";
 import type { Authenticate } from "@aitbc/server-lib";
 import { accountRoutes } from "./http/routes/accounts.js";
 import { balanceRoutes } from "./http/routes/balance.js";
@@ -16,6 +17,7 @@ export interface WalletAppDeps {
   db: Knex;
   ctx: WalletContext;
   locker: EscrowLocker;
+  transfers: Transfers;
   authenticate: Authenticate;
   version: string;
   /** Requests per second per key; 0 turns the limit off. */

@@ -27,6 +27,11 @@ export interface WalletConfig {
   identityCacheMs: number;
   /** Per-key rate limit (requests per second); 0 turns it off. */
   rateLimitPerSecond: number;
+  /**
+   * How often recorded transfers with no known outcome are settled (resubmitted or confirmed), and
+   * how old a record must be to be taken. Default 5000.
+   */
+  reconcileIntervalMs?: number;
 }
 
 const DEFAULT_PORT = 20000;
@@ -64,6 +69,10 @@ export function loadWalletConfig(env: EnvSource = process.env): WalletConfig {
       max: 10_000,
     }),
     rateLimitPerSecond: envInt(env, "AITBC_WALLET_RATE_LIMIT", 50, { min: 0 }),
+    reconcileIntervalMs: envInt(env, "AITBC_WALLET_RECONCILE_MS", 5_000, {
+      min: 50,
+      max: 600_000,
+    }),
   };
 }
 

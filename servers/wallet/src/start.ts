@@ -13,12 +13,15 @@ import type { WalletConfig } from "./config.js";
 import { walletMigrations } from "./data/migrations.js";
 import { AccountsRepo } from "./data/accounts-repo.js";
 import { EscrowLocksRepo } from "./data/escrow-locks-repo.js";
+import { TransfersRepo } from "./data/transfers-repo.js";
 import { KeystoreRepo } from "./data/keystore-repo.js";
 import { nodeChainGateway } from "./domain/chain/node-chain-gateway.js";
 import { InclusionWatcher } from "./domain/chain/inclusion-watcher.js";
 import { TxSigner } from "./domain/chain/tx-signer.js";
 import { cachedDirectory, coordinatorDirectory } from "@aitbc/server-lib";
 import { EscrowLocker } from "./domain/escrow/escrow-locker.js";
+import { Transfers } from "./domain/wallet/transfer.js";
+import { TransferReconciler } from "./domain/wallet/transfer-reconciler.js";
 import { WrongPassphraseError } from "./domain/keys/key-sealer.js";
 import { Keystore } from "./domain/keys/keystore.js";
 import { resolvePassphrase } from "./domain/keys/passphrase.js";
@@ -67,13 +70,20 @@ export async function startWallet(
       ),
       inclusions: new InclusionWatcher(chain),
       escrowLocks: new EscrowLocksRepo(db),
+      transfers: new TransfersRepo(db),
       confirmTimeoutMs: config.confirmTimeoutMs,
     };
+    const transfers = new Transfers(ctx);
+    const reconciler = new TransferReconciler(ctx.transfers, transfers, {
+      intervalMs: config.reconcileIntervalMs ?? 5_000,
+      onError: (err) => logger.warn({ err }, "settling a recorded transfer failed; retrying later"),
+    });
     const app = buildApp({
       logger,
       db,
       ctx,
       locker: new EscrowLocker(ctx),
+      transfers,
       authenticate: authenticator({
         directory: cachedDirectory(
           coordinatorDirectory(config.coordinatorUrl),
@@ -85,11 +95,13 @@ export async function startWallet(
       rateLimitPerSecond: config.rateLimitPerSecond,
     });
     const server = await listen(app, { port: config.port, host: config.host });
+    reconciler.start();
     logger.info({ url: server.url, node: config.nodeUrl }, "wallet listening");
     return {
       url: server.url,
       port: server.port,
       async close() {
+        await reconciler.stop();
         await server.close();
         await db.destroy();
       },

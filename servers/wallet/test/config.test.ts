@@ -48,6 +48,15 @@ describe("wallet configuration", () => {
     expect(() => loadWalletConfig({ AITBC_WALLET_PORT: "twenty" })).toThrow(/AITBC_WALLET_PORT/);
   });
 
+  it("settles recorded transfers every 5 s unless AITBC_WALLET_RECONCILE_MS says otherwise", () => {
+    expect(loadWalletConfig({}).reconcileIntervalMs).toBe(5000);
+    expect(loadWalletConfig({ AITBC_WALLET_RECONCILE_MS: "250" }).reconcileIntervalMs).toBe(250);
+    for (const bad of ["0", "10", "soon"])
+      expect(() => loadWalletConfig({ AITBC_WALLET_RECONCILE_MS: bad })).toThrow(
+        /AITBC_WALLET_RECONCILE_MS/,
+      );
+  });
+
   it("generates the dev passphrase once, private to the owner", () => {
     const dir = mkdtempSync(join(tmpdir(), "aitbc-pass-"));
     const first = resolvePassphrase({ dataDir: dir });

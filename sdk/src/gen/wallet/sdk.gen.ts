@@ -92,8 +92,14 @@ export class WalletApi extends HeyApiClient {
      * Signs a `transfer` from the caller's custodial key, submits it to the node and waits (up to
      * the wallet's confirmation timeout) until a block includes it. If no block includes it in
      * time, the answer is still 201 with `status: pending`; the transaction stays in the mempool.
-     * Not enough balance: 402 `insufficient_funds` and no transaction. Retrying with the same
-     * `Idempotency-Key` returns the first answer and moves the money once.
+     * Not enough balance: 402 `insufficient_funds` and no transaction.
+     *
+     * The signed transfer is recorded before the node sees it, and from then on it is that one
+     * signature: the wallet keeps submitting the same bytes (after a lost answer, a node restart
+     * or its own restart) until a block has them or the chain refuses them for good. Retrying
+     * with the same `Idempotency-Key` answers with that transfer and its current `status`, and
+     * moves the money once. So a 503 may still end in a transfer: retry with the same key to
+     * learn the outcome.
      *
      */
     public createTransfer<ThrowOnError extends boolean = true>(options: Options<CreateTransferData, ThrowOnError>) {

@@ -49,4 +49,30 @@ export const walletMigrations: readonly Migration[] = [
       });
     },
   },
+  {
+    name: "003-transfers",
+    async up(db) {
+      // A transfer is a row here before the node sees it. Its hash is the key (one row per
+      // signature); the Idempotency-Key it was made under is unique, so a key stands for at most
+      // one signed transfer.
+      await db.schema.createTable("wallet_transfers", (t) => {
+        t.string("tx_hash", 66).primary();
+        t.string("account_id", 128).notNullable();
+        t.string("address", 45).notNullable();
+        t.string("to_address", 45).notNullable();
+        t.bigInteger("amount").notNullable();
+        t.integer("nonce").notNullable();
+        t.text("tx_json").notNullable();
+        t.string("idempotency_scope", 200);
+        t.string("idempotency_key", 255);
+        t.string("status", 16).notNullable();
+        t.integer("block_height");
+        t.string("created_at", 32).notNullable();
+        t.string("updated_at", 32).notNullable();
+        t.unique(["idempotency_scope", "idempotency_key"]);
+        t.index(["status", "created_at"]);
+        t.index(["address", "status", "nonce"]);
+      });
+    },
+  },
 ];

@@ -1,4 +1,5 @@
 import type { EscrowLocksRepo } from "../data/escrow-locks-repo.js";
+import type { TransfersRepo } from "../data/transfers-repo.js";
 import type { ChainGateway } from "./chain/chain-gateway.js";
 import type { InclusionWatcher } from "./chain/inclusion-watcher.js";
 import type { TxSigner } from "./chain/tx-signer.js";
@@ -11,6 +12,7 @@ export interface WalletContext {
   signer: TxSigner;
   inclusions: InclusionWatcher;
   escrowLocks: EscrowLocksRepo;
+  transfers: TransfersRepo;
   /** How long a transfer or escrow lock waits for a block. */
   confirmTimeoutMs: number;
 }

@@ -16,6 +16,12 @@ export interface SubmittedTx<T extends TxType = TxType> {
 }
 
 export interface SignOptions<T extends TxType> {
+  /**
+   * Runs inside the lock before the nonce is chosen, with the chain state; true when it submitted
+   * something (then the state is read again). Lets earlier signed txs of the address that the node
+   * lost take their own nonces back before a new tx could take them.
+   */
+  beforeSign?: (state: ChainAccount) => Promise<boolean>;
   /** Runs inside the lock with fresh chain state (the balance check); when it throws, nothing is signed. */
   precheck?: (state: ChainAccount) => void;
   /** Runs after signing, before submitting (to record the tx durably first); when it throws, nothing is submitted. */
@@ -42,7 +48,8 @@ export class TxSigner {
     const chainId = await this.chainId();
     return this.mutex.run(account.address, async () => {
       for (let attempt = 0; ; attempt++) {
-        const state = await this.chain.getAccount(account.address);
+        let state = await this.chain.getAccount(account.address);
+        if (await options.beforeSign?.(state)) state = await this.chain.getAccount(account.address);
         options.precheck?.(state);
         const tx = await this.keystore.withSecretKey(account.accountId, (secretKey) =>
           signTx({ type, chainId, nonce: state.pendingNonce, payload }, secretKey),
