@@ -110,7 +110,12 @@ export async function createContext(deps: CoordinatorDeps) {
       transitions,
       keys,
       worker,
-      { leaseTtlS: config.leaseTtlS, chainId: config.chainId, settleWaitMs: config.settleWaitMs },
+      {
+        leaseTtlS: config.leaseTtlS,
+        chainId: config.chainId,
+        settleWaitMs: config.settleWaitMs,
+        meteringToleranceMs: config.meteringToleranceMs,
+      },
     ),
     releases: new JobRelease(transitions, logger),
     sweeper: new JobSweeper(
