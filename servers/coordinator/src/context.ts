@@ -79,7 +79,7 @@ export async function createContext(deps: CoordinatorDeps) {
     worker,
     settlement,
     accounts: new AccountService(repos.accounts, addresses, logger),
-    catalog: new ServiceCatalog(repos.services, views),
+    catalog: new ServiceCatalog(repos.services, views, { miners: repos.miners, presence }),
     reviews: new ReviewService(repos.reviews, repos.services, repos.jobs),
     jobs: new JobService(
       db,

@@ -72,7 +72,9 @@ describe.each(testDatabaseKinds())("job stream limits (%s)", (kind) => {
   it("closes the 33rd socket of one key with 4429; other keys and freed slots still work", async () => {
     const job = await newJob();
     // Cancelled whatever happens, so later tests' miners claim their own jobs.
-    onTestFinished(() => customer.client.coordinator.cancelJob({ path: { job_id: job.job_id } }));
+    onTestFinished(async () => {
+      await customer.client.coordinator.cancelJob({ path: { job_id: job.job_id } });
+    });
     const mine = Array.from({ length: 32 }, () => watch(job.job_id, customer.apiKey));
     expect(await Promise.all(mine.map((w) => w.opened))).toEqual(mine.map(() => "event"));
     const extra = watch(job.job_id, customer.apiKey);
