@@ -52,6 +52,11 @@ export interface CoordinatorConfig {
    * `duration_ms` a miner may bill (clock granularity, the miner timing its own work).
    */
   meteringToleranceMs: number;
+  /**
+   * How long a settlement worker's claim on an outbox item lasts unless renewed: after a crash,
+   * the item is picked up again within this time.
+   */
+  settlementClaimMs: number;
   /** Open job-stream sockets one API key may hold; one more is closed with 4429. */
   streamSocketsPerKey: number;
   /** Bytes a stream socket may leave unread before it is dropped as a slow consumer. */
@@ -101,6 +106,10 @@ export function loadCoordinatorConfig(env: EnvSource = process.env): Coordinator
     streamRecheckMs: envInt(env, "AITBC_STREAM_RECHECK_MS", 5000, { min: 10, max: 600_000 }),
     meteringToleranceMs: envInt(env, "AITBC_METERING_TOLERANCE_MS", 1000, {
       min: 0,
+      max: 600_000,
+    }),
+    settlementClaimMs: envInt(env, "AITBC_SETTLEMENT_CLAIM_MS", 15_000, {
+      min: 1000,
       max: 600_000,
     }),
     streamSocketsPerKey: envInt(env, "AITBC_STREAM_SOCKETS_PER_KEY", 32, { min: 1, max: 10_000 }),

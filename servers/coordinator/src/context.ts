@@ -56,7 +56,9 @@ export async function createContext(deps: CoordinatorDeps) {
   };
   const presence = new MinerPresence(config.heartbeatIntervalS);
   const keys = await ReceiptKeyRing.load(repos.keys, config.receiptSecretKey);
-  const worker = new OutboxWorker(db, repos.outbox, repos.jobs, settlement, logger);
+  const worker = new OutboxWorker(db, repos.outbox, repos.jobs, settlement, logger, {
+    claimMs: config.settlementClaimMs,
+  });
   const kick = () => worker.kick();
   const transitions = new JobTransitions(db, repos.jobs, repos.events, repos.outbox, bus, kick);
   const views = new ServiceViews(repos.miners, repos.reviews, presence);

@@ -68,7 +68,9 @@ describe.each(testDatabaseKinds())("public queries stay bounded (%s)", (kind) =>
       receipt_hash: null,
     }));
     for (let i = 0; i < clones.length; i += 50)
-      await h.db()("jobs").insert(clones.slice(i, i + 50));
+      await h
+        .db()("jobs")
+        .insert(clones.slice(i, i + 50));
 
     let after: Awaited<ReturnType<typeof reputation>> | undefined;
     const many = await rowsRead(async () => (after = await reputation()));
@@ -91,7 +93,10 @@ describe.each(testDatabaseKinds())("public queries stay bounded (%s)", (kind) =>
       service_id: `idle-${String(i).padStart(4, "0")}`,
       provider_id: `idle-provider-${i}`,
     }));
-    for (let i = 0; i < idle.length; i += 50) await h.db()("services").insert(idle.slice(i, i + 50));
+    for (let i = 0; i < idle.length; i += 50)
+      await h
+        .db()("services")
+        .insert(idle.slice(i, i + 50));
 
     await miner.heartbeat([]);
     let page: Awaited<ReturnType<typeof list>> | undefined;

@@ -181,7 +181,11 @@ export const migrations: readonly Migration[] = [
         t.primary(["miner_id", "model"]);
         t.index(["model", "provider_id"]);
       });
-      const miners = (await db("miners").select("miner_id", "provider_id", "capabilities")) as Array<{
+      const miners = (await db("miners").select(
+        "miner_id",
+        "provider_id",
+        "capabilities",
+      )) as Array<{
         miner_id: string;
         provider_id: string;
         capabilities: string;

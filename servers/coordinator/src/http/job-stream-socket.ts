@@ -73,12 +73,12 @@ export function attachJobStream(
     const held = perKey.get(key) ?? 0;
     if (held >= deps.socketsPerKey) return refuse(ws, 429, "rate_limited");
     perKey.set(key, held + 1);
-    let leave: (() => void) | undefined;
+    const feed: { leave?: () => void } = {};
     let closed = false;
     const release = () => {
       if (closed) return;
       closed = true;
-      leave?.();
+      feed.leave?.();
       const n = (perKey.get(key) ?? 1) - 1;
       if (n > 0) perKey.set(key, n);
       else perKey.delete(key);
@@ -123,7 +123,7 @@ export function attachJobStream(
         finish(1011, "internal error");
       },
     };
-    leave = feeds.join(jobId, subscriber);
+    feed.leave = feeds.join(jobId, subscriber);
   }
 
   function refuse(ws: WebSocket, status: number, code: string) {
