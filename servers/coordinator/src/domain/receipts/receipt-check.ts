@@ -22,9 +22,7 @@ export interface ReceiptProblem {
 export const TOKEN_SLACK = 64;
 
 function jobInput(job: JobRecord): string {
-  return isInference(job.requirements)
-    ? job.requirements.prompt
-    : canonicalize(job.requirements);
+  return isInference(job.requirements) ? job.requirements.prompt : canonicalize(job.requirements);
 }
 
 export function inputHash(job: JobRecord): string {
