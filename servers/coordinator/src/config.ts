@@ -47,6 +47,20 @@ export interface CoordinatorConfig {
    * customer sees `settled` in GET /v1/jobs/{job_id}/results once the release is in a final block.
    */
   settleWaitMs: number;
+  /**
+   * Slack on top of the claim-to-completion time the coordinator observed itself, for the
+   * `duration_ms` a miner may bill (clock granularity, the miner timing its own work).
+   */
+  meteringToleranceMs: number;
+  /**
+   * How long a settlement worker's claim on an outbox item lasts unless renewed: after a crash,
+   * the item is picked up again within this time.
+   */
+  settlementClaimMs: number;
+  /** Open job-stream sockets one API key may hold; one more is closed with 4429. */
+  streamSocketsPerKey: number;
+  /** Bytes a stream socket may leave unread before it is dropped as a slow consumer. */
+  streamMaxBufferedBytes: number;
   /** Per-key token bucket; `false` turns it off. */
   rateLimit: { perSecond: number; burst: number } | false;
   bodyLimit: string;
@@ -90,6 +104,19 @@ export function loadCoordinatorConfig(env: EnvSource = process.env): Coordinator
     settleWaitMs: envInt(env, "AITBC_SETTLE_WAIT_MS", 0, { min: 0, max: 60_000 }),
     claimRecheckMs: envInt(env, "AITBC_CLAIM_RECHECK_MS", 1000, { min: 10, max: 600_000 }),
     streamRecheckMs: envInt(env, "AITBC_STREAM_RECHECK_MS", 5000, { min: 10, max: 600_000 }),
+    meteringToleranceMs: envInt(env, "AITBC_METERING_TOLERANCE_MS", 1000, {
+      min: 0,
+      max: 600_000,
+    }),
+    settlementClaimMs: envInt(env, "AITBC_SETTLEMENT_CLAIM_MS", 15_000, {
+      min: 1000,
+      max: 600_000,
+    }),
+    streamSocketsPerKey: envInt(env, "AITBC_STREAM_SOCKETS_PER_KEY", 32, { min: 1, max: 10_000 }),
+    streamMaxBufferedBytes: envInt(env, "AITBC_STREAM_MAX_BUFFERED_BYTES", 4 * 1024 * 1024, {
+      min: 1024,
+      max: 1024 * 1024 * 1024,
+    }),
     rateLimit: perSecond === 0 ? false : { perSecond, burst },
     bodyLimit: "1mb",
   };

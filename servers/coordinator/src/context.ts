@@ -56,7 +56,9 @@ export async function createContext(deps: CoordinatorDeps) {
   };
   const presence = new MinerPresence(config.heartbeatIntervalS);
   const keys = await ReceiptKeyRing.load(repos.keys, config.receiptSecretKey);
-  const worker = new OutboxWorker(db, repos.outbox, repos.jobs, settlement, logger);
+  const worker = new OutboxWorker(db, repos.outbox, repos.jobs, settlement, logger, {
+    claimMs: config.settlementClaimMs,
+  });
   const kick = () => worker.kick();
   const transitions = new JobTransitions(db, repos.jobs, repos.events, repos.outbox, bus, kick);
   const views = new ServiceViews(repos.miners, repos.reviews, presence);
@@ -79,7 +81,7 @@ export async function createContext(deps: CoordinatorDeps) {
     worker,
     settlement,
     accounts: new AccountService(repos.accounts, addresses, logger),
-    catalog: new ServiceCatalog(repos.services, views),
+    catalog: new ServiceCatalog(repos.services, views, { miners: repos.miners, presence }),
     reviews: new ReviewService(repos.reviews, repos.services, repos.jobs),
     jobs: new JobService(
       db,
@@ -110,7 +112,12 @@ export async function createContext(deps: CoordinatorDeps) {
       transitions,
       keys,
       worker,
-      { leaseTtlS: config.leaseTtlS, chainId: config.chainId, settleWaitMs: config.settleWaitMs },
+      {
+        leaseTtlS: config.leaseTtlS,
+        chainId: config.chainId,
+        settleWaitMs: config.settleWaitMs,
+        meteringToleranceMs: config.meteringToleranceMs,
+      },
     ),
     releases: new JobRelease(transitions, logger),
     sweeper: new JobSweeper(

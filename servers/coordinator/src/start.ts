@@ -29,6 +29,8 @@ export interface RunningCoordinator {
   port: number;
   /** The wired parts, for tests and the stack (read-only use). */
   context: CoordinatorContext;
+  /** Open job-stream sockets and the job feeds serving them. */
+  streamStats(): { sockets: number; feeds: number };
   close(): Promise<void>;
 }
 
@@ -91,6 +93,8 @@ export async function startCoordinator(
       bus,
       logger,
       recheckMs: config.streamRecheckMs,
+      socketsPerKey: config.streamSocketsPerKey,
+      maxBufferedBytes: config.streamMaxBufferedBytes,
     });
     if (overrides.workers !== false) {
       ctx.worker.start();
@@ -105,6 +109,7 @@ export async function startCoordinator(
       url: running.url,
       port: running.port,
       context: ctx,
+      streamStats: () => stream.stats(),
       close() {
         closing ??= (async () => {
           ctx.claims.stop();

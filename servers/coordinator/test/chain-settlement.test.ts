@@ -60,6 +60,8 @@ describe("settlement on the real chain (sqlite)", () => {
         rateLimit: false,
         sweepIntervalMs: 100,
         settleWaitMs: 2_000,
+        // The scripted miner bills 36 s (1 AITBC) for a job it holds for milliseconds.
+        meteringToleranceMs: 3_600_000,
       },
       { settlement, addresses, logger },
     );

@@ -456,6 +456,14 @@ export class CoordinatorApi extends HeyApiClient {
      * `unit_type` = `gpu_seconds`, `unit_price` = the service's rate per hour in micro-AITBC,
      * `cost` = min(floor(unit_price × duration_ms ÷ 3,600,000), budget in micro-AITBC).
      *
+     * Metering bounds (the miner's own figures are never trusted beyond what the coordinator
+     * saw): `duration_ms` ≤ the time the coordinator observed between the claim and this
+     * completion plus a tolerance (1,000 ms by default, `AITBC_METERING_TOLERANCE_MS`);
+     * `tokens_out` ≤ the job's `max_tokens` and ≤ the UTF-8 bytes of `output.text` + 64;
+     * `tokens_in` ≤ the UTF-8 bytes of the job's input (the prompt, or the canonical
+     * requirements of a non-inference job) + 64. A receipt outside a bound is 422
+     * `receipt_invalid` naming the field, and nothing is paid.
+     *
      */
     public completeJob<ThrowOnError extends boolean = true>(options: Options<CompleteJobData, ThrowOnError>) {
         return (options.client ?? this.client).post<CompleteJobResponses, CompleteJobErrors, ThrowOnError, 'data'>({

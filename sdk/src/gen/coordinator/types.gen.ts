@@ -421,10 +421,23 @@ export type JobOutput = {
  */
 export type Metering = {
     /**
-     * Wall-clock execution time in milliseconds.
+     * Wall-clock execution time in milliseconds. On completion it must not exceed the
+     * time the coordinator observed between the claim and the completion plus the
+     * metering tolerance (1,000 ms by default); more is 422 `receipt_invalid`.
+     *
      */
     duration_ms: number;
+    /**
+     * Input tokens. On completion at most the UTF-8 bytes of the job's input + 64;
+     * more is 422 `receipt_invalid`.
+     *
+     */
     tokens_in: number;
+    /**
+     * Output tokens. On completion at most the job's `max_tokens` and at most the UTF-8
+     * bytes of `output.text` + 64; more is 422 `receipt_invalid`.
+     *
+     */
     tokens_out: number;
 };
 

@@ -170,4 +170,40 @@ export const migrations: readonly Migration[] = [
       });
     },
   },
+  {
+    // Public browsing by model and provider reputation answer from indexes, not full scans.
+    name: "009-miner-models-and-duration-index",
+    async up(db) {
+      await db.schema.createTable("miner_models", (t) => {
+        t.string("miner_id", 128).notNullable();
+        t.string("model", 200).notNullable();
+        t.string("provider_id", 128).notNullable();
+        t.primary(["miner_id", "model"]);
+        t.index(["model", "provider_id"]);
+      });
+      const miners = (await db("miners").select(
+        "miner_id",
+        "provider_id",
+        "capabilities",
+      )) as Array<{
+        miner_id: string;
+        provider_id: string;
+        capabilities: string;
+      }>;
+      for (const m of miners) {
+        const rows = minerModelRows(m.miner_id, m.provider_id, m.capabilities);
+        if (rows.length) await db("miner_models").insert(rows);
+      }
+      await db.schema.alterTable("jobs", (t) => {
+        t.index(["provider_id", "status", "duration_ms"]);
+      });
+    },
+  },
 ];
+
+function minerModelRows(minerId: string, providerId: string, capabilities: string) {
+  const names = new Set(
+    (JSON.parse(capabilities) as { models?: Array<{ name: string }> }).models?.map((m) => m.name),
+  );
+  return [...names].map((model) => ({ miner_id: minerId, model, provider_id: providerId }));
+}

@@ -1,4 +1,4 @@
-import type { Knex } from "@aitbc/server-lib";
+import { transaction, type Knex } from "@aitbc/server-lib";
 import { firstRow, json } from "./db-kind.js";
 
 export interface MinerModel {
@@ -53,10 +53,28 @@ export class MinersRepo {
       last_heartbeat_at: m.lastHeartbeatAt,
       registered_at: m.registeredAt,
     };
-    await this.db("miners")
-      .insert(row)
-      .onConflict("miner_id")
-      .merge(["name", "public_key", "capabilities", "max_concurrency", "last_heartbeat_at"]);
+    const models = [...new Set(m.capabilities.models.map((x) => x.name))].map((model) => ({
+      miner_id: m.minerId,
+      model,
+      provider_id: m.providerId,
+    }));
+    await transaction(this.db, async (trx) => {
+      await trx("miners")
+        .insert(row)
+        .onConflict("miner_id")
+        .merge(["name", "public_key", "capabilities", "max_concurrency", "last_heartbeat_at"]);
+      await trx("miner_models").where({ miner_id: m.minerId }).delete();
+      if (models.length) await trx("miner_models").insert(models);
+    });
+  }
+
+  /** Providers with a miner online since `onlineSince` that serves `model` (an index lookup). */
+  providersServing(model: string, onlineSince: string): Knex.QueryBuilder {
+    return this.db("miner_models")
+      .join("miners", "miners.miner_id", "miner_models.miner_id")
+      .where("miner_models.model", model)
+      .where("miners.last_heartbeat_at", ">=", onlineSince)
+      .distinct("miner_models.provider_id");
   }
 
   async byId(minerId: string, trx: Knex = this.db): Promise<MinerRecord | undefined> {

@@ -76,6 +76,8 @@ export interface ServiceQuery {
   /** Only services whose window contains this instant (or that have no window). */
   availableAt?: string;
   afterServiceId?: string;
+  /** Only services of the providers this subquery selects (one `provider_id` column). */
+  providerIdsFrom?: Knex.QueryBuilder;
 }
 
 export class ServicesRepo {
@@ -105,6 +107,7 @@ export class ServicesRepo {
     if (q.minRateMicro !== undefined) query.where("rate_micro", ">=", q.minRateMicro.toString());
     if (q.maxRateMicro !== undefined) query.where("rate_micro", "<=", q.maxRateMicro.toString());
     if (q.afterServiceId) query.where("service_id", ">", q.afterServiceId);
+    if (q.providerIdsFrom) query.whereIn("provider_id", q.providerIdsFrom);
     const rows = (await query) as Array<Record<string, unknown>>;
     return rows.map(fromRow);
   }

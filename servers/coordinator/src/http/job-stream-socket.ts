@@ -1,17 +1,20 @@
 // ws://…/v1/jobs/{job_id}/stream: the job's stored events after `last_seq`, then live ones, in seq
-// order, ending with the result event. A subscriber re-reads the stored events whenever the job
+// order, ending with the result event. The job's feed re-reads the stored events whenever the job
 // signals (in-process or over LISTEN/NOTIFY) and every few seconds, so nothing is missed even if a
-// signal is. Refusals close the socket with 4000 + the HTTP status and the problem code, because
-// browsers cannot read the status of a refused upgrade.
+// signal is; one read serves every socket on the job. Refusals close the socket with 4000 + the
+// HTTP status and the problem code, because browsers cannot read the status of a refused upgrade.
+// An API key holds at most `socketsPerKey` sockets (one more is 4429), and a socket that leaves
+// more than `maxBufferedBytes` unread is cut off: it resumes with last_seq when it can keep up.
 import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
 import { readApiKey, type Logger } from "@aitbc/server-lib";
 import type { JobsRepo } from "../data/jobs-repo.js";
-import type { JobEventsRepo } from "../data/job-events-repo.js";
+import type { JobEventRecord, JobEventsRepo } from "../data/job-events-repo.js";
 import type { SignalBus } from "../domain/events/signal-bus.js";
 import { actsForCustomer } from "../domain/accounts/caller.js";
 import type { Authenticator } from "./auth.js";
+import { JobStreamFeeds } from "./job-stream-feed.js";
 
 const PATH = /^\/v1\/jobs\/([A-Za-z0-9][A-Za-z0-9._:-]{0,127})\/stream$/;
 const TERMINAL = new Set(["completed", "failed", "expired", "cancelled"]);
@@ -19,6 +22,8 @@ const TERMINAL = new Set(["completed", "failed", "expired", "cancelled"]);
 export interface JobStreamServer {
   /** Closes every subscription with 1001 (going away); clients resume elsewhere. */
   close(): void;
+  /** Open sockets and running job feeds (for operators and tests). */
+  stats(): { sockets: number; feeds: number };
 }
 
 export function attachJobStream(
@@ -29,11 +34,15 @@ export function attachJobStream(
     events: JobEventsRepo;
     bus: SignalBus;
     logger: Logger;
-    /** Without a wake-up signal, subscribers look for new events this often. */
+    /** Without a wake-up signal, a job's feed looks for new events this often. */
     recheckMs: number;
+    socketsPerKey: number;
+    maxBufferedBytes: number;
   },
 ): JobStreamServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
+  const feeds = new JobStreamFeeds(deps);
+  const perKey = new Map<string, number>();
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? "/", "http://x");
     const match = PATH.exec(url.pathname);
@@ -42,6 +51,9 @@ export function attachJobStream(
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
+      sockets.add(ws);
+      ws.on("close", () => sockets.delete(ws));
+      ws.on("error", () => undefined);
       void subscribe(ws, req, match[1]!, url).catch((err) => {
         deps.logger.error({ err }, "job stream failed");
         refuse(ws, 500, "internal_error");
@@ -56,67 +68,62 @@ export function attachJobStream(
       return refuse(ws, 400, "validation_failed");
     const caller = await deps.auth.resolve(readApiKey(req as never));
     if (!caller) return refuse(ws, 401, "unauthorized");
-    const job = await deps.jobs.byId(jobId);
-    if (!job || job.status === "pending" || !actsForCustomer(caller, job))
-      return refuse(ws, 404, "not_found");
-
-    let sent = lastSeqText === null ? 0 : Number(lastSeqText);
-    let pumping = false;
-    let again = false;
+    // Counted before any other await, so a burst of upgrades cannot slip past the cap.
+    const key = caller.apiKey;
+    const held = perKey.get(key) ?? 0;
+    if (held >= deps.socketsPerKey) return refuse(ws, 429, "rate_limited");
+    perKey.set(key, held + 1);
+    const feed: { leave?: () => void } = {};
     let closed = false;
-    const finish = (code: number, reason: string) => {
+    const release = () => {
       if (closed) return;
       closed = true;
-      off();
-      clearInterval(timer);
+      feed.leave?.();
+      const n = (perKey.get(key) ?? 1) - 1;
+      if (n > 0) perKey.set(key, n);
+      else perKey.delete(key);
+    };
+    ws.on("close", release);
+    if (ws.readyState !== ws.OPEN) return release();
+
+    const job = await deps.jobs.byId(jobId);
+    if (!job || job.status === "pending" || !actsForCustomer(caller, job)) {
+      release();
+      return refuse(ws, 404, "not_found");
+    }
+    if (closed) return;
+    // A cursor past the job's last event cannot be one the client saw; it starts at the end.
+    const sent = Math.min(lastSeqText === null ? 0 : Number(lastSeqText), job.lastSeq);
+    // Already past the end (a resume after the result): nothing more will come.
+    if (TERMINAL.has(job.status) && sent >= job.lastSeq) {
+      release();
+      return ws.close(1000, "no more events");
+    }
+    const finish = (code: number, reason: string) => {
+      release();
       ws.close(code, reason);
     };
-    const pump = async (): Promise<void> => {
-      if (closed) return;
-      if (pumping) {
-        again = true;
-        return;
-      }
-      pumping = true;
-      try {
-        for (;;) {
-          again = false;
-          const batch = await deps.events.after(jobId, sent, 500);
-          for (const e of batch) {
-            if (closed) return;
-            ws.send(JSON.stringify(e));
-            sent = e.seq;
-            if (e.type === "result") return finish(1000, "result sent");
+    const subscriber = {
+      sent,
+      deliver(events: readonly JobEventRecord[]) {
+        for (const e of events) {
+          if (closed) return;
+          // A close frame would queue behind the unread bytes: cut the connection instead.
+          if (ws.bufferedAmount > deps.maxBufferedBytes) {
+            release();
+            return ws.terminate();
           }
-          if (batch.length === 500 || again) continue;
-          if (batch.length === 0) {
-            const now = await deps.jobs.byId(jobId);
-            // Already past the end (a resume after the result): nothing more will come.
-            if (now && TERMINAL.has(now.status) && sent >= now.lastSeq)
-              return finish(1000, "no more events");
-          }
-          return;
+          ws.send(JSON.stringify(e));
+          subscriber.sent = e.seq;
+          if (e.type === "result") return finish(1000, "result sent");
         }
-      } finally {
-        pumping = false;
-      }
+      },
+      fail(err: unknown) {
+        deps.logger.error({ err, job_id: jobId }, "job stream read failed");
+        finish(1011, "internal error");
+      },
     };
-    const off = deps.bus.on("job", jobId, () => void pump().catch(onError));
-    const timer = setInterval(() => void pump().catch(onError), deps.recheckMs);
-    timer.unref();
-    const onError = (err: unknown) => {
-      deps.logger.error({ err, job_id: jobId }, "job stream read failed");
-      finish(1011, "internal error");
-    };
-    ws.on("close", () => {
-      closed = true;
-      off();
-      clearInterval(timer);
-    });
-    ws.on("error", () => undefined);
-    sockets.add(ws);
-    ws.on("close", () => sockets.delete(ws));
-    await pump();
+    feed.leave = feeds.join(jobId, subscriber);
   }
 
   function refuse(ws: WebSocket, status: number, code: string) {
@@ -130,5 +137,6 @@ export function attachJobStream(
       for (const ws of sockets) ws.close(1001, "server shutting down");
       wss.close();
     },
+    stats: () => ({ sockets: sockets.size, feeds: feeds.size }),
   };
 }

@@ -21,6 +21,7 @@ export interface WorkReportSettings {
   leaseTtlS: number;
   chainId: string;
   settleWaitMs: number;
+  meteringToleranceMs: number;
 }
 
 export class WorkReports {
@@ -80,7 +81,8 @@ export class WorkReports {
     const settlement = this.worker.watch(jobId);
     const completed = await this.changeSettling(settlement, jobId, async (found, trx) => {
       const job = providerJob(caller, found, jobId);
-      const now = new Date().toISOString();
+      const arrived = new Date();
+      const now = arrived.toISOString();
       requireLiveLease(job, body.lease_id, now);
       // Read in the transaction, which holds the job: the live lease pins the job's miner.
       const miner = job.minerId ? await this.miners.byId(job.minerId, trx) : undefined;
@@ -94,6 +96,7 @@ export class WorkReports {
         minerPublicKey: miner.publicKey,
         minerModels: miner.capabilities.models,
         chainId: this.settings.chainId,
+        bounds: { now: arrived, toleranceMs: this.settings.meteringToleranceMs },
       });
       if (problems.length)
         throw new Unprocessable(

@@ -15,10 +15,60 @@ export interface ReceiptProblem {
   message: string;
 }
 
+/**
+ * Tokens a tokenizer may add beyond one per byte: BOS/EOS and a chat template's markers. Real
+ * tokenizers produce fewer tokens than bytes, so this only keeps honest counts inside the bound.
+ */
+export const TOKEN_SLACK = 64;
+
+function jobInput(job: JobRecord): string {
+  return isInference(job.requirements) ? job.requirements.prompt : canonicalize(job.requirements);
+}
+
 export function inputHash(job: JobRecord): string {
-  return isInference(job.requirements)
-    ? contentDigest(job.requirements.prompt)
-    : contentDigest(canonicalize(job.requirements));
+  return contentDigest(jobInput(job));
+}
+
+/**
+ * The metering the coordinator can vouch for: no more GPU time than it saw between the claim
+ * and this completion (plus a tolerance), no more tokens than the job allowed and the texts hold.
+ */
+function meteringProblems(
+  job: JobRecord,
+  output: JobOutput,
+  metering: JobMetering,
+  bounds: MeteringBounds,
+): ReceiptProblem[] {
+  const problems: ReceiptProblem[] = [];
+  const claimedAt = job.assignedAt ? Date.parse(job.assignedAt) : Number.NaN;
+  const observedMs = Number.isNaN(claimedAt) ? 0 : Math.max(0, bounds.now.getTime() - claimedAt);
+  const maxDuration = observedMs + bounds.toleranceMs;
+  if (metering.duration_ms > maxDuration)
+    problems.push({
+      field: "body.metering.duration_ms",
+      message: `must be at most ${maxDuration} (the ${observedMs} ms since the claim + ${bounds.toleranceMs} ms)`,
+    });
+  const maxIn = Buffer.byteLength(jobInput(job), "utf8") + TOKEN_SLACK;
+  if (metering.tokens_in > maxIn)
+    problems.push({
+      field: "body.metering.tokens_in",
+      message: `must be at most ${maxIn} (the input's bytes + ${TOKEN_SLACK})`,
+    });
+  const maxTokens = isInference(job.requirements) ? job.requirements.max_tokens : undefined;
+  const outBytes = Buffer.byteLength(output.text, "utf8") + TOKEN_SLACK;
+  const maxOut = maxTokens !== undefined ? Math.min(maxTokens, outBytes) : outBytes;
+  if (metering.tokens_out > maxOut)
+    problems.push({
+      field: "body.metering.tokens_out",
+      message: `must be at most ${maxOut} (max_tokens, and the output's bytes + ${TOKEN_SLACK})`,
+    });
+  return problems;
+}
+
+export interface MeteringBounds {
+  /** When the completion arrived. */
+  now: Date;
+  toleranceMs: number;
 }
 
 export function checkReceipt(
@@ -32,10 +82,11 @@ export function checkReceipt(
     /** The models the miner registered (name → digest). */
     minerModels: ReadonlyArray<{ name: string; digest: string }>;
     chainId: string;
+    bounds: MeteringBounds;
   },
 ): ReceiptProblem[] {
-  const problems: ReceiptProblem[] = [];
   const { job } = ctx;
+  const problems = meteringProblems(job, ctx.output, ctx.metering, ctx.bounds);
   const expect = (field: keyof Receipt, want: unknown, what?: string) => {
     if (receipt[field] !== want)
       problems.push({

@@ -25,15 +25,8 @@ export async function providerReputation(
     jobs_completed: facts.completed,
     jobs_failed: facts.failed,
     completion_rate: finished ? Math.round((facts.completed / finished) * 10000) / 10000 : null,
-    median_duration_s: median(facts.durations),
+    median_duration_s:
+      facts.medianDurationMs === null ? null : Math.round(facts.medianDurationMs) / 1000,
     services: await deps.services.serviceIdsOfProvider(providerId),
   };
-}
-
-function median(durationsMs: number[]): number | null {
-  if (durationsMs.length === 0) return null;
-  const sorted = [...durationsMs].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  const ms = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  return Math.round(ms) / 1000;
 }

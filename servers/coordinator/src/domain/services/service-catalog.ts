@@ -8,6 +8,8 @@ import { parseAmount } from "../amounts.js";
 import { requireRole, type Caller } from "../accounts/caller.js";
 import { normalizeAvailability, isAvailableAt } from "./availability.js";
 import type { ServiceView, ServiceViews } from "./service-view.js";
+import type { MinersRepo } from "../../data/miners-repo.js";
+import type { MinerPresence } from "../miners/presence.js";
 
 type Registration = CoordinatorTypes.ServiceRegistration;
 type Update = CoordinatorTypes.ServiceUpdate;
@@ -29,6 +31,7 @@ export class ServiceCatalog {
   constructor(
     private readonly services: ServicesRepo,
     private readonly views: ServiceViews,
+    private readonly fleet: { miners: MinersRepo; presence: MinerPresence },
   ) {}
 
   async register(caller: Caller, body: Registration): Promise<ServiceView> {
@@ -111,9 +114,10 @@ export class ServiceCatalog {
   }
 
   /**
-   * Browsing. SQL filters what it can (status, type, price, provider); availability, model and
-   * framework are checked here, reading further batches until the page is full so that paging
-   * stays stable (ordered by service_id, the cursor is the last id of the page).
+   * Browsing. SQL filters what it can (status, type, price, provider, and the model through
+   * the index of the models online miners serve); availability and framework are checked here,
+   * reading further batches until the page is full so that paging stays stable (ordered by
+   * service_id, the cursor is the last id of the page).
    */
   async list(f: ServiceFilter): Promise<{ services: ServiceView[]; next_cursor: string | null }> {
     const now = new Date();
@@ -122,6 +126,9 @@ export class ServiceCatalog {
     let lastId = after;
     const batch = Math.max(f.limit * 2, 50);
     const framework = f.framework?.toLowerCase();
+    const onlineSince = this.fleet.presence.onlineSince(now);
+    const servingModel = () =>
+      f.model ? { providerIdsFrom: this.fleet.miners.providersServing(f.model, onlineSince) } : {};
     for (;;) {
       const rows = await this.services.find(
         {
@@ -135,6 +142,7 @@ export class ServiceCatalog {
             ? { maxRateMicro: parseAmount(f.max_price, "query.max_price") }
             : {}),
           ...(lastId ? { afterServiceId: lastId } : {}),
+          ...servingModel(),
         },
         batch,
       );

@@ -8,7 +8,12 @@ import type { OutboxRecord, OutboxRepo } from "../../data/outbox-repo.js";
 import type { JobsRepo } from "../../data/jobs-repo.js";
 import type { ReleaseAttempt, ReleaseOutcome, SettlementPort } from "./settlement-port.js";
 
-const CLAIM_MS = 120_000;
+/**
+ * How long a claimed item is hidden from other workers. The worker renews the claim while it
+ * works on the item, so a slow confirmation keeps it; a worker killed mid-item lets it go within
+ * this time, and the restarted (or another) worker resumes it.
+ */
+const CLAIM_MS = 15_000;
 const MAX_BACKOFF_MS = 60_000;
 /** A reclaim of a lock whose outcome was unknown waits this many tries for the lock to land. */
 const RECLAIM_TRIES = 6;
@@ -35,6 +40,8 @@ export interface OutboxWorkerOptions {
   /** How often due items are looked for when nothing kicks the worker. */
   pollIntervalMs?: number;
   baseBackoffMs?: number;
+  /** How long a claim on an item lasts without renewal (default 15 s). */
+  claimMs?: number;
 }
 
 export class OutboxWorker {
@@ -137,15 +144,51 @@ export class OutboxWorker {
     }
   }
 
+  private get claimMs(): number {
+    return this.options.claimMs ?? CLAIM_MS;
+  }
+
   private async claimNext(): Promise<OutboxRecord | undefined> {
     const now = Date.now();
     return this.outbox.claimNextDue(
       new Date(now).toISOString(),
-      new Date(now + CLAIM_MS).toISOString(),
+      new Date(now + this.claimMs).toISOString(),
     );
   }
 
+  /** Keeps the claim on an item alive while it is worked on; stop() before writing the outcome. */
+  private holdClaim(jobId: string): { stop(): Promise<void> } {
+    let renewing: Promise<void> = Promise.resolve();
+    const timer = setInterval(() => {
+      renewing = renewing.then(() =>
+        this.outbox
+          .update(this.db, jobId, {
+            next_attempt_at: new Date(Date.now() + this.claimMs).toISOString(),
+          })
+          .catch((err: unknown) =>
+            this.logger.warn({ err, job_id: jobId }, "could not renew a settlement claim"),
+          ),
+      );
+    }, this.claimMs / 3);
+    timer.unref();
+    return {
+      stop: async () => {
+        clearInterval(timer);
+        await renewing;
+      },
+    };
+  }
+
   private async process(item: OutboxRecord): Promise<void> {
+    const claim = this.holdClaim(item.jobId);
+    try {
+      await this.work(item, claim);
+    } finally {
+      await claim.stop();
+    }
+  }
+
+  private async work(item: OutboxRecord, claim: { stop(): Promise<void> }): Promise<void> {
     const attempt: ReleaseAttempt = {
       previous: item.signedTx ? (JSON.parse(item.signedTx) as SignedTx) : null,
       remember: async (tx, hash) => {
@@ -171,9 +214,11 @@ export class OutboxWorker {
           ? await this.port.release(order, attempt)
           : await this.port.refund(order, attempt);
     } catch (err) {
+      await claim.stop();
       await this.retryLater(item, err);
       return;
     }
+    await claim.stop();
     if (
       outcome.status === "nothing_to_release" &&
       outcome.reason === "escrow_not_found" &&

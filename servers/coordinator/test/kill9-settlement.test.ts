@@ -1,0 +1,241 @@
+// The coordinator dies by SIGKILL at a random moment while a job completes and its escrow is
+// released on a real chain, then starts again on the same database. After every restart the money
+// adds up exactly: the customer's balance and escrows plus the provider's balance equal what the
+// faucet gave, every job is paid exactly once (what the coordinator recorded is what the chain
+// released, and the provider holds exactly the sum), and no escrow stays locked.
+// AITBC_KILL9_ROUNDS sets the rounds (3 here; `npm run test:kill9` runs 20).
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, openSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { randomBytes } from "node:crypto";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  createLogger,
+  createTestDatabase,
+  testDatabaseKinds,
+  type TestDatabase,
+} from "@aitbc/server-lib";
+import { createAitbcClient, toMicro, type AitbcClient, type CoordinatorTypes } from "@aitbc/sdk";
+import { startDevChain, type DevChain } from "@aitbc/node";
+import { loadWalletConfig, startWallet, type RunningWallet } from "@aitbc/wallet";
+import { eventually, serviceConfig } from "./support/harness.js";
+import { registerMiner, TINY_MODEL, type TestMiner } from "./support/miner-double.js";
+
+const ROUNDS = Number(process.env.AITBC_KILL9_ROUNDS ?? 3);
+const MAIN = fileURLToPath(new URL("../src/main.ts", import.meta.url));
+const FAUCET = 100;
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe.each(testDatabaseKinds())("kill -9 during settlement (%s)", (kind) => {
+  const adminApiKey = "admin_" + randomBytes(16).toString("hex");
+  let chain: DevChain;
+  let wallet: RunningWallet;
+  let database: TestDatabase;
+  let dir: string;
+  let port: number;
+  let child: ChildProcess | undefined;
+  let admin: AitbcClient;
+  let customer: { id: string; address: string; client: AitbcClient };
+  let provider: { id: string; address: string; client: AitbcClient };
+  let miner: TestMiner;
+  const url = () => `http://127.0.0.1:${port}`;
+  const as = (apiKey: string) =>
+    createAitbcClient({
+      coordinatorUrl: url(),
+      nodeUrl: chain.nodes[0]!.url,
+      walletUrl: wallet.url,
+      apiKey,
+      http: { retries: 0 },
+    });
+
+  const startChild = async () => {
+    const node = chain.nodes[0]!;
+    child = spawn(process.execPath, ["--import", "tsx", MAIN], {
+      env: {
+        ...process.env,
+        AITBC_LOG_LEVEL: process.env.AITBC_KILL9_LOG ? "debug" : "silent",
+        AITBC_ADMIN_API_KEY: adminApiKey,
+        AITBC_DATABASE_URL: database.url,
+        ...(database.schema ? { AITBC_DATABASE_SCHEMA: database.schema } : {}),
+        AITBC_CHAIN_ID: node.chainId,
+        AITBC_WALLET_URL: wallet.url,
+        AITBC_NODE_URL: node.url,
+        AITBC_SETTLEMENT_SECRET_KEY: chain.settlement!.secret_key,
+        AITBC_COORDINATOR_PORT: String(port),
+        AITBC_HOST: "127.0.0.1",
+        AITBC_DATA_DIR: dir,
+        AITBC_RATE_LIMIT_PER_SECOND: "0",
+        AITBC_SWEEP_INTERVAL_MS: "100",
+        AITBC_SETTLEMENT_CLAIM_MS: "3000",
+      },
+      stdio: process.env.AITBC_KILL9_LOG
+        ? ["ignore", openSync(process.env.AITBC_KILL9_LOG, "a"), "inherit"]
+        : "ignore",
+    });
+    await eventually(
+      async () => (await fetch(`${url()}/v1/health`)).ok,
+      "the coordinator to listen",
+      60_000,
+    );
+  };
+
+  const kill9 = async () => {
+    const c = child!;
+    if (c.exitCode === null && c.signalCode === null) {
+      const exited = new Promise((resolve) => c.once("exit", resolve));
+      c.kill("SIGKILL");
+      await exited;
+    }
+    child = undefined;
+  };
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "aitbc-kill9-"));
+    chain = await startDevChain({ run: 1, adminApiKey, logLevel: "silent" });
+    database = createTestDatabase(kind);
+    port = await freePort();
+    const node = chain.nodes[0]!;
+    wallet = await startWallet(
+      {
+        ...loadWalletConfig({
+          AITBC_DATA_DIR: dir,
+          AITBC_ADMIN_API_KEY: adminApiKey,
+          AITBC_WALLET_PASSPHRASE: "test passphrase for the wallet",
+          AITBC_NODE_URL: node.url,
+          AITBC_COORDINATOR_URL: url(),
+          AITBC_CHAIN_ID: node.chainId,
+        }),
+        port: 0,
+        identityCacheMs: 0,
+        rateLimitPerSecond: 0,
+      },
+      { logger: createLogger("wallet", "silent") },
+    );
+    await startChild();
+    admin = as(adminApiKey);
+    const mk = async (id: string, role: "customer" | "provider") => {
+      const a = await admin.coordinator.createAccount({ body: { id, name: id, role } });
+      return { id: a.id, address: a.address, client: as(a.api_key) };
+    };
+    provider = await mk("kill9-provider", "provider");
+    customer = await mk("kill9-customer", "customer");
+    await admin.node.requestFaucet({ body: { address: customer.address, amount: FAUCET } });
+    await eventually(
+      async () => (await customer.client.wallet.getBalance()).balance === FAUCET,
+      "the faucet",
+      30_000,
+    );
+    await provider.client.coordinator.registerService({ body: serviceConfig("kill9-svc") });
+    miner = await registerMiner(
+      { id: provider.id, client: provider.client },
+      { maxConcurrency: 4 },
+    );
+  }, 180_000);
+
+  afterAll(async () => {
+    if (child) await kill9();
+    await wallet?.close();
+    await chain?.close();
+    await database?.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it(
+    `keeps the ledger exact across ${ROUNDS} SIGKILLs at random points of settlement`,
+    async () => {
+      const jobIds: string[] = [];
+      const delays: number[] = [];
+      const cutOff: number[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        await miner.heartbeat([]);
+        const job = await customer.client.coordinator.createJob({
+          body: {
+            requirements: {
+              task_type: "inference",
+              model: TINY_MODEL.name,
+              prompt: `round ${round}`,
+            },
+            budget: { max_cost: 1, currency: "AITBC" },
+          },
+        });
+        jobIds.push(job.job_id);
+        const claim = (await eventually(() => miner.claim(0), "the claim"))!;
+        expect(claim.job.job_id).toBe(job.job_id);
+        await new Promise((r) => setTimeout(r, 30));
+        const delay = Math.floor(Math.random() * 400);
+        delays.push(delay);
+        const completing = miner.complete(claim, `answer ${round}`, 20).then(
+          () => "answered" as const,
+          () => "cut off" as const,
+        );
+        await new Promise((r) => setTimeout(r, delay));
+        await kill9();
+        const answered = await completing;
+        if (answered === "cut off") cutOff.push(round);
+        await startChild();
+
+        // A miner whose completion was cut off sends it again; one that already counted gets 409.
+        if (answered === "cut off") {
+          await miner.complete(claim, `answer ${round}`, 20).catch((err: { status?: number }) => {
+            if (err.status !== 409) throw err;
+          });
+        }
+        await eventually(
+          async () => {
+            const s = await customer.client.coordinator.getJobStatus({
+              path: { job_id: job.job_id },
+            });
+            return s.payment.status === "settled" ? s : undefined;
+          },
+          `round ${round} (kill after ${delay} ms, completion ${answered}) to settle`,
+          60_000,
+        ).catch(async (err) => {
+          const s = await customer.client.coordinator.getJobStatus({
+            path: { job_id: job.job_id },
+          });
+          throw new Error(`${String(err)}; job is ${JSON.stringify(s)}`);
+        });
+        await checkLedger(jobIds);
+      }
+      console.log(
+        `kill -9 settlement (${kind}): ${ROUNDS} rounds, kill delays ${delays.join(", ")} ms, ` +
+          `${cutOff.length} completions cut off by the kill, ledger exact after each`,
+      );
+    },
+    120_000 + ROUNDS * 60_000,
+  );
+
+  async function checkLedger(jobIds: string[]) {
+    const node = admin.node;
+    let paid = 0n;
+    for (const id of jobIds) {
+      const s: CoordinatorTypes.Job = await customer.client.coordinator.getJobStatus({
+        path: { job_id: id },
+      });
+      const escrow = await node.getEscrow({ path: { job_id: id } });
+      expect(escrow.status).toBe("settled");
+      expect(escrow.paid_micro).toBe(toMicro(s.payment.paid ?? 0).toString());
+      expect(BigInt(escrow.paid_micro ?? -1) + BigInt(escrow.refund_micro ?? -1)).toBe(toMicro(1));
+      paid += BigInt(escrow.paid_micro ?? 0);
+    }
+    expect(paid).toBeGreaterThan(0n);
+    const c = await node.getAccount({ path: { address: customer.address } });
+    const p = await node.getAccount({ path: { address: provider.address } });
+    // Nothing locked any more, the provider holds exactly what the jobs paid, nothing made or lost.
+    expect(c.locked_micro).toBe("0");
+    expect(BigInt(p.balance_micro)).toBe(paid);
+    expect(BigInt(c.balance_micro) + BigInt(c.locked_micro) + BigInt(p.balance_micro)).toBe(
+      toMicro(FAUCET),
+    );
+  }
+});
