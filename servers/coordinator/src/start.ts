@@ -6,6 +6,7 @@ import {
   listen,
   migrate,
   openDatabase,
+  SecretSealer,
   type Logger,
 } from "@aitbc/server-lib";
 import type { CoordinatorConfig } from "./config.js";
@@ -60,6 +61,14 @@ export function settlementFor(config: CoordinatorConfig, logger: Logger): Settle
   });
 }
 
+export function sealerFor(config: CoordinatorConfig, logger: Logger): SecretSealer {
+  if (config.sealingKey) return SecretSealer.fromBase64Url(config.sealingKey);
+  logger.warn(
+    "DEVELOPMENT MODE: no AITBC_COORDINATOR_SEALING_KEY, stored secrets are sealed with a key derived from AITBC_ADMIN_API_KEY. Never run like this in production.",
+  );
+  return SecretSealer.derivedFrom(config.adminApiKey, "aitbc-coordinator-dev-sealing-key");
+}
+
 export async function startCoordinator(
   config: CoordinatorConfig,
   overrides: CoordinatorOverrides = {},
@@ -81,7 +90,8 @@ export async function startCoordinator(
       (config.walletUrl
         ? new WalletAddressProvider(config.walletUrl, config.adminApiKey)
         : new LocalKeyAddressProvider());
-    const ctx = await createContext({ db, config, logger, settlement, addresses, bus });
+    const sealer = sealerFor(config, logger);
+    const ctx = await createContext({ db, config, logger, settlement, addresses, bus, sealer });
     const app = buildApp(ctx);
     const running = await listen(app, { port: config.port, host: config.host });
     const stream = attachJobStream(running.server, {
