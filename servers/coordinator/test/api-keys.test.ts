@@ -59,12 +59,12 @@ describe.each(testDatabaseKinds())("API keys (%s)", (kind) => {
       path: { key_id: spare.previous.key_id },
     });
     const revokedAt = Date.now();
-    await eventually(
-      async () => (await failure(() => a.client.coordinator.getMe())).status === 401,
-      "the revoked key to be refused",
-      1000,
-    );
-    expect(Date.now() - revokedAt).toBeLessThanOrEqual(1000);
+    // Timed by when the first refused request was sent, so a slow machine's answer time does not count.
+    const refusedSentAt = await eventually(async () => {
+      const sentAt = Date.now();
+      return (await failure(() => a.client.coordinator.getMe())).status === 401 && sentAt;
+    }, "the revoked key to be refused");
+    expect(refusedSentAt - revokedAt).toBeLessThanOrEqual(1000);
     expect(await failure(() => a.client.coordinator.listJobs({ query: {} }))).toMatchObject({
       status: 401,
     });
@@ -156,9 +156,13 @@ describe.each(testDatabaseKinds())("API keys (%s)", (kind) => {
   it("a flood of one unknown key costs one database lookup per cache window, not one per request", async () => {
     const spy = vi.spyOn(h.coordinator.context.repos.apiKeys, "byHash");
     const stranger = h.as("ak_customer_not-a-key-but-looks-like-one");
+    const started = Date.now();
     for (let i = 0; i < 20; i++)
       expect(await failure(() => stranger.coordinator.getMe())).toMatchObject({ status: 401 });
-    expect(spy.mock.calls.length).toBeLessThanOrEqual(2);
+    // One query per 500 ms cache window, however many requests fall in it.
+    const windows = Math.ceil((Date.now() - started) / 500);
+    expect(spy.mock.calls.length).toBeLessThanOrEqual(windows + 1);
+    expect(spy.mock.calls.length).toBeLessThan(20);
     spy.mockRestore();
   });
 });
