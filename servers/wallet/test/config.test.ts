@@ -45,8 +45,12 @@ describe("wallet configuration", () => {
   });
 
   it("fails fast naming a bad variable", () => {
-    expect(() => loadWalletConfig({ AITBC_WALLET_PORT: "twenty", AITBC_DEV: "1" })).toThrow(ConfigError);
-    expect(() => loadWalletConfig({ AITBC_WALLET_PORT: "twenty", AITBC_DEV: "1" })).toThrow(/AITBC_WALLET_PORT/);
+    expect(() => loadWalletConfig({ AITBC_WALLET_PORT: "twenty", AITBC_DEV: "1" })).toThrow(
+      ConfigError,
+    );
+    expect(() => loadWalletConfig({ AITBC_WALLET_PORT: "twenty", AITBC_DEV: "1" })).toThrow(
+      /AITBC_WALLET_PORT/,
+    );
   });
 
   it("generates the dev passphrase once, private to the owner, in development mode only", () => {
