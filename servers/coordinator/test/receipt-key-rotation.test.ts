@@ -3,7 +3,7 @@
 // platform admin may rotate.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabaseKinds } from "@aitbc/server-lib";
-import { verifyReceipt, type AitbcClient } from "@aitbc/sdk";
+import { verifyReceipt, type AitbcClient, type Receipt } from "@aitbc/sdk";
 import {
   createAccount,
   eventually,
@@ -42,7 +42,7 @@ describe.each(testDatabaseKinds())("receipt key rotation (%s)", (kind) => {
     return (await miner.complete(claim, "ok", 1000)).receipt;
   }
 
-  function verifies(receipt: Parameters<typeof verifyReceipt>[0], keys: string[]) {
+  function verifies(receipt: Receipt, keys: string[]) {
     return verifyReceipt(receipt, {
       coordinatorKeys: keys,
       providerKeys: [receipt.signatures[0]!.public_key],
