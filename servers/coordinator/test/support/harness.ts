@@ -8,7 +8,7 @@ import {
   type AitbcClient,
   type CoordinatorTypes,
 } from "@aitbc/sdk";
-import { SecretSealer, createLogger, createTestDatabase, type Knex } from "@aitbc/server-lib";
+import { createLogger, createTestDatabase, type Knex } from "@aitbc/server-lib";
 import {
   loadCoordinatorConfig,
   startCoordinator,
@@ -41,7 +41,7 @@ export async function startHarness(
   const config: CoordinatorConfig = {
     ...loadCoordinatorConfig({
       AITBC_ADMIN_API_KEY: adminApiKey,
-      AITBC_COORDINATOR_SEALING_KEY: SecretSealer.generateKey(),
+      AITBC_COORDINATOR_SEALING_KEY: randomBytes(32).toString("base64url"),
       AITBC_DATABASE_URL: database.url,
     }),
     port: 0,
