@@ -197,6 +197,9 @@ export const migrations: readonly Migration[] = [
         role: string;
         created_at: string;
       }>;
+      // Stored createAccount answers held new API keys in clear; they are sealed from now on.
+      // Dropping the old ones only turns a late retry into a new request (409 for a chosen id).
+      await db("idempotency_keys").where("scope", "like", "createAccount:%").delete();
       for (const a of accounts)
         await db("api_keys").insert({
           key_id: randomBytes(16).toString("hex"),
