@@ -5,7 +5,9 @@ import { statSync } from "node:fs";
 import { dirname } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfigError, testDatabaseKinds } from "@aitbc/server-lib";
+import { generateKeyPair, toBase64Url } from "@aitbc/sdk";
 import { loadCoordinatorConfig } from "../src/index.js";
+import { receiptKeyId } from "../src/domain/receipts/receipt-keys.js";
 import { startHarness, type Harness } from "./support/harness.js";
 
 describe.each(testDatabaseKinds())("secrets at rest (%s)", (kind) => {
@@ -37,6 +39,27 @@ describe.each(testDatabaseKinds())("secrets at rest (%s)", (kind) => {
     expect(rows.length).toBeGreaterThan(0);
     expect(JSON.stringify(rows)).not.toContain(secretText);
     expect(await h.db()("coordinator_keys").select("*")).toEqual([]);
+  });
+
+  it("seals a receipt key an earlier version stored in clear, and keeps signing with it", async () => {
+    const legacy = generateKeyPair();
+    const keyId = receiptKeyId(legacy.publicKey);
+    const secretText = toBase64Url(legacy.secretKey);
+    await h.db()("receipt_keys").delete();
+    await h
+      .db()("coordinator_keys")
+      .insert({
+        key_id: keyId,
+        public_key: toBase64Url(legacy.publicKey),
+        secret_key: secretText,
+        created_at: new Date().toISOString(),
+      });
+    await h.restart();
+    expect(await h.db()("coordinator_keys").select("*")).toEqual([]);
+    const rows = await h.db()("receipt_keys").select("*");
+    expect(rows.map((r: { key_id: string }) => r.key_id)).toEqual([keyId]);
+    expect(JSON.stringify(rows)).not.toContain(secretText);
+    expect(h.coordinator.context.keys.current.keyId).toBe(keyId);
   });
 
   it.runIf(kind === "sqlite")("creates its SQLite file 0600 in a 0700 directory", () => {
