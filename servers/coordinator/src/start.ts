@@ -61,6 +61,9 @@ export function settlementFor(config: CoordinatorConfig, logger: Logger): Settle
   });
 }
 
+/** How soon a receipt key rotated on another replica signs here too. */
+const RECEIPT_KEY_RELOAD_MS = 5000;
+
 export function sealerFor(config: CoordinatorConfig, logger: Logger): SecretSealer {
   if (config.sealingKey) return SecretSealer.fromBase64Url(config.sealingKey);
   logger.warn(
@@ -102,9 +105,13 @@ export async function startCoordinator(
       logger,
       recheckMs: config.streamRecheckMs,
     });
+    let stopKeyWatch = () => {};
     if (overrides.workers !== false) {
       ctx.worker.start();
       ctx.sweeper.start();
+      stopKeyWatch = ctx.keys.watch(RECEIPT_KEY_RELOAD_MS, (err) =>
+        logger.warn({ err }, "could not re-read the receipt keys"),
+      );
     }
     logger.info(
       { url: running.url, settlement: settlement.kind, addresses: addresses.kind },
@@ -117,6 +124,7 @@ export async function startCoordinator(
       context: ctx,
       close() {
         closing ??= (async () => {
+          stopKeyWatch();
           ctx.claims.stop();
           stream.close();
           await running.close();

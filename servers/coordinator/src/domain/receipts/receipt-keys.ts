@@ -35,7 +35,7 @@ export function receiptKeyId(publicKey: Uint8Array): string {
 const sealContext = (keyId: string) => `receipt-key:${keyId}`;
 
 export class ReceiptKeyRing {
-  private loadedAt = 0;
+  private loadedAt = Date.now();
 
   private constructor(
     private readonly db: Knex,
@@ -67,18 +67,26 @@ export class ReceiptKeyRing {
           await keys.insertIfAbsent(record(pair, null, now), trx);
         });
     } else if (!(await keys.all()).some((k) => k.validUntil === null && k.sealedSecret)) {
+      // First start, or AITBC_RECEIPT_SECRET_KEY was dropped: a new stored key takes over.
       const pair = generateKeyPair();
-      await keys.insertIfAbsent(
-        record(
-          pair,
-          sealer.seal(toBase64Url(pair.secretKey), sealContext(receiptKeyId(pair.publicKey))),
-          now,
-        ),
+      const sealed = sealer.seal(
+        toBase64Url(pair.secretKey),
+        sealContext(receiptKeyId(pair.publicKey)),
       );
+      await transaction(db, async (trx) => {
+        await keys.closeCurrent(now, trx);
+        await keys.insertIfAbsent(record(pair, sealed, now), trx);
+      });
     }
-    const ring = new ReceiptKeyRing(db, keys, sealer, configuredSecret, undefined as never, []);
-    await ring.reload();
-    return ring;
+    const all = await keys.all();
+    return new ReceiptKeyRing(
+      db,
+      keys,
+      sealer,
+      configuredSecret,
+      currentOf(all, sealer, configuredSecret),
+      all,
+    );
   }
 
   /** Re-reads the keys when the last read is older than a second (a rotation on another replica). */
@@ -86,29 +94,22 @@ export class ReceiptKeyRing {
     if (Date.now() - this.loadedAt > 1000) await this.reload();
   }
 
+  /**
+   * Re-reads the keys every `intervalMs`, so a rotation on another replica reaches this one's
+   * signing within that time. Returns the stop function.
+   */
+  watch(intervalMs: number, onError: (err: unknown) => void): () => void {
+    const timer = setInterval(() => this.reload().catch(onError), intervalMs);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+
   /** Re-reads the keys (after a rotation here or on another replica). */
   async reload(): Promise<void> {
     this.loadedAt = Date.now();
     const all = await this.keys.all();
-    let chosen: ReceiptKeyRecord | undefined;
-    let secret: string;
-    if (this.configuredSecret) {
-      const id = receiptKeyId(importSecretKey(this.configuredSecret).publicKey);
-      chosen = all.find((k) => k.keyId === id);
-      secret = this.configuredSecret;
-    } else {
-      chosen = all.find((k) => k.validUntil === null && k.sealedSecret);
-      secret = chosen ? this.sealer.open(chosen.sealedSecret!, sealContext(chosen.keyId)) : "";
-    }
-    if (!chosen) throw new Error("no current receipt key in the database");
+    this.currentKey = currentOf(all, this.sealer, this.configuredSecret);
     this.all = all;
-    this.currentKey = {
-      keyId: chosen.keyId,
-      pair: importSecretKey(secret),
-      publicKey: chosen.publicKey,
-      privateKey: privateKeyObject(secret, chosen.publicKey),
-      createdAt: chosen.createdAt,
-    };
   }
 
   /** Platform admin only. A new key signs from now on; the old one keeps verifying. */
@@ -143,6 +144,32 @@ export class ReceiptKeyRing {
       valid_until: k.validUntil,
     }));
   }
+}
+
+/** The signing key: the configured one, else the oldest key whose window is open. */
+function currentOf(
+  all: ReceiptKeyRecord[],
+  sealer: SecretSealer,
+  configuredSecret: string | undefined,
+): ReceiptKey {
+  let chosen: ReceiptKeyRecord | undefined;
+  let secret: string;
+  if (configuredSecret) {
+    const id = receiptKeyId(importSecretKey(configuredSecret).publicKey);
+    chosen = all.find((k) => k.keyId === id);
+    secret = configuredSecret;
+  } else {
+    chosen = all.find((k) => k.validUntil === null && k.sealedSecret);
+    secret = chosen ? sealer.open(chosen.sealedSecret!, sealContext(chosen.keyId)) : "";
+  }
+  if (!chosen) throw new Error("no current receipt key in the database");
+  return {
+    keyId: chosen.keyId,
+    pair: importSecretKey(secret),
+    publicKey: chosen.publicKey,
+    privateKey: privateKeyObject(secret, chosen.publicKey),
+    createdAt: chosen.createdAt,
+  };
 }
 
 /**
