@@ -45,6 +45,7 @@ export async function startBenchCoordinator(overrides = {}) {
   const config = {
     ...loadCoordinatorConfig({
       AITBC_ADMIN_API_KEY: adminKey,
+      AITBC_DEV: "1",
       AITBC_DATABASE_URL: join(dir, "coordinator.sqlite"),
     }),
     port: 0,

@@ -77,6 +77,7 @@ async function startPath() {
     {
       ...loadCoordinatorConfig({
         AITBC_ADMIN_API_KEY: adminApiKey,
+        AITBC_DEV: "1",
         AITBC_DATABASE_URL: join(dir, "coordinator.sqlite"),
       }),
       port: 0,

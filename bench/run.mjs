@@ -17,6 +17,7 @@ const BENCHES = [
   "coordinator-lifecycle",
   "coordinator-validator-overhead",
   "miner-tokens",
+  "key-revocation",
 ];
 const root = fileURLToPath(new URL("..", import.meta.url));
 const wanted = process.argv.slice(2);

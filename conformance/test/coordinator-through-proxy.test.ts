@@ -42,6 +42,7 @@ describe.each(testDatabaseKinds())("the real coordinator (%s)", (kind) => {
     coordinator = await startCoordinator(
       loadCoordinatorConfig({
         AITBC_ADMIN_API_KEY: ADMIN_KEY,
+        AITBC_DEV: "1",
         AITBC_DATA_DIR: dataDir,
         AITBC_DATABASE_URL: database.url,
         ...(database.schema ? { AITBC_DATABASE_SCHEMA: database.schema } : {}),

@@ -1,6 +1,6 @@
 // The launcher end to end: a real stack (3 nodes, wallet, coordinator, exchange when built, miner)
 // on free ports in a temp data dir, then a restart on the same data dir.
-import { mkdtempSync, readFileSync, statSync, existsSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, statSync, existsSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -60,6 +60,14 @@ describe("startStack", () => {
     expect(creds.provider.address).toMatch(/^aitbc[0-9a-f]{40}$/);
     expect(statSync(join(dataDir, "dev-credentials.json")).mode & 0o777).toBe(0o600);
     expect(statSync(join(dataDir, "secrets.json")).mode & 0o777).toBe(0o600);
+    // Data files and their directories are the owner's only.
+    for (const name of ["coordinator", "wallet", "exchange"]) {
+      const dir = join(dataDir, "data", name);
+      const db = readdirSync(dir).find((f) => f.endsWith(".sqlite"));
+      expect(db, `a SQLite file in ${dir}`).toBeDefined();
+      expect(statSync(join(dir, db!)).mode & 0o777).toBe(0o600);
+      expect(statSync(dir).mode & 0o077).toBe(0);
+    }
   });
 
   it("runs three validators that agree on one chain", async () => {

@@ -65,6 +65,7 @@ export async function startStack(
   const config: CoordinatorConfig = {
     ...loadCoordinatorConfig({
       AITBC_ADMIN_API_KEY: adminApiKey,
+      AITBC_DEV: "1",
       AITBC_DATABASE_URL: database.url,
     }),
     port: 0,

@@ -41,5 +41,5 @@ export function buildApp(ctx: CoordinatorContext, options: BuildAppOptions = {})
 }
 
 export function authenticatorFor(ctx: CoordinatorContext): Authenticator {
-  return new Authenticator(ctx.repos.accounts, ctx.config.adminApiKey);
+  return new Authenticator(ctx.apiKeys, ctx.config.adminApiKey);
 }

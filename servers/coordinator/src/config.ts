@@ -6,7 +6,9 @@ import {
   envInt,
   envOptional,
   envString,
+  isDevMode,
   isPostgres,
+  SecretSealer,
   type EnvSource,
 } from "@aitbc/server-lib";
 
@@ -25,8 +27,16 @@ export interface CoordinatorConfig {
   /** base64url ed25519 secret of the settlement key that signs escrow releases. */
   settlementSecretKey?: string;
   chainId: string;
-  /** base64url ed25519 secret for receipt attestation; default a key generated once and stored in the database. */
+  /** base64url ed25519 secret for receipt attestation; default a key generated once and stored sealed in the database. */
   receiptSecretKey?: string;
+  /**
+   * base64url of 32 bytes (AITBC_COORDINATOR_SEALING_KEY): seals the secrets the database keeps.
+   * Required outside development mode; in development mode (AITBC_DEV=1) a key derived from the
+   * admin key stands in, with a warning at startup.
+   */
+  sealingKey?: string;
+  /** AITBC_DEV=1: the dev stack. */
+  dev: boolean;
   leaseTtlS: number;
   heartbeatIntervalS: number;
   claimWaitMaxS: number;
@@ -82,6 +92,20 @@ export function loadCoordinatorConfig(env: EnvSource = process.env): Coordinator
   const settlementSecretKey = envOptional(env, "AITBC_SETTLEMENT_SECRET_KEY");
   const databaseSchema = envOptional(env, "AITBC_DATABASE_SCHEMA");
   const receiptSecretKey = envOptional(env, "AITBC_RECEIPT_SECRET_KEY");
+  const dev = isDevMode(env);
+  const sealingKey = envOptional(env, "AITBC_COORDINATOR_SEALING_KEY");
+  if (sealingKey) {
+    try {
+      SecretSealer.fromBase64Url(sealingKey);
+    } catch {
+      throw new ConfigError(
+        "AITBC_COORDINATOR_SEALING_KEY must be base64url of 32 random bytes (for example `openssl rand -base64 32 | tr '+/' '-_' | tr -d =`).",
+      );
+    }
+  } else if (!dev)
+    throw new ConfigError(
+      "AITBC_COORDINATOR_SEALING_KEY is required: it seals the secrets the coordinator stores (base64url of 32 random bytes). For a development stack set AITBC_DEV=1 instead.",
+    );
   if (databaseSchema && !isPostgres(databaseUrl))
     throw new ConfigError("AITBC_DATABASE_SCHEMA needs a postgres:// AITBC_DATABASE_URL.");
   return {
@@ -95,6 +119,8 @@ export function loadCoordinatorConfig(env: EnvSource = process.env): Coordinator
     ...(nodeUrl ? { nodeUrl } : {}),
     ...(settlementSecretKey ? { settlementSecretKey } : {}),
     ...(receiptSecretKey ? { receiptSecretKey } : {}),
+    ...(sealingKey ? { sealingKey } : {}),
+    dev,
     chainId: envString(env, "AITBC_CHAIN_ID", "aitbc-dev"),
     leaseTtlS,
     heartbeatIntervalS,

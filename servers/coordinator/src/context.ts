@@ -1,6 +1,6 @@
 // Wires the coordinator's parts together: repositories, domain services and background workers.
 // buildApp() turns a context into HTTP routes; start.ts adds the WebSocket stream and listens.
-import type { Knex, Logger } from "@aitbc/server-lib";
+import type { Knex, Logger, SecretSealer } from "@aitbc/server-lib";
 import type { CoordinatorConfig } from "./config.js";
 import { AccountsRepo } from "./data/accounts-repo.js";
 import { ServicesRepo } from "./data/services-repo.js";
@@ -10,6 +10,8 @@ import { JobEventsRepo } from "./data/job-events-repo.js";
 import { ReceiptsRepo } from "./data/receipts-repo.js";
 import { ReviewsRepo } from "./data/reviews-repo.js";
 import { KeysRepo } from "./data/keys-repo.js";
+import { ApiKeysRepo } from "./data/api-keys-repo.js";
+import { ApiKeys } from "./domain/accounts/api-keys.js";
 import { OutboxRepo } from "./data/outbox-repo.js";
 import type { AddressProvider } from "./domain/accounts/address-provider.js";
 import { AccountService } from "./domain/accounts/account-service.js";
@@ -37,12 +39,14 @@ export interface CoordinatorDeps {
   settlement: SettlementPort;
   addresses: AddressProvider;
   bus: SignalBus;
+  /** Seals secrets stored in the database (receipt keys, replayed responses with API keys). */
+  sealer: SecretSealer;
 }
 
 export type CoordinatorContext = Awaited<ReturnType<typeof createContext>>;
 
 export async function createContext(deps: CoordinatorDeps) {
-  const { db, config, logger, settlement, addresses, bus } = deps;
+  const { db, config, logger, settlement, addresses, bus, sealer } = deps;
   const repos = {
     accounts: new AccountsRepo(db),
     services: new ServicesRepo(db),
@@ -52,10 +56,12 @@ export async function createContext(deps: CoordinatorDeps) {
     receipts: new ReceiptsRepo(db),
     reviews: new ReviewsRepo(db),
     keys: new KeysRepo(db),
+    apiKeys: new ApiKeysRepo(db),
     outbox: new OutboxRepo(db),
   };
   const presence = new MinerPresence(config.heartbeatIntervalS);
-  const keys = await ReceiptKeyRing.load(repos.keys, config.receiptSecretKey);
+  const keys = await ReceiptKeyRing.load(db, repos.keys, sealer, config.receiptSecretKey);
+  const apiKeys = new ApiKeys(db, repos.apiKeys, repos.accounts);
   const worker = new OutboxWorker(db, repos.outbox, repos.jobs, settlement, logger, {
     claimMs: config.settlementClaimMs,
   });
@@ -80,7 +86,9 @@ export async function createContext(deps: CoordinatorDeps) {
     keys,
     worker,
     settlement,
-    accounts: new AccountService(repos.accounts, addresses, logger),
+    sealer,
+    apiKeys,
+    accounts: new AccountService(db, repos.accounts, apiKeys, addresses, logger),
     catalog: new ServiceCatalog(repos.services, views, { miners: repos.miners, presence }),
     reviews: new ReviewService(repos.reviews, repos.services, repos.jobs),
     jobs: new JobService(

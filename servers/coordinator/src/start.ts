@@ -6,6 +6,7 @@ import {
   listen,
   migrate,
   openDatabase,
+  SecretSealer,
   type Logger,
 } from "@aitbc/server-lib";
 import type { CoordinatorConfig } from "./config.js";
@@ -62,6 +63,17 @@ export function settlementFor(config: CoordinatorConfig, logger: Logger): Settle
   });
 }
 
+/** How soon a receipt key rotated on another replica signs here too. */
+const RECEIPT_KEY_RELOAD_MS = 5000;
+
+export function sealerFor(config: CoordinatorConfig, logger: Logger): SecretSealer {
+  if (config.sealingKey) return SecretSealer.fromBase64Url(config.sealingKey);
+  logger.warn(
+    "DEVELOPMENT MODE: no AITBC_COORDINATOR_SEALING_KEY, stored secrets are sealed with a key derived from AITBC_ADMIN_API_KEY. Never run like this in production.",
+  );
+  return SecretSealer.derivedFrom(config.adminApiKey, "aitbc-coordinator-dev-sealing-key");
+}
+
 export async function startCoordinator(
   config: CoordinatorConfig,
   overrides: CoordinatorOverrides = {},
@@ -83,7 +95,8 @@ export async function startCoordinator(
       (config.walletUrl
         ? new WalletAddressProvider(config.walletUrl, config.adminApiKey)
         : new LocalKeyAddressProvider());
-    const ctx = await createContext({ db, config, logger, settlement, addresses, bus });
+    const sealer = sealerFor(config, logger);
+    const ctx = await createContext({ db, config, logger, settlement, addresses, bus, sealer });
     const app = buildApp(ctx);
     const running = await listen(app, { port: config.port, host: config.host });
     const stream = attachJobStream(running.server, {
@@ -96,9 +109,13 @@ export async function startCoordinator(
       socketsPerKey: config.streamSocketsPerKey,
       maxBufferedBytes: config.streamMaxBufferedBytes,
     });
+    let stopKeyWatch = () => {};
     if (overrides.workers !== false) {
       ctx.worker.start();
       ctx.sweeper.start();
+      stopKeyWatch = ctx.keys.watch(RECEIPT_KEY_RELOAD_MS, (err) =>
+        logger.warn({ err }, "could not re-read the receipt keys"),
+      );
     }
     logger.info(
       { url: running.url, settlement: settlement.kind, addresses: addresses.kind },
@@ -112,6 +129,7 @@ export async function startCoordinator(
       streamStats: () => stream.stats(),
       close() {
         closing ??= (async () => {
+          stopKeyWatch();
           ctx.claims.stop();
           stream.close();
           await running.close();

@@ -53,6 +53,7 @@ describe("settlement on the real chain (sqlite)", () => {
       {
         ...loadCoordinatorConfig({
           AITBC_ADMIN_API_KEY: adminApiKey,
+          AITBC_DEV: "1",
           AITBC_DATABASE_URL: database.url,
           AITBC_CHAIN_ID: node.chainId,
         }),
@@ -70,6 +71,7 @@ describe("settlement on the real chain (sqlite)", () => {
         ...loadWalletConfig({
           AITBC_DATA_DIR: dir,
           AITBC_ADMIN_API_KEY: adminApiKey,
+          AITBC_DEV: "1",
           AITBC_WALLET_PASSPHRASE: "test passphrase for the wallet",
           AITBC_NODE_URL: node.url,
           AITBC_COORDINATOR_URL: coordinator.url,

@@ -29,6 +29,7 @@ describe.skipIf(!pg)("replicas on one PostgreSQL database", () => {
     const config: CoordinatorConfig = {
       ...loadCoordinatorConfig({
         AITBC_ADMIN_API_KEY: adminApiKey,
+        AITBC_DEV: "1",
         AITBC_DATABASE_URL: database.url,
       }),
       databaseSchema: database.schema!,

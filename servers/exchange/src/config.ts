@@ -3,6 +3,7 @@
 import { join, resolve } from "node:path";
 import {
   ConfigError,
+  MAX_IDENTITY_CACHE_MS,
   envInt,
   envOptional,
   envString,
@@ -89,7 +90,11 @@ export function loadExchangeConfig(env: EnvSource = process.env): ExchangeConfig
     requiredConfirmations: envInt(env, "AITBC_EXCHANGE_CONFIRMATIONS", 1, { min: 0, max: 100 }),
     orderTtlS: envInt(env, "AITBC_EXCHANGE_ORDER_TTL_S", 3600, { min: 1 }),
     watchIntervalMs: envInt(env, "AITBC_EXCHANGE_WATCH_INTERVAL_MS", 5000, { min: 10 }),
-    identityCacheMs: envInt(env, "AITBC_EXCHANGE_IDENTITY_CACHE_MS", 3000, { min: 0, max: 10_000 }),
+    // At most MAX_IDENTITY_CACHE_MS, so a revoked key is refused within 1 s.
+    identityCacheMs: envInt(env, "AITBC_EXCHANGE_IDENTITY_CACHE_MS", MAX_IDENTITY_CACHE_MS, {
+      min: 0,
+      max: MAX_IDENTITY_CACHE_MS,
+    }),
     rateLimitPerSecond: envInt(env, "AITBC_EXCHANGE_RATE_LIMIT", 50, { min: 0 }),
     ...(Object.fromEntries(
       Object.entries(optional).filter(([, v]) => v !== undefined),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabaseKinds } from "@aitbc/server-lib";
-import { failure } from "@aitbc/server-lib/testing";
+import { failure, pollUntil } from "@aitbc/server-lib/testing";
 import { startExchangeHarness, type ExchangeHarness } from "./support/exchange-harness.js";
 
 describe.each(testDatabaseKinds())("exchange orders (%s)", (kind) => {
@@ -114,6 +114,63 @@ describe.each(testDatabaseKinds())("exchange orders (%s)", (kind) => {
     expect(
       await failure(bob.client.exchange.getOrder({ path: { order_id: "not-an-order-id" } })),
     ).toMatchObject({ status: 400, code: "validation_failed" });
+  });
+
+  it("a tenant admin's key is no platform admin: it sees neither another tenant's orders nor anyone else's", async () => {
+    const victim = h.buyer("tenant-b-buyer");
+    h.coordinator.update(victim.apiKey, { tenant_id: "tenant-b" });
+    const order = await victim.client.exchange.createOrder({
+      body: { amount_aitbc: 5, payment_method: "bitcoin_testnet" },
+    });
+    const tenantAdmin = h.clientWithKey(
+      h.coordinator.addAccount({
+        id: "tenant-a-admin",
+        role: "admin",
+        tenant_id: "tenant-a",
+        address: null,
+      }),
+    );
+    expect(
+      await failure(tenantAdmin.exchange.getOrder({ path: { order_id: order.order_id } })),
+    ).toMatchObject({ status: 404, code: "not_found" });
+    const listed = await tenantAdmin.exchange.listOrders({ query: { limit: 200 } });
+    expect(listed.items.map((o) => o.order_id)).not.toContain(order.order_id);
+    const platform = await h.admin.exchange.getOrder({ path: { order_id: order.order_id } });
+    expect(platform.order_id).toBe(order.order_id);
+  });
+
+  it("refuses a revoked key within 1 s, and caches unknown keys instead of asking the coordinator each time", async () => {
+    const cached = await startExchangeHarness(kind, { identityCacheMs: 500 });
+    try {
+      const buyer = cached.buyer("soon-revoked");
+      await buyer.client.exchange.listOrders();
+      cached.coordinator.revoke(buyer.apiKey);
+      const revokedAt = Date.now();
+      // The first request sent 1 s after the revocation is refused (timed by when it was sent, so
+      // a slow machine's answer time does not count).
+      let refusedSentAt = 0;
+      await pollUntil(async () => {
+        const sentAt = Date.now();
+        const refused = await buyer.client.exchange.listOrders().then(
+          () => false,
+          (err: { status?: number }) => err.status === 401,
+        );
+        if (refused) refusedSentAt = sentAt;
+        return refused;
+      }, "the revoked key to be refused");
+      expect(refusedSentAt - revokedAt).toBeLessThanOrEqual(1000);
+      const before = cached.coordinator.calls;
+      const started = Date.now();
+      const stranger = cached.clientWithKey("ak_customer_made-up");
+      for (let i = 0; i < 20; i++)
+        expect(await failure(stranger.exchange.listOrders())).toMatchObject({ status: 401 });
+      // One coordinator call per 500 ms cache window, however many requests fall in it.
+      const windows = Math.ceil((Date.now() - started) / 500);
+      expect(cached.coordinator.calls - before).toBeLessThanOrEqual(windows + 1);
+      expect(cached.coordinator.calls - before).toBeLessThan(20);
+    } finally {
+      await cached.close();
+    }
   });
 
   it("pages the caller's orders newest first", async () => {

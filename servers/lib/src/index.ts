@@ -13,6 +13,8 @@ export * from "./db/database.js";
 export { waitingForConnection } from "./db/sqlite-client.js";
 export * from "./db/migrations.js";
 export * from "./db/idempotency.js";
+export * from "./crypto/secret-sealer.js";
+export * from "./db/private-files.js";
 export * from "./db/transaction.js";
 export * from "./db/test-database.js";
 export * from "./identity/caller.js";

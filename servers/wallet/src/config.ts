@@ -1,7 +1,16 @@
 // The wallet's configuration from the environment, with the stack's defaults. Fails fast (ConfigError)
 // naming the variable.
 import { join, resolve } from "node:path";
-import { envInt, envOptional, envString, isPostgres, type EnvSource } from "@aitbc/server-lib";
+import {
+  ConfigError,
+  MAX_IDENTITY_CACHE_MS,
+  envInt,
+  envOptional,
+  envString,
+  isDevMode,
+  isPostgres,
+  type EnvSource,
+} from "@aitbc/server-lib";
 import { DEFAULT_URLS } from "@aitbc/sdk";
 
 export interface WalletConfig {
@@ -17,8 +26,13 @@ export interface WalletConfig {
   coordinatorUrl: string;
   /** The stack's admin key; without it no caller can create accounts. */
   adminApiKey?: string;
-  /** Unlocks the keystore. Without it, one is generated once into `<dataDir>/wallet-passphrase` (0600). */
+  /**
+   * Unlocks the keystore. Required outside development mode; in development mode (AITBC_DEV=1) a
+   * missing one is generated once into `<dataDir>/wallet-passphrase` (0600), with a warning.
+   */
   passphrase?: string;
+  /** AITBC_DEV=1: the dev stack. */
+  dev?: boolean;
   /** Without it, the chain id is read from the node at startup. */
   chainId?: string;
   /** How long a transfer or escrow lock waits for a block. */
@@ -44,6 +58,11 @@ export function loadWalletConfig(env: EnvSource = process.env): WalletConfig {
   const adminApiKey = envOptional(env, "AITBC_ADMIN_API_KEY");
   const passphrase = envOptional(env, "AITBC_WALLET_PASSPHRASE");
   const chainId = envOptional(env, "AITBC_CHAIN_ID");
+  const dev = isDevMode(env);
+  if (!passphrase && !dev)
+    throw new ConfigError(
+      "AITBC_WALLET_PASSPHRASE is required: it unlocks the custodial keys. For a development stack set AITBC_DEV=1 to use a generated one.",
+    );
   const schema = envOptional(env, "AITBC_WALLET_DATABASE_SCHEMA");
   return {
     port: envInt(env, "AITBC_WALLET_PORT", DEFAULT_PORT + portBase - SEED_BASE_PORT, {
@@ -62,11 +81,13 @@ export function loadWalletConfig(env: EnvSource = process.env): WalletConfig {
     ),
     ...(adminApiKey ? { adminApiKey } : {}),
     ...(passphrase ? { passphrase } : {}),
+    dev,
     ...(chainId ? { chainId } : {}),
     confirmTimeoutMs: envInt(env, "AITBC_WALLET_CONFIRM_TIMEOUT_MS", 15_000, { min: 100 }),
-    identityCacheMs: envInt(env, "AITBC_WALLET_IDENTITY_CACHE_MS", 3_000, {
+    // At most MAX_IDENTITY_CACHE_MS, so a revoked key is refused within 1 s.
+    identityCacheMs: envInt(env, "AITBC_WALLET_IDENTITY_CACHE_MS", MAX_IDENTITY_CACHE_MS, {
       min: 0,
-      max: 10_000,
+      max: MAX_IDENTITY_CACHE_MS,
     }),
     rateLimitPerSecond: envInt(env, "AITBC_WALLET_RATE_LIMIT", 50, { min: 0 }),
     reconcileIntervalMs: envInt(env, "AITBC_WALLET_RECONCILE_MS", 5_000, {

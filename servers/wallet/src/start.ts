@@ -47,10 +47,16 @@ export async function startWallet(
   try {
     await migrate(db, walletMigrations);
     let keystore: Keystore;
+    const { passphrase, devFile } = resolvePassphrase(config);
+    if (devFile)
+      logger.warn(
+        { file: devFile },
+        "DEVELOPMENT MODE: no AITBC_WALLET_PASSPHRASE, the custodial keys are sealed with a generated passphrase stored next to the database. Never run like this in production.",
+      );
     try {
       keystore = await Keystore.open(
         { keystore: new KeystoreRepo(db), accounts: new AccountsRepo(db) },
-        resolvePassphrase(config),
+        passphrase,
       );
     } catch (err) {
       if (err instanceof WrongPassphraseError)

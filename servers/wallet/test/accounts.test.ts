@@ -68,6 +68,28 @@ describe.each(testDatabaseKinds())("wallet accounts (%s)", (kind) => {
     expect(res.status).toBe(201);
   });
 
+  it("refuses a tenant admin's key (403): only the platform admin creates custodial keys", async () => {
+    const tenantAdminKey = h.coordinator.addAccount({
+      id: "tenant-a-admin",
+      role: "admin",
+      tenant_id: "tenant-a",
+      address: null,
+    });
+    const err = await failure(
+      h.clientWithKey(tenantAdminKey).wallet.createAccount({
+        body: { account_id: "tenant-b-victim" },
+      }),
+    );
+    expect(err).toMatchObject({ status: 403, code: "forbidden" });
+    // Nothing was created: the platform admin now gets a brand-new key (201).
+    const res = await fetch(`${h.wallet.url}/api/v1/wallet/accounts`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-API-Key": h.config.adminApiKey! },
+      body: JSON.stringify({ account_id: "tenant-b-victim" }),
+    });
+    expect(res.status).toBe(201);
+  });
+
   it("rejects a bad account id with 400 naming the field", async () => {
     const err = await failure(h.admin.wallet.createAccount({ body: { account_id: "not an id!" } }));
     expect(err).toMatchObject({ status: 400, code: "validation_failed" });

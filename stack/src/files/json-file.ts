@@ -16,7 +16,8 @@ export function readJsonFile<T>(path: string): T | undefined {
 }
 
 export function writeJsonFile(path: string, value: unknown, options: { secret?: boolean } = {}) {
-  mkdirSync(dirname(path), { recursive: true });
+  // A directory made for a secret is the owner's only (the data dir, on a first start).
+  mkdirSync(dirname(path), { recursive: true, ...(options.secret ? { mode: 0o700 } : {}) });
   const tmp = `${path}.${process.pid}.tmp`;
   writeFileSync(tmp, JSON.stringify(value, null, 2) + "\n", {
     mode: options.secret ? 0o600 : 0o644,

@@ -19,6 +19,12 @@ export interface DevSecrets {
   created_at: string;
   admin_api_key: string;
   wallet_passphrase: string;
+  /**
+   * Seals the secrets the coordinator stores (AITBC_COORDINATOR_SEALING_KEY). Absent in secrets
+   * made by earlier versions: their coordinator keeps its development key derived from the admin
+   * key, since a new key could not open what the old one sealed.
+   */
+  coordinator_sealing_key?: string;
   validators: KeyMaterial[];
   /** Signs escrow_release (the coordinator's AITBC_SETTLEMENT_SECRET_KEY). */
   settlement: KeyMaterial;
@@ -39,6 +45,7 @@ export function createDevSecrets(validators: number, now = new Date()): DevSecre
     created_at: now.toISOString(),
     admin_api_key: `aitbc_admin_${randomBytes(24).toString("base64url")}`,
     wallet_passphrase: randomBytes(32).toString("base64url"),
+    coordinator_sealing_key: randomBytes(32).toString("base64url"),
     validators: Array.from({ length: validators }, () => newKeyMaterial()),
     settlement: newKeyMaterial(),
     treasury: newKeyMaterial(),

@@ -75,6 +75,9 @@ function commonEnv(ctx: PlanContext): Record<string, string> {
   return {
     ...baseChildEnv(ctx.parentEnv),
     AITBC_HOST: ctx.host,
+    // A dev stack: services may fall back to development secrets (with a warning) where a
+    // production deployment must configure them.
+    AITBC_DEV: "1",
     AITBC_LOG_LEVEL: ctx.logLevel,
     AITBC_ADMIN_API_KEY: ctx.adminApiKey,
     AITBC_CHAIN_ID: ctx.secrets.chain_id,
@@ -156,6 +159,9 @@ export function coordinatorService(ctx: PlanContext): ServiceDefinition {
       ...commonEnv(ctx),
       ...storage(ctx, "coordinator"),
       AITBC_SETTLEMENT_SECRET_KEY: ctx.secrets.settlement.secret_key,
+      ...(ctx.secrets.coordinator_sealing_key
+        ? { AITBC_COORDINATOR_SEALING_KEY: ctx.secrets.coordinator_sealing_key }
+        : {}),
     },
   };
 }

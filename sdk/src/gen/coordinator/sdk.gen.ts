@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import type { Client, Options as Options2, TDataShape } from './client/index.js';
-import type { CancelJobData, CancelJobErrors, CancelJobResponses, ClaimJobData, ClaimJobErrors, ClaimJobResponses, CompleteJobData, CompleteJobErrors, CompleteJobResponses, CreateAccountData, CreateAccountErrors, CreateAccountResponses, CreateJobData, CreateJobErrors, CreateJobResponses, DeactivateServiceData, DeactivateServiceErrors, DeactivateServiceResponses, FailJobData, FailJobErrors, FailJobResponses, GetAdminStatsData, GetAdminStatsErrors, GetAdminStatsResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetJobResultsData, GetJobResultsErrors, GetJobResultsResponses, GetJobStatusData, GetJobStatusErrors, GetJobStatusResponses, GetMeData, GetMeErrors, GetMeResponses, GetProviderReputationData, GetProviderReputationErrors, GetProviderReputationResponses, GetServiceData, GetServiceErrors, GetServiceResponses, HeartbeatMinerData, HeartbeatMinerErrors, HeartbeatMinerResponses, ListAdminJobsData, ListAdminJobsErrors, ListAdminJobsResponses, ListAdminMinersData, ListAdminMinersErrors, ListAdminMinersResponses, ListJobsData, ListJobsErrors, ListJobsResponses, ListKeysData, ListKeysErrors, ListKeysResponses, ListReceiptsData, ListReceiptsErrors, ListReceiptsResponses, ListServiceReviewsData, ListServiceReviewsErrors, ListServiceReviewsResponses, ListServicesData, ListServicesErrors, ListServicesResponses, RateServiceData, RateServiceErrors, RateServiceResponses, RegisterMinerData, RegisterMinerErrors, RegisterMinerResponses, RegisterServiceData, RegisterServiceErrors, RegisterServiceResponses, ReleaseJobData, ReleaseJobErrors, ReleaseJobResponses, ReportJobProgressData, ReportJobProgressErrors, ReportJobProgressResponses, UpdateServiceData, UpdateServiceErrors, UpdateServiceResponses } from './types.gen.js';
+import type { CancelJobData, CancelJobErrors, CancelJobResponses, ClaimJobData, ClaimJobErrors, ClaimJobResponses, CompleteJobData, CompleteJobErrors, CompleteJobResponses, CreateAccountData, CreateAccountErrors, CreateAccountResponses, CreateJobData, CreateJobErrors, CreateJobResponses, DeactivateServiceData, DeactivateServiceErrors, DeactivateServiceResponses, FailJobData, FailJobErrors, FailJobResponses, GetAdminStatsData, GetAdminStatsErrors, GetAdminStatsResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetJobResultsData, GetJobResultsErrors, GetJobResultsResponses, GetJobStatusData, GetJobStatusErrors, GetJobStatusResponses, GetMeData, GetMeErrors, GetMeResponses, GetProviderReputationData, GetProviderReputationErrors, GetProviderReputationResponses, GetServiceData, GetServiceErrors, GetServiceResponses, HeartbeatMinerData, HeartbeatMinerErrors, HeartbeatMinerResponses, ListAccountKeysData, ListAccountKeysErrors, ListAccountKeysResponses, ListAdminJobsData, ListAdminJobsErrors, ListAdminJobsResponses, ListAdminMinersData, ListAdminMinersErrors, ListAdminMinersResponses, ListJobsData, ListJobsErrors, ListJobsResponses, ListKeysData, ListKeysErrors, ListKeysResponses, ListMyKeysData, ListMyKeysErrors, ListMyKeysResponses, ListReceiptsData, ListReceiptsErrors, ListReceiptsResponses, ListServiceReviewsData, ListServiceReviewsErrors, ListServiceReviewsResponses, ListServicesData, ListServicesErrors, ListServicesResponses, RateServiceData, RateServiceErrors, RateServiceResponses, RegisterMinerData, RegisterMinerErrors, RegisterMinerResponses, RegisterServiceData, RegisterServiceErrors, RegisterServiceResponses, ReleaseJobData, ReleaseJobErrors, ReleaseJobResponses, ReportJobProgressData, ReportJobProgressErrors, ReportJobProgressResponses, RevokeAccountKeyData, RevokeAccountKeyErrors, RevokeAccountKeyResponses, RevokeMyKeyData, RevokeMyKeyErrors, RevokeMyKeyResponses, RotateMyKeyData, RotateMyKeyErrors, RotateMyKeyResponses, RotateReceiptKeyData, RotateReceiptKeyErrors, RotateReceiptKeyResponses, UpdateServiceData, UpdateServiceErrors, UpdateServiceResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -105,6 +105,111 @@ export class CoordinatorApi extends HeyApiClient {
                 'Content-Type': 'application/json',
                 ...options.headers
             }
+        });
+    }
+    
+    /**
+     * The caller's API keys (never the keys themselves)
+     *
+     * Any account key. Lists the account's keys, newest first, with their state: `active`,
+     * `expiring` (replaced by a rotation, still accepted until `expires_at`), `expired` or
+     * `revoked`. The platform admin key is not an account key: 403.
+     *
+     */
+    public listMyKeys<ThrowOnError extends boolean = true>(options?: Options<ListMyKeysData, ThrowOnError>) {
+        return (options?.client ?? this.client).get<ListMyKeysResponses, ListMyKeysErrors, ThrowOnError, 'data'>({
+            responseStyle: 'data',
+            security: [{ name: 'X-API-Key', type: 'apiKey' }],
+            url: '/v1/me/keys',
+            ...options
+        });
+    }
+    
+    /**
+     * Rotate the caller's API key
+     *
+     * Any account key. Returns a new key (shown once; stored hashed). The key that made the
+     * call stays valid for a grace period of 24 hours (`expires_at`), so running clients can
+     * switch over; with `revoke_current: true` it is revoked at once instead. A revoked or
+     * expired key is refused (401) by the coordinator, the wallet and the exchange within 1 s.
+     *
+     */
+    public rotateMyKey<ThrowOnError extends boolean = true>(options?: Options<RotateMyKeyData, ThrowOnError>) {
+        return (options?.client ?? this.client).post<RotateMyKeyResponses, RotateMyKeyErrors, ThrowOnError, 'data'>({
+            responseStyle: 'data',
+            security: [{ name: 'X-API-Key', type: 'apiKey' }],
+            url: '/v1/me/keys',
+            ...options,
+            headers: {
+                'Content-Type': 'application/json',
+                ...options?.headers
+            }
+        });
+    }
+    
+    /**
+     * Revoke one of the caller's API keys
+     *
+     * Any account key, for a key of the same account (another account's key id is 404).
+     * Revoking is final and idempotent. The key is refused everywhere within 1 s.
+     *
+     */
+    public revokeMyKey<ThrowOnError extends boolean = true>(options: Options<RevokeMyKeyData, ThrowOnError>) {
+        return (options.client ?? this.client).post<RevokeMyKeyResponses, RevokeMyKeyErrors, ThrowOnError, 'data'>({
+            responseStyle: 'data',
+            security: [{ name: 'X-API-Key', type: 'apiKey' }],
+            url: '/v1/me/keys/{key_id}/revoke',
+            ...options
+        });
+    }
+    
+    /**
+     * An account's API keys (admin)
+     *
+     * Admin key. The platform admin sees every account; a tenant admin only accounts of its
+     * own tenant (another tenant's account is 404).
+     *
+     */
+    public listAccountKeys<ThrowOnError extends boolean = true>(options: Options<ListAccountKeysData, ThrowOnError>) {
+        return (options.client ?? this.client).get<ListAccountKeysResponses, ListAccountKeysErrors, ThrowOnError, 'data'>({
+            responseStyle: 'data',
+            security: [{ name: 'X-API-Key', type: 'apiKey' }],
+            url: '/v1/admin/accounts/{account_id}/keys',
+            ...options
+        });
+    }
+    
+    /**
+     * Revoke an account's API key (admin)
+     *
+     * Admin key, with the same tenant rule as listing. Final and idempotent; the key is refused
+     * everywhere within 1 s.
+     *
+     */
+    public revokeAccountKey<ThrowOnError extends boolean = true>(options: Options<RevokeAccountKeyData, ThrowOnError>) {
+        return (options.client ?? this.client).post<RevokeAccountKeyResponses, RevokeAccountKeyErrors, ThrowOnError, 'data'>({
+            responseStyle: 'data',
+            security: [{ name: 'X-API-Key', type: 'apiKey' }],
+            url: '/v1/admin/accounts/{account_id}/keys/{key_id}/revoke',
+            ...options
+        });
+    }
+    
+    /**
+     * Rotate the coordinator's receipt signing key (platform admin)
+     *
+     * Platform admin key only (a tenant admin gets 403). A new signing key signs every receipt
+     * from now on; the old one stays listed at `GET /v1/keys` with its `valid_until`, so
+     * receipts it signed still verify. When the key comes from `AITBC_RECEIPT_SECRET_KEY` it
+     * cannot be rotated here (409): change the variable instead.
+     *
+     */
+    public rotateReceiptKey<ThrowOnError extends boolean = true>(options?: Options<RotateReceiptKeyData, ThrowOnError>) {
+        return (options?.client ?? this.client).post<RotateReceiptKeyResponses, RotateReceiptKeyErrors, ThrowOnError, 'data'>({
+            responseStyle: 'data',
+            security: [{ name: 'X-API-Key', type: 'apiKey' }],
+            url: '/v1/admin/keys/rotate',
+            ...options
         });
     }
     
@@ -551,7 +656,9 @@ export class CoordinatorApi extends HeyApiClient {
      * The coordinator's public receipt keys (public)
      *
      * No key needed. Receipts carry a `coordinator:<id>` signature by one of these keys. The key
-     * is generated on the first start and kept across restarts.
+     * is generated on the first start and kept across restarts. After a rotation
+     * (`POST /v1/admin/keys/rotate`) the old keys stay listed with `valid_until`, so older
+     * receipts still verify; the current key has `valid_until: null`.
      *
      */
     public listKeys<ThrowOnError extends boolean = true>(options?: Options<ListKeysData, ThrowOnError>) {

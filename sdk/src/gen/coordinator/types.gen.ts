@@ -60,6 +60,58 @@ export type CreatedAccount = {
 };
 
 /**
+ * ApiKeyStatus
+ */
+export type ApiKeyStatus = 'active' | 'expiring' | 'expired' | 'revoked';
+
+/**
+ * ApiKeyInfo
+ */
+export type ApiKeyInfo = {
+    key_id: string;
+    /**
+     * The first characters of the key, to tell keys apart.
+     */
+    prefix: string;
+    status: ApiKeyStatus;
+    created_at: Timestamp;
+    /**
+     * When a rotated key stops working (`null` for a key without end).
+     */
+    expires_at: Timestamp | null;
+    revoked_at: Timestamp | null;
+};
+
+/**
+ * ApiKeyList
+ */
+export type ApiKeyList = {
+    keys: Array<ApiKeyInfo>;
+};
+
+/**
+ * RotateKeyRequest
+ */
+export type RotateKeyRequest = {
+    /**
+     * Revoke the key that made the call now instead of after the grace period.
+     */
+    revoke_current?: boolean;
+};
+
+/**
+ * RotatedKey
+ */
+export type RotatedKey = {
+    /**
+     * The new API key. Shown only here; the coordinator stores a hash.
+     */
+    api_key: string;
+    key: ApiKeyInfo;
+    previous: ApiKeyInfo;
+};
+
+/**
  * ServiceSpecs
  */
 export type ServiceSpecs = {
@@ -725,6 +777,11 @@ export type CoordinatorKey = {
      * `coordinator:` and the first 16 hex characters of sha256(public key).
      */
     key_id: string;
+    valid_from: Timestamp;
+    /**
+     * When a rotation replaced this key (`null` for the current key).
+     */
+    valid_until: Timestamp | null;
     alg: 'ed25519';
     public_key: PublicKey;
     use: 'receipt_attestation';
@@ -927,6 +984,13 @@ export type Address = string;
 export type Timestamp = string;
 
 /**
+ * PublicKey
+ *
+ * A raw 32-byte ed25519 public key, base64url without padding.
+ */
+export type PublicKey = string;
+
+/**
  * Currency
  */
 export type Currency = 'AITBC';
@@ -964,13 +1028,6 @@ export type PageInfo = {
  * `0x` followed by the hex sha256 of the RFC 8785 canonical JSON of the signed transaction.
  */
 export type TxHash = string;
-
-/**
- * PublicKey
- *
- * A raw 32-byte ed25519 public key, base64url without padding.
- */
-export type PublicKey = string;
 
 /**
  * Signature
@@ -1046,6 +1103,13 @@ export type Receipt = {
     chain_id: string;
     signatures: Array<Signature>;
 };
+
+/**
+ * The id of an API key (from a key listing), not the key itself.
+ */
+export type ApiKeyId = string;
+
+export type AccountId = Id;
 
 /**
  * The service id, for example `gpu-compute-001`.
@@ -1202,6 +1266,277 @@ export type CreateAccountResponses = {
 };
 
 export type CreateAccountResponse = CreateAccountResponses[keyof CreateAccountResponses];
+
+export type ListMyKeysData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/v1/me/keys';
+};
+
+export type ListMyKeysErrors = {
+    /**
+     * Missing or invalid API key (unauthorized).
+     */
+    401: Problem;
+    /**
+     * Forbidden (forbidden).
+     */
+    403: Problem;
+    /**
+     * Too many requests (rate_limited).
+     */
+    429: Problem;
+    /**
+     * Internal error (internal_error).
+     */
+    500: Problem;
+};
+
+export type ListMyKeysError = ListMyKeysErrors[keyof ListMyKeysErrors];
+
+export type ListMyKeysResponses = {
+    /**
+     * The account's keys.
+     */
+    200: ApiKeyList;
+};
+
+export type ListMyKeysResponse = ListMyKeysResponses[keyof ListMyKeysResponses];
+
+export type RotateMyKeyData = {
+    body?: RotateKeyRequest;
+    path?: never;
+    query?: never;
+    url: '/v1/me/keys';
+};
+
+export type RotateMyKeyErrors = {
+    /**
+     * Bad request (validation_failed).
+     */
+    400: Problem;
+    /**
+     * Missing or invalid API key (unauthorized).
+     */
+    401: Problem;
+    /**
+     * Forbidden (forbidden).
+     */
+    403: Problem;
+    /**
+     * Payload too large (payload_too_large).
+     */
+    413: Problem;
+    /**
+     * Too many requests (rate_limited).
+     */
+    429: Problem;
+    /**
+     * Internal error (internal_error).
+     */
+    500: Problem;
+};
+
+export type RotateMyKeyError = RotateMyKeyErrors[keyof RotateMyKeyErrors];
+
+export type RotateMyKeyResponses = {
+    /**
+     * The new key, and what happened to the one that made the call.
+     */
+    201: RotatedKey;
+};
+
+export type RotateMyKeyResponse = RotateMyKeyResponses[keyof RotateMyKeyResponses];
+
+export type RevokeMyKeyData = {
+    body?: never;
+    path: {
+        /**
+         * The id of an API key (from a key listing), not the key itself.
+         */
+        key_id: string;
+    };
+    query?: never;
+    url: '/v1/me/keys/{key_id}/revoke';
+};
+
+export type RevokeMyKeyErrors = {
+    /**
+     * Bad request (validation_failed).
+     */
+    400: Problem;
+    /**
+     * Missing or invalid API key (unauthorized).
+     */
+    401: Problem;
+    /**
+     * Forbidden (forbidden).
+     */
+    403: Problem;
+    /**
+     * Not found (not_found).
+     */
+    404: Problem;
+    /**
+     * Too many requests (rate_limited).
+     */
+    429: Problem;
+    /**
+     * Internal error (internal_error).
+     */
+    500: Problem;
+};
+
+export type RevokeMyKeyError = RevokeMyKeyErrors[keyof RevokeMyKeyErrors];
+
+export type RevokeMyKeyResponses = {
+    /**
+     * The revoked key.
+     */
+    200: ApiKeyInfo;
+};
+
+export type RevokeMyKeyResponse = RevokeMyKeyResponses[keyof RevokeMyKeyResponses];
+
+export type ListAccountKeysData = {
+    body?: never;
+    path: {
+        account_id: Id;
+    };
+    query?: never;
+    url: '/v1/admin/accounts/{account_id}/keys';
+};
+
+export type ListAccountKeysErrors = {
+    /**
+     * Bad request (validation_failed).
+     */
+    400: Problem;
+    /**
+     * Missing or invalid API key (unauthorized).
+     */
+    401: Problem;
+    /**
+     * Forbidden (forbidden).
+     */
+    403: Problem;
+    /**
+     * Not found (not_found).
+     */
+    404: Problem;
+    /**
+     * Too many requests (rate_limited).
+     */
+    429: Problem;
+    /**
+     * Internal error (internal_error).
+     */
+    500: Problem;
+};
+
+export type ListAccountKeysError = ListAccountKeysErrors[keyof ListAccountKeysErrors];
+
+export type ListAccountKeysResponses = {
+    /**
+     * The account's keys.
+     */
+    200: ApiKeyList;
+};
+
+export type ListAccountKeysResponse = ListAccountKeysResponses[keyof ListAccountKeysResponses];
+
+export type RevokeAccountKeyData = {
+    body?: never;
+    path: {
+        account_id: Id;
+        /**
+         * The id of an API key (from a key listing), not the key itself.
+         */
+        key_id: string;
+    };
+    query?: never;
+    url: '/v1/admin/accounts/{account_id}/keys/{key_id}/revoke';
+};
+
+export type RevokeAccountKeyErrors = {
+    /**
+     * Bad request (validation_failed).
+     */
+    400: Problem;
+    /**
+     * Missing or invalid API key (unauthorized).
+     */
+    401: Problem;
+    /**
+     * Forbidden (forbidden).
+     */
+    403: Problem;
+    /**
+     * Not found (not_found).
+     */
+    404: Problem;
+    /**
+     * Too many requests (rate_limited).
+     */
+    429: Problem;
+    /**
+     * Internal error (internal_error).
+     */
+    500: Problem;
+};
+
+export type RevokeAccountKeyError = RevokeAccountKeyErrors[keyof RevokeAccountKeyErrors];
+
+export type RevokeAccountKeyResponses = {
+    /**
+     * The revoked key.
+     */
+    200: ApiKeyInfo;
+};
+
+export type RevokeAccountKeyResponse = RevokeAccountKeyResponses[keyof RevokeAccountKeyResponses];
+
+export type RotateReceiptKeyData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/v1/admin/keys/rotate';
+};
+
+export type RotateReceiptKeyErrors = {
+    /**
+     * Missing or invalid API key (unauthorized).
+     */
+    401: Problem;
+    /**
+     * Forbidden (forbidden).
+     */
+    403: Problem;
+    /**
+     * Conflict (conflict).
+     */
+    409: Problem;
+    /**
+     * Too many requests (rate_limited).
+     */
+    429: Problem;
+    /**
+     * Internal error (internal_error).
+     */
+    500: Problem;
+};
+
+export type RotateReceiptKeyError = RotateReceiptKeyErrors[keyof RotateReceiptKeyErrors];
+
+export type RotateReceiptKeyResponses = {
+    /**
+     * The new current key.
+     */
+    201: CoordinatorKey;
+};
+
+export type RotateReceiptKeyResponse = RotateReceiptKeyResponses[keyof RotateReceiptKeyResponses];
 
 export type RegisterServiceData = {
     body: ServiceRegistration;

@@ -8,6 +8,7 @@ export interface AccountRecord {
   name: string;
   role: Role;
   tenantId: string;
+  /** The hash of the account's first key; authentication reads api_keys (rotation, revocation). */
   apiKeyHash: string;
   address: string;
   createdAt: string;
@@ -33,8 +34,8 @@ export class AccountsRepo {
 
   constructor(private readonly db: Knex) {}
 
-  async insert(a: AccountRecord): Promise<void> {
-    await this.db("accounts").insert({
+  async insert(a: AccountRecord, trx: Knex = this.db): Promise<void> {
+    await trx("accounts").insert({
       id: a.id,
       name: a.name,
       role: a.role,
@@ -43,11 +44,6 @@ export class AccountsRepo {
       address: a.address,
       created_at: a.createdAt,
     });
-  }
-
-  async byKeyHash(hash: string): Promise<AccountRecord | undefined> {
-    const r = await firstRow(this.db("accounts").where({ api_key_hash: hash }));
-    return r ? fromRow(r) : undefined;
   }
 
   async byId(id: string, trx: Knex = this.db): Promise<AccountRecord | undefined> {

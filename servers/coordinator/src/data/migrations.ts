@@ -1,4 +1,5 @@
 // The coordinator's tables. Migrations are code so they run from dist/ and in tests alike.
+import { randomBytes } from "node:crypto";
 import { idempotencyMigration, type Migration } from "@aitbc/server-lib";
 
 export const migrations: readonly Migration[] = [
@@ -167,6 +168,61 @@ export const migrations: readonly Migration[] = [
         t.string("created_at", 32).notNullable();
         t.string("updated_at", 32).notNullable();
         t.index(["status", "next_attempt_at"]);
+      });
+    },
+  },
+  {
+    // An account has many keys (rotation, revocation). accounts.api_key_hash keeps the hash of the
+    // account's first key only; authentication reads api_keys.
+    name: "007-api-keys",
+    async up(db) {
+      await db.schema.createTable("api_keys", (t) => {
+        t.string("key_id", 32).primary();
+        t.string("account_id", 128).notNullable();
+        t.string("key_hash", 64).notNullable().unique();
+        t.string("prefix", 32).notNullable();
+        t.string("created_at", 32).notNullable();
+        t.string("expires_at", 32);
+        t.string("revoked_at", 32);
+        t.index(["account_id", "created_at"]);
+      });
+      const accounts = (await db("accounts").select(
+        "id",
+        "api_key_hash",
+        "role",
+        "created_at",
+      )) as Array<{
+        id: string;
+        api_key_hash: string;
+        role: string;
+        created_at: string;
+      }>;
+      // Stored createAccount answers held new API keys in clear; they are sealed from now on.
+      // Dropping the old ones only turns a late retry into a new request (409 for a chosen id).
+      await db("idempotency_keys").where("scope", "like", "createAccount:%").delete();
+      for (const a of accounts)
+        await db("api_keys").insert({
+          key_id: randomBytes(16).toString("hex"),
+          account_id: a.id,
+          key_hash: a.api_key_hash,
+          prefix: `ak_${a.role}_`,
+          created_at: a.created_at,
+        });
+    },
+  },
+  {
+    // Receipt keys with validity windows and sealed secrets. Rows of coordinator_keys (secrets in
+    // clear) are sealed into this table and deleted at startup, where the sealing key is known.
+    name: "008-receipt-keys",
+    async up(db) {
+      await db.schema.createTable("receipt_keys", (t) => {
+        t.string("key_id", 64).primary();
+        t.string("public_key", 64).notNullable();
+        // null when the secret comes from AITBC_RECEIPT_SECRET_KEY (never stored).
+        t.text("sealed_secret");
+        t.string("created_at", 32).notNullable();
+        t.string("valid_from", 32).notNullable();
+        t.string("valid_until", 32);
       });
     },
   },

@@ -1,19 +1,13 @@
 // How the coordinator turns X-API-Key (or `api_key` on WebSockets) into a Caller: the platform
-// admin key from the config, or an account's key looked up by its hash.
+// admin key from the config, or an account's key (not revoked, not expired) looked up by its hash.
 import type { Request } from "express";
-import { Unauthorized, hashApiKey, readApiKey, safeEqual } from "@aitbc/server-lib";
-import type { AccountsRepo } from "../data/accounts-repo.js";
+import { Unauthorized, readApiKey, safeEqual } from "@aitbc/server-lib";
+import type { ApiKeys } from "../domain/accounts/api-keys.js";
 import { PLATFORM_ADMIN_ID, PLATFORM_TENANT, type Caller } from "../domain/accounts/caller.js";
 
-/** Accounts never change role or tenant and keys are not revoked, so a short cache is safe. */
-const CACHE_MS = 10_000;
-const CACHE_MAX = 10_000;
-
 export class Authenticator {
-  private readonly cache = new Map<string, { caller: Caller; until: number }>();
-
   constructor(
-    private readonly accounts: AccountsRepo,
+    private readonly apiKeys: ApiKeys,
     private readonly adminApiKey: string,
   ) {}
 
@@ -28,14 +22,13 @@ export class Authenticator {
         address: null,
         platformAdmin: true,
         apiKey: key,
+        keyId: null,
       };
     }
-    const hash = hashApiKey(key);
-    const hit = this.cache.get(hash);
-    if (hit && hit.until > Date.now()) return hit.caller;
-    const a = await this.accounts.byKeyHash(hash);
-    if (!a) return undefined;
-    const caller: Caller = {
+    const owner = await this.apiKeys.lookup(key);
+    if (!owner) return undefined;
+    const a = owner.account;
+    return {
       id: a.id,
       name: a.name,
       role: a.role,
@@ -43,10 +36,8 @@ export class Authenticator {
       address: a.address,
       platformAdmin: false,
       apiKey: key,
+      keyId: owner.key.keyId,
     };
-    if (this.cache.size >= CACHE_MAX) this.cache.clear();
-    this.cache.set(hash, { caller, until: Date.now() + CACHE_MS });
-    return caller;
   }
 
   /** The caller, or 401. */

@@ -41,6 +41,7 @@ export async function startHarness(
   const config: CoordinatorConfig = {
     ...loadCoordinatorConfig({
       AITBC_ADMIN_API_KEY: adminApiKey,
+      AITBC_COORDINATOR_SEALING_KEY: randomBytes(32).toString("base64url"),
       AITBC_DATABASE_URL: database.url,
     }),
     port: 0,

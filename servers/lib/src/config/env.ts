@@ -42,3 +42,11 @@ export function envBool(env: EnvSource, name: string, fallback: boolean): boolea
   if (/^(0|false|no|off)$/i.test(raw)) return false;
   throw new ConfigError(`${name} must be true or false, got "${raw}".`);
 }
+
+/**
+ * Development mode (`AITBC_DEV=1`, set by the dev stack): services may fall back to generated or
+ * derived secrets, with a loud warning. Outside it they refuse to start without them.
+ */
+export function isDevMode(env: EnvSource): boolean {
+  return envBool(env, "AITBC_DEV", false);
+}

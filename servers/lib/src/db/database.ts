@@ -3,10 +3,11 @@
 //
 // Money columns: use `bigInteger`, write `micro.toString()`, read with `BigInt(row.col)`. Every
 // amount is below 9e15 micro (MAX_MICRO), so SQLite's numbers are exact and PostgreSQL's strings parse.
-import { mkdirSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { dirname } from "node:path";
 import knexFactory, { type Knex } from "knex";
 import { CachingSqliteClient } from "./sqlite-client.js";
+import { ensurePrivateDir, ensurePrivateFile } from "./private-files.js";
 
 export type { Knex };
 
@@ -38,7 +39,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Knex> {
     return db;
   }
   const filename = options.url.replace(/^sqlite:(\/\/)?/, "");
-  if (filename !== ":memory:") mkdirSync(dirname(filename), { recursive: true });
+  if (filename !== ":memory:") {
+    ensurePrivateDir(dirname(filename));
+    // SQLite gives its -wal and -shm files the database file's mode, so this covers them too.
+    ensurePrivateFile(filename);
+    for (const extra of [`${filename}-wal`, `${filename}-shm`])
+      if (existsSync(extra)) ensurePrivateFile(extra);
+  }
   return knexFactory({
     // knex's better-sqlite3 client, with prepared statements kept per connection.
     client: CachingSqliteClient,

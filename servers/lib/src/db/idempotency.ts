@@ -2,12 +2,14 @@
 // finishes, its response is stored and every retry with the same key and body gets it back. The
 // same key with another body is 409 idempotency_key_reused; a retry while the first is still
 // running is 409 idempotency_in_progress. A request that fails with an error stores nothing, so
-// it can be retried.
+// it can be retried. A response that holds a secret (a new API key) is stored sealed when the
+// caller passes a sealer: the table then never holds it in clear.
 import { createHash } from "node:crypto";
 import type { Knex } from "knex";
 import { Conflict } from "../errors.js";
 import { canonicalize } from "@aitbc/sdk";
 import type { Migration } from "./migrations.js";
+import type { SecretSealer } from "../crypto/secret-sealer.js";
 
 export const IDEMPOTENCY_TABLE = "idempotency_keys";
 
@@ -40,12 +42,13 @@ export function requestHash(body: unknown): string {
 
 export async function idempotent<T>(
   db: Knex,
-  params: { scope: string; key: string | undefined; body: unknown },
+  params: { scope: string; key: string | undefined; body: unknown; sealer?: SecretSealer },
   run: () => Promise<{ status: number; body: T }>,
 ): Promise<IdempotentResult<T>> {
   if (!params.key) return { ...(await run()), replayed: false };
   const hash = requestHash(params.body);
   const where = { scope: params.scope, key: params.key };
+  const context = `idempotency:${params.scope}:${params.key}`;
   try {
     await db(IDEMPOTENCY_TABLE).insert({
       ...where,
@@ -70,7 +73,9 @@ export async function idempotent<T>(
     }
     return {
       status: Number(row.status),
-      body: JSON.parse(row.body as string) as T,
+      body: JSON.parse(
+        params.sealer ? params.sealer.open(row.body as string, context) : (row.body as string),
+      ) as T,
       replayed: true,
     };
   }
@@ -78,7 +83,12 @@ export async function idempotent<T>(
     const result = await run();
     await db(IDEMPOTENCY_TABLE)
       .where(where)
-      .update({ status: result.status, body: JSON.stringify(result.body) });
+      .update({
+        status: result.status,
+        body: params.sealer
+          ? params.sealer.seal(JSON.stringify(result.body), context)
+          : JSON.stringify(result.body),
+      });
     return { ...result, replayed: false };
   } catch (err) {
     await db(IDEMPOTENCY_TABLE).where(where).delete();

@@ -3,7 +3,7 @@
 import type { Request } from "express";
 import { Forbidden, Unauthorized } from "../errors.js";
 import { readApiKey, safeEqual } from "../http/api-key.js";
-import type { AccountDirectory, Caller } from "./caller.js";
+import { isPlatformAdmin, type AccountDirectory, type Caller } from "./caller.js";
 
 export type Authenticate = (req: Request) => Promise<Caller>;
 
@@ -20,6 +20,10 @@ export function authenticator(options: {
   };
 }
 
+/** The platform admin only: a tenant admin's account key (role admin) is refused. */
 export function requireAdmin(caller: Caller): void {
-  if (caller.role !== "admin") throw new Forbidden("This operation needs the admin key.");
+  if (!isPlatformAdmin(caller))
+    throw new Forbidden(
+      "This operation needs the platform admin key; a tenant admin key is not enough.",
+    );
 }

@@ -8,7 +8,7 @@ import {
   type AitbcClient,
 } from "@aitbc/sdk";
 import { Unauthorized, Unavailable } from "../errors.js";
-import type { AccountCaller, AccountDirectory, Role } from "./caller.js";
+import type { AccountCaller, AccountDirectory, DirectoryCaller, Role } from "./caller.js";
 
 const ROLES: readonly Role[] = ["customer", "provider", "admin"];
 
@@ -16,7 +16,7 @@ export function coordinatorDirectory(coordinatorUrl: string): AccountDirectory {
   // One retry only: the caller is waiting, and the SDK's backoff would otherwise add seconds.
   const base: AitbcClient = createAitbcClient({ coordinatorUrl, http: { retries: 1 } });
   return {
-    async whoIs(apiKey) {
+    async whoIs(apiKey): Promise<DirectoryCaller> {
       let me;
       try {
         me = await base.coordinator.getMe({ headers: { "X-API-Key": apiKey } });
@@ -28,6 +28,9 @@ export function coordinatorDirectory(coordinatorUrl: string): AccountDirectory {
           `The coordinator could not check the API key (${why}). Retry shortly.`,
         );
       }
+      // The platform admin key forwarded by a service that was not given it: platform powers, but
+      // only because the coordinator says so, never because of `role: admin` alone.
+      if (me.platform_admin === true) return { kind: "admin-key", role: "admin" };
       if (!ROLES.includes(me.role as Role))
         throw new Unavailable(`The coordinator answered an unknown role "${me.role}".`);
       const caller: AccountCaller = {

@@ -15,6 +15,8 @@ export interface CoordinatorDouble {
   addAccount(me: Omit<Me, "tenant_id" | "name"> & Partial<Pick<Me, "tenant_id" | "name">>): string;
   /** Changes what /v1/me says about a key's account (for example its address). */
   update(apiKey: string, change: Partial<Me>): void;
+  /** Forgets a key, as the coordinator does when a key is revoked: /v1/me answers 401 for it. */
+  revoke(apiKey: string): void;
   /** How many /v1/me calls arrived (to see the cache at work). */
   readonly calls: number;
   /** Makes /v1/me answer 500 until called with false (a broken coordinator). */
@@ -53,6 +55,9 @@ export async function startCoordinatorDouble(): Promise<CoordinatorDouble> {
       const me = accounts.get(apiKey);
       if (!me) throw new Error("unknown key");
       accounts.set(apiKey, { ...me, ...change });
+    },
+    revoke(apiKey) {
+      accounts.delete(apiKey);
     },
     get calls() {
       return calls;

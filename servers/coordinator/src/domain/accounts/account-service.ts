@@ -5,13 +5,14 @@ import {
   Forbidden,
   Unavailable,
   AppError,
-  generateApiKey,
-  hashApiKey,
   isUniqueViolation,
+  transaction,
+  type Knex,
   type Logger,
 } from "@aitbc/server-lib";
 import type { AccountsRepo, Role } from "../../data/accounts-repo.js";
 import type { AddressProvider } from "./address-provider.js";
+import type { ApiKeys } from "./api-keys.js";
 import { DEFAULT_TENANT, PLATFORM_ADMIN_ID, requireRole, type Caller } from "./caller.js";
 
 export interface CreateAccountInput {
@@ -33,7 +34,9 @@ export interface CreatedAccount {
 
 export class AccountService {
   constructor(
+    private readonly db: Knex,
     private readonly accounts: AccountsRepo,
+    private readonly apiKeys: ApiKeys,
     private readonly addresses: AddressProvider,
     private readonly logger: Logger,
   ) {}
@@ -60,17 +63,24 @@ export class AccountService {
         "The wallet daemon did not give the new account an address. Retry in a few seconds.",
       );
     }
-    const apiKey = generateApiKey(`ak_${input.role}`);
     const createdAt = new Date().toISOString();
+    let apiKey: string;
     try {
-      await this.accounts.insert({
-        id,
-        name: input.name,
-        role: input.role,
-        tenantId,
-        apiKeyHash: hashApiKey(apiKey),
-        address,
-        createdAt,
+      apiKey = await transaction(this.db, async (trx) => {
+        const issued = await this.apiKeys.issue(id, input.role, trx);
+        await this.accounts.insert(
+          {
+            id,
+            name: input.name,
+            role: input.role,
+            tenantId,
+            apiKeyHash: issued.key.keyHash,
+            address,
+            createdAt,
+          },
+          trx,
+        );
+        return issued.apiKey;
       });
     } catch (err) {
       if (isUniqueViolation(err))

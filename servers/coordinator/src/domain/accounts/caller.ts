@@ -15,6 +15,8 @@ export interface Caller {
   platformAdmin: boolean;
   /** The caller's own key, kept in memory for calls made on its behalf (the escrow lock). */
   apiKey: string;
+  /** The id of that key in api_keys; null for the platform admin key. */
+  keyId: string | null;
 }
 
 export const PLATFORM_ADMIN_ID = "admin";

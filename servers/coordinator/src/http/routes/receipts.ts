@@ -20,7 +20,8 @@ export function receiptRoutes(ctx: CoordinatorContext, auth: Authenticator): Rou
     res.status(200).json(body satisfies CoordinatorTypes.ListReceiptsResponses[200]);
   });
 
-  r.get("/v1/keys", (_req, res) => {
+  r.get("/v1/keys", async (_req, res) => {
+    await ctx.keys.fresh();
     const body: CoordinatorTypes.KeyList = {
       keys: ctx.keys.published().map((k) => ({
         ...k,
@@ -29,6 +30,15 @@ export function receiptRoutes(ctx: CoordinatorContext, auth: Authenticator): Rou
       })),
     };
     res.status(200).json(body satisfies CoordinatorTypes.ListKeysResponses[200]);
+  });
+
+  r.post("/v1/admin/keys/rotate", async (req, res) => {
+    const key = await ctx.keys.rotate(await auth.require(req));
+    res.status(201).json({
+      ...key,
+      alg: "ed25519",
+      use: "receipt_attestation",
+    } satisfies CoordinatorTypes.RotateReceiptKeyResponses[201]);
   });
   return r;
 }

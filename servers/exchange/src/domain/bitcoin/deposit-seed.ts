@@ -1,9 +1,9 @@
 // The seed the deposit keys derive from: AITBC_EXCHANGE_DEPOSIT_SEED (64 hex chars), or for a dev
 // stack a random one generated once into the data dir, readable by the owner only.
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
-import { ConfigError } from "@aitbc/server-lib";
+import { ConfigError, ensurePrivateDir } from "@aitbc/server-lib";
 
 export const DEPOSIT_SEED_FILE = "exchange-deposit-seed";
 
@@ -15,7 +15,7 @@ export function resolveDepositSeed(options: {
     return parseSeed(options.depositSeedHex, "AITBC_EXCHANGE_DEPOSIT_SEED");
   const file = join(options.dataDir, DEPOSIT_SEED_FILE);
   if (existsSync(file)) return parseSeed(readFileSync(file, "utf8").trim(), file);
-  mkdirSync(options.dataDir, { recursive: true });
+  ensurePrivateDir(options.dataDir);
   const seed = randomBytes(32);
   writeFileSync(file, seed.toString("hex") + "\n", { mode: 0o600 });
   chmodSync(file, 0o600);
