@@ -1,7 +1,13 @@
-// How the coordinator turns X-API-Key (or `api_key` on WebSockets) into a Caller: the platform
+// How the coordinator turns X-API-Key (or `api_key` on WebSocket upgrades) into a Caller: the platform
 // admin key from the config, or an account's key looked up by its hash.
 import type { Request } from "express";
-import { Unauthorized, hashApiKey, readApiKey, safeEqual } from "@aitbc/server-lib";
+import {
+  Unauthorized,
+  chargeCaller,
+  hashApiKey,
+  readApiKey,
+  safeEqual,
+} from "@aitbc/server-lib";
 import type { AccountsRepo } from "../data/accounts-repo.js";
 import { PLATFORM_ADMIN_ID, PLATFORM_TENANT, type Caller } from "../domain/accounts/caller.js";
 
@@ -53,6 +59,7 @@ export class Authenticator {
   async require(req: Request): Promise<Caller> {
     const caller = await this.resolve(readApiKey(req));
     if (!caller) throw new Unauthorized();
+    chargeCaller(req, caller.id);
     return caller;
   }
 
@@ -62,6 +69,7 @@ export class Authenticator {
     if (!key) return undefined;
     const caller = await this.resolve(key);
     if (!caller) throw new Unauthorized();
+    chargeCaller(req, caller.id);
     return caller;
   }
 }
