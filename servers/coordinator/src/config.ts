@@ -8,6 +8,7 @@ import {
   envString,
   isPostgres,
   type EnvSource,
+  type RateLimitOptions,
 } from "@aitbc/server-lib";
 
 export interface CoordinatorConfig {
@@ -47,8 +48,8 @@ export interface CoordinatorConfig {
    * customer sees `settled` in GET /v1/jobs/{job_id}/results once the release is in a block.
    */
   settleWaitMs: number;
-  /** Per-key token bucket; `false` turns it off. */
-  rateLimit: { perSecond: number; burst: number } | false;
+  /** Token buckets per verified caller and per client IP; `false` turns them off. */
+  rateLimit: RateLimitOptions | false;
   bodyLimit: string;
 }
 
@@ -61,6 +62,10 @@ export function loadCoordinatorConfig(env: EnvSource = process.env): Coordinator
   const databaseUrl = envString(env, "AITBC_DATABASE_URL", join(dataDir, "coordinator.sqlite"));
   const perSecond = envInt(env, "AITBC_RATE_LIMIT_PER_SECOND", 1000, { min: 0 });
   const burst = envInt(env, "AITBC_RATE_LIMIT_BURST", Math.max(1, perSecond * 2), { min: 1 });
+  const perIpSecond = envInt(env, "AITBC_RATE_LIMIT_PER_IP_PER_SECOND", perSecond * 10, { min: 1 });
+  const perIpBurst = envInt(env, "AITBC_RATE_LIMIT_PER_IP_BURST", Math.max(1, perIpSecond * 2), {
+    min: 1,
+  });
   const heartbeatIntervalS = envInt(env, "AITBC_HEARTBEAT_INTERVAL_S", 10, { min: 1, max: 3600 });
   const leaseTtlS = envInt(env, "AITBC_LEASE_TTL_S", 30, { min: 1, max: 3600 });
   const walletUrl = envOptional(env, "AITBC_WALLET_URL");
@@ -90,7 +95,10 @@ export function loadCoordinatorConfig(env: EnvSource = process.env): Coordinator
     settleWaitMs: envInt(env, "AITBC_SETTLE_WAIT_MS", 0, { min: 0, max: 60_000 }),
     claimRecheckMs: envInt(env, "AITBC_CLAIM_RECHECK_MS", 1000, { min: 10, max: 600_000 }),
     streamRecheckMs: envInt(env, "AITBC_STREAM_RECHECK_MS", 5000, { min: 10, max: 600_000 }),
-    rateLimit: perSecond === 0 ? false : { perSecond, burst },
+    rateLimit:
+      perSecond === 0
+        ? false
+        : { perSecond, burst, perIp: { perSecond: perIpSecond, burst: perIpBurst } },
     bodyLimit: "1mb",
   };
 }

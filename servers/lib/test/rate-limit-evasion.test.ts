@@ -17,10 +17,11 @@ import {
 } from "../src/index.js";
 
 const logger = createLogger("rate-test", "silent");
+// Slow refills, so a busy test machine cannot earn a token back mid-test.
 const limiter = createRateLimiter({
-  perSecond: 1,
+  perSecond: 0.01,
   burst: 3,
-  perIp: { perSecond: 1, burst: 5 },
+  perIp: { perSecond: 0.01, burst: 5 },
   maxEntries: 20,
 });
 let server: RunningServer;
@@ -52,12 +53,21 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
+let lastRetryAfter: string | undefined;
+
 /** GET from a chosen loopback address, so one test can be many clients. */
 function getFrom(localAddress: string, path: string, apiKey: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: "127.0.0.1", port: server.port, path, localAddress, headers: { "X-API-Key": apiKey } },
+      {
+        host: "127.0.0.1",
+        port: server.port,
+        path,
+        localAddress,
+        headers: { "X-API-Key": apiKey },
+      },
       (res) => {
+        lastRetryAfter = res.headers["retry-after"];
         res.resume();
         res.on("end", () => resolve(res.statusCode ?? 0));
       },
@@ -72,16 +82,19 @@ const randomKey = () => `ak_customer_${randomBytes(24).toString("base64url")}`;
 describe("rate limits an attacker cannot dodge", () => {
   it("a fresh random key per request still gets 429 from one address", async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 10; i++) statuses.push(await getFrom("127.0.0.2", "/v1/health", randomKey()));
+    for (let i = 0; i < 10; i++)
+      statuses.push(await getFrom("127.0.0.2", "/v1/health", randomKey()));
     expect(statuses.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
     expect(statuses.slice(5).every((s) => s === 429)).toBe(true);
+    expect(Number(lastRetryAfter)).toBeGreaterThanOrEqual(1);
     // Another address is somebody else.
     expect(await getFrom("127.0.0.3", "/v1/health", randomKey())).toBe(200);
   });
 
   it("a verified caller spread over many addresses is held to its own rate", async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 6; i++) statuses.push(await getFrom(`127.0.1.${i + 1}`, "/v1/me", "good-key"));
+    for (let i = 0; i < 6; i++)
+      statuses.push(await getFrom(`127.0.1.${i + 1}`, "/v1/me", "good-key"));
     expect(statuses.slice(0, 3)).toEqual([200, 200, 200]);
     expect(statuses.slice(3)).toEqual([429, 429, 429]);
   });

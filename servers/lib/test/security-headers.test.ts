@@ -2,7 +2,13 @@
 // script. Every response of the shared shell (success, problem, 404, 429, preflight) says:
 // never frame me, never sniff me.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBaseApp, createLogger, finishApp, listen, type RunningServer } from "../src/index.js";
+import {
+  createBaseApp,
+  createLogger,
+  finishApp,
+  listen,
+  type RunningServer,
+} from "../src/index.js";
 
 const logger = createLogger("headers-test", "silent");
 let server: RunningServer;
@@ -11,7 +17,7 @@ beforeAll(async () => {
   const app = createBaseApp({
     logger,
     spec: "coordinator",
-    rateLimit: { perSecond: 1, burst: 1, perIp: { perSecond: 1, burst: 2 } },
+    rateLimit: { perSecond: 1, burst: 1, perIp: { perSecond: 0.01, burst: 2 } },
   });
   app.get("/v1/health", (_req, res) => {
     res.json({ status: "ok", service: "coordinator", version: "0.1.0" });

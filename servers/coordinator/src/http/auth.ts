@@ -1,13 +1,7 @@
 // How the coordinator turns X-API-Key (or `api_key` on WebSocket upgrades) into a Caller: the platform
 // admin key from the config, or an account's key looked up by its hash.
 import type { Request } from "express";
-import {
-  Unauthorized,
-  chargeCaller,
-  hashApiKey,
-  readApiKey,
-  safeEqual,
-} from "@aitbc/server-lib";
+import { Unauthorized, chargeCaller, hashApiKey, readApiKey, safeEqual } from "@aitbc/server-lib";
 import type { AccountsRepo } from "../data/accounts-repo.js";
 import { PLATFORM_ADMIN_ID, PLATFORM_TENANT, type Caller } from "../domain/accounts/caller.js";
 

@@ -14,7 +14,9 @@ export function readApiKey(req: Pick<IncomingMessage, "headers">): string | unde
  * The caller's key on a WebSocket upgrade: the X-API-Key header, or `api_key` in the query,
  * because a browser's WebSocket cannot send headers.
  */
-export function readUpgradeApiKey(req: Pick<IncomingMessage, "headers" | "url">): string | undefined {
+export function readUpgradeApiKey(
+  req: Pick<IncomingMessage, "headers" | "url">,
+): string | undefined {
   const header = readApiKey(req);
   if (header) return header;
   const q = new URL(req.url ?? "/", "http://x").searchParams.get("api_key");

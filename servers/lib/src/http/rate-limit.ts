@@ -12,8 +12,9 @@ export interface RateLimitOptions {
   /** Burst size per verified caller. */
   burst: number;
   /**
-   * Per client IP, charged before authentication; default twice the per-caller numbers, since
-   * several callers (or a stack's own services) may share an address.
+   * Per client IP, charged before authentication; default ten times the per-caller numbers,
+   * since many callers may share an address (a NAT, or a coordinator locking every customer's
+   * escrow at the wallet).
    */
   perIp?: { perSecond: number; burst: number };
   /** Most buckets kept per map (default 10,000); the least recently used goes first. */
@@ -26,6 +27,7 @@ interface Bucket {
 }
 
 export const DEFAULT_RATE_LIMIT_ENTRIES = 10_000;
+const PER_IP_FACTOR = 10;
 
 /** One bounded map of token buckets. */
 export class TokenBuckets {
@@ -73,7 +75,10 @@ export interface RateLimiter {
 const LIMITER = Symbol.for("aitbc.rateLimiter");
 
 export function createRateLimiter(options: RateLimitOptions): RateLimiter {
-  const perIp = options.perIp ?? { perSecond: options.perSecond * 2, burst: options.burst * 2 };
+  const perIp = options.perIp ?? {
+    perSecond: options.perSecond * PER_IP_FACTOR,
+    burst: options.burst * PER_IP_FACTOR,
+  };
   return {
     byIp: new TokenBuckets(perIp.perSecond, perIp.burst, options.maxEntries),
     byCaller: new TokenBuckets(options.perSecond, options.burst, options.maxEntries),

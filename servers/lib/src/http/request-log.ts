@@ -78,7 +78,9 @@ export function requestLog(app: Express, options: RequestLogOptions): RequestHan
 function withoutKey<T>(fields: T): T {
   if (typeof fields !== "object" || fields === null) return fields;
   const record = fields as Record<string, unknown>;
-  const names = Object.keys(record).filter((k) => /^(x-api-key|api_key|authorization|cookie)$/i.test(k));
+  const names = Object.keys(record).filter((k) =>
+    /^(x-api-key|api_key|authorization|cookie)$/i.test(k),
+  );
   if (names.length === 0) return fields;
   const copy = { ...record };
   for (const name of names) copy[name] = REDACTED;

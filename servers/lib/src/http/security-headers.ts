@@ -20,7 +20,9 @@ export const PAGE_CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join("; ");
 
-export function securityHeaders(contentSecurityPolicy = API_CONTENT_SECURITY_POLICY): RequestHandler {
+export function securityHeaders(
+  contentSecurityPolicy = API_CONTENT_SECURITY_POLICY,
+): RequestHandler {
   return (_req, res, next) => {
     res.setHeader("Content-Security-Policy", contentSecurityPolicy);
     res.setHeader("X-Frame-Options", "DENY");
