@@ -205,7 +205,9 @@ describe("a running stack's edges", () => {
       `${urls.wallet}/api/v1/health`,
       ...(urls.exchange ? [`${urls.exchange}/`, `${urls.exchange}/api/v1/health`] : []),
       ...(urls.fake_bitcoin ? [`${urls.fake_bitcoin}/blocks/tip/height`] : []),
-      ...[urls.marketplace, urls.explorer, urls.miner_dashboard].flatMap((u) => (u ? [`${u}/`] : [])),
+      ...[urls.marketplace, urls.explorer, urls.miner_dashboard].flatMap((u) =>
+        u ? [`${u}/`] : [],
+      ),
     ];
     expect(targets.length).toBeGreaterThanOrEqual(5);
     const missing: string[] = [];

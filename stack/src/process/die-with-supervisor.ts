@@ -4,13 +4,17 @@
 // grace period, its whole process group is killed. This runs inside the service, loaded with
 // `--import` before the service's own code, so every service gets it without knowing about it.
 
-/** The watcher itself; serialized into the child, so it may use nothing from outside its body. */
-function watchSupervisor(intervalMs: number, graceMs: number): void {
-  const supervisor = process.ppid;
+/**
+ * The watcher itself; serialized into the child, so it may use nothing from outside its body.
+ * The supervisor's pid is passed in, not read from process.ppid: a supervisor killed while the
+ * child is still starting would otherwise never be missed. Once it is gone nobody reads our
+ * output, so write errors are swallowed: they must not crash the clean stop. (No comments in the
+ * body: it is sent on one line.)
+ */
+function watchSupervisor(supervisor: number, intervalMs: number, graceMs: number): void {
   const timer = setInterval(() => {
     if (process.ppid === supervisor) return;
     clearInterval(timer);
-    // Nobody reads our output any more; a write must not crash the clean stop.
     process.stdout.on("error", () => undefined);
     process.stderr.on("error", () => undefined);
     setTimeout(() => {
@@ -27,13 +31,16 @@ function watchSupervisor(intervalMs: number, graceMs: number): void {
 
 export interface SupervisorWatch {
   /** How often the parent is checked (default 200 ms). */
-  intervalMs?: number;
+  intervalMs?: number | undefined;
   /** How long a clean stop may take before the process group is killed (default 5 s). */
-  graceMs?: number;
+  graceMs?: number | undefined;
 }
 
-/** Node options that make the child stop when its supervisor dies. */
+/** Node options that make a child of this process stop when this process dies. */
 export function dieWithSupervisorArgs(options: SupervisorWatch = {}): string[] {
-  const source = `(${watchSupervisor.toString()})(${options.intervalMs ?? 200}, ${options.graceMs ?? 5000});`;
-  return ["--import", `data:text/javascript,${encodeURIComponent(source)}`];
+  const call = `(${process.pid}, ${options.intervalMs ?? 200}, ${options.graceMs ?? 5000})`;
+  // One line, so `ps` stays readable; the function has no string literals whitespace matters in.
+  const source = `(${watchSupervisor.toString().replace(/\s+/g, " ")})${call};`;
+  // Only the characters a URL gives meaning to are escaped, so the source stays legible in `ps`.
+  return ["--import", `data:text/javascript,${source.replace(/[%#?]/g, encodeURIComponent)}`];
 }

@@ -15,6 +15,11 @@ export interface ProcessSpec {
   env: Record<string, string>;
   logFile: string;
   cwd?: string;
+  /**
+   * If this process dies without stopping the child, how long the child's own clean stop may
+   * take before its process group is killed (default 5000 ms).
+   */
+  orphanGraceMs?: number;
 }
 
 export interface ExitInfo {
@@ -50,7 +55,11 @@ export class SupervisedProcess {
     // can stop the child, so it stops itself.
     this.child = spawn(
       process.execPath,
-      [...dieWithSupervisorArgs(), spec.script, ...(spec.args ?? [])],
+      [
+        ...dieWithSupervisorArgs({ graceMs: spec.orphanGraceMs }),
+        spec.script,
+        ...(spec.args ?? []),
+      ],
       {
         env: spec.env,
         cwd: spec.cwd,
