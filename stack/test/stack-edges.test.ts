@@ -103,13 +103,17 @@ async function call(url: string, init: RequestInit = {}): Promise<number> {
 }
 
 /** Opens a WebSocket and resolves with how it ended (the close code, or the refused status). */
-function wsOutcome(url: string, headers: Record<string, string> = {}): Promise<string> {
+function wsOutcome(
+  url: string,
+  headers: Record<string, string> = {},
+  openMs = 3000,
+): Promise<string> {
   return new Promise((done) => {
     const ws = new WebSocket(url, { headers });
     const timer = setTimeout(() => {
       ws.terminate();
       done("open");
-    }, 3000);
+    }, openMs);
     ws.on("close", (code) => {
       clearTimeout(timer);
       done(`close ${code}`);
@@ -162,6 +166,8 @@ describe("a running stack's edges", () => {
       statuses[`ws ${name}`] = await wsOutcome(stream, { "X-API-Key": key });
       statuses[`node ws ?${name}`] = await wsOutcome(
         `${node.replace("http", "ws")}/api/v1/ws?api_key=${q}`,
+        {},
+        300,
       );
     }
     // Give the services a moment to flush, then read every line any of them wrote.
