@@ -155,6 +155,25 @@ describe("a supervisor killed with SIGKILL", () => {
   }, 15_000);
 });
 
+describe("the supervisor watch inside a service", () => {
+  it("leaves the service's own helper processes alone", async () => {
+    const dir = tempDir();
+    const lines: string[] = [];
+    const proc = new SupervisedProcess(
+      {
+        name: "forking",
+        script: fixture("forking-service.mjs"),
+        env: { ...process.env } as Record<string, string>,
+        logFile: join(dir, "f.log"),
+      },
+      (_s, line) => lines.push(line),
+    );
+    await until(() => lines.some((l) => l.startsWith("helper")));
+    expect(lines).toContain("helper alive");
+    await proc.stop(2000);
+  });
+});
+
 describe("stack lock and reset", () => {
   it("refuses a second stack and a reset while the first one's launcher is alive", async () => {
     const dir = tempDir();

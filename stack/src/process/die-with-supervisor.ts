@@ -7,11 +7,26 @@
 /**
  * The watcher itself; serialized into the child, so it may use nothing from outside its body.
  * The supervisor's pid is passed in, not read from process.ppid: a supervisor killed while the
- * child is still starting would otherwise never be missed. Once it is gone nobody reads our
+ * child is still starting would otherwise never be missed. The module takes itself out of
+ * process.execArgv, and does nothing in a process whose parent is not the supervisor while the
+ * supervisor lives: the service's own helpers (node-llama-cpp forks one with the same execArgv)
+ * belong to the service, not to the supervisor. Once the supervisor is gone nobody reads our
  * output, so write errors are swallowed: they must not crash the clean stop. (No comments in the
  * body: it is sent on one line.)
  */
 function watchSupervisor(supervisor: number, intervalMs: number, graceMs: number): void {
+  const argv = process.execArgv;
+  const at = argv.findIndex((a, i) => a === "--import" && argv[i + 1]?.includes("watchSupervisor"));
+  if (at >= 0) argv.splice(at, 2);
+  const supervisorAlive = () => {
+    try {
+      process.kill(supervisor, 0);
+      return true;
+    } catch (err) {
+      return (err as NodeJS.ErrnoException).code === "EPERM";
+    }
+  };
+  if (process.ppid !== supervisor && supervisorAlive()) return;
   const timer = setInterval(() => {
     if (process.ppid === supervisor) return;
     clearInterval(timer);
