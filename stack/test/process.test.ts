@@ -130,6 +130,50 @@ describe("supervised process kill", () => {
   });
 });
 
+describe("a supervisor killed with SIGKILL", () => {
+  it("leaves no service behind: a polite one stops on its own, a stubborn one is killed after the grace", async () => {
+    const dir = tempDir();
+    const out = join(dir, "pids");
+    const supervisor = spawn(process.execPath, [fixture("mini-supervisor.mjs"), out, dir], {
+      stdio: "ignore",
+    });
+    await until(() => {
+      try {
+        return readFileSync(out, "utf8").length > 0;
+      } catch {
+        return false;
+      }
+    });
+    const [polite, stubborn] = JSON.parse(readFileSync(out, "utf8")) as [number, number];
+    expect(isAlive(polite) && isAlive(stubborn)).toBe(true);
+    const killedAt = Date.now();
+    supervisor.kill("SIGKILL");
+    await until(() => !isAlive(polite), 5000);
+    await until(() => !isAlive(stubborn), 5000);
+    // The stubborn one ignored SIGTERM: it went only when the grace (500 ms) was over.
+    expect(Date.now() - killedAt).toBeGreaterThanOrEqual(500);
+  }, 15_000);
+});
+
+describe("the supervisor watch inside a service", () => {
+  it("leaves the service's own helper processes alone", async () => {
+    const dir = tempDir();
+    const lines: string[] = [];
+    const proc = new SupervisedProcess(
+      {
+        name: "forking",
+        script: fixture("forking-service.mjs"),
+        env: { ...process.env } as Record<string, string>,
+        logFile: join(dir, "f.log"),
+      },
+      (_s, line) => lines.push(line),
+    );
+    await until(() => lines.some((l) => l.startsWith("helper")));
+    expect(lines).toContain("helper alive");
+    await proc.stop(2000);
+  });
+});
+
 describe("stack lock and reset", () => {
   it("refuses a second stack and a reset while the first one's launcher is alive", async () => {
     const dir = tempDir();

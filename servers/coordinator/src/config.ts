@@ -10,6 +10,7 @@ import {
   isPostgres,
   SecretSealer,
   type EnvSource,
+  type RateLimitOptions,
 } from "@aitbc/server-lib";
 
 export interface CoordinatorConfig {
@@ -71,8 +72,8 @@ export interface CoordinatorConfig {
   streamSocketsPerKey: number;
   /** Bytes a stream socket may leave unread before it is dropped as a slow consumer. */
   streamMaxBufferedBytes: number;
-  /** Per-key token bucket; `false` turns it off. */
-  rateLimit: { perSecond: number; burst: number } | false;
+  /** Token buckets per verified caller and per client IP; `false` turns them off. */
+  rateLimit: RateLimitOptions | false;
   bodyLimit: string;
 }
 
@@ -85,6 +86,10 @@ export function loadCoordinatorConfig(env: EnvSource = process.env): Coordinator
   const databaseUrl = envString(env, "AITBC_DATABASE_URL", join(dataDir, "coordinator.sqlite"));
   const perSecond = envInt(env, "AITBC_RATE_LIMIT_PER_SECOND", 1000, { min: 0 });
   const burst = envInt(env, "AITBC_RATE_LIMIT_BURST", Math.max(1, perSecond * 2), { min: 1 });
+  const perIpSecond = envInt(env, "AITBC_RATE_LIMIT_PER_IP_PER_SECOND", perSecond * 10, { min: 1 });
+  const perIpBurst = envInt(env, "AITBC_RATE_LIMIT_PER_IP_BURST", Math.max(1, perIpSecond * 2), {
+    min: 1,
+  });
   const heartbeatIntervalS = envInt(env, "AITBC_HEARTBEAT_INTERVAL_S", 10, { min: 1, max: 3600 });
   const leaseTtlS = envInt(env, "AITBC_LEASE_TTL_S", 30, { min: 1, max: 3600 });
   const walletUrl = envOptional(env, "AITBC_WALLET_URL");
@@ -143,7 +148,10 @@ export function loadCoordinatorConfig(env: EnvSource = process.env): Coordinator
       min: 1024,
       max: 1024 * 1024 * 1024,
     }),
-    rateLimit: perSecond === 0 ? false : { perSecond, burst },
+    rateLimit:
+      perSecond === 0
+        ? false
+        : { perSecond, burst, perIp: { perSecond: perIpSecond, burst: perIpBurst } },
     bodyLimit: "1mb",
   };
 }

@@ -1,6 +1,12 @@
 // buildApp: the exchange's HTTP surface. Never listens (start.ts does).
 import express, { Router, type Express } from "express";
-import { createBaseApp, finishApp, type Knex, type Logger } from "@aitbc/server-lib";
+import {
+  PAGE_CONTENT_SECURITY_POLICY,
+  createBaseApp,
+  finishApp,
+  type Knex,
+  type Logger,
+} from "@aitbc/server-lib";
 import type { BitcoinNetwork } from "./domain/bitcoin/bitcoin-network.js";
 import type { OrderBook } from "./domain/orders/order-book.js";
 import type { ChainClient } from "./domain/settlement/chain-client.js";
@@ -35,6 +41,7 @@ export function buildApp(deps: ExchangeAppDeps): Express {
     rateLimit: perSecond > 0 ? { perSecond, burst: perSecond * 2 } : false,
     ...(deps.pagesDir
       ? {
+          contentSecurityPolicy: PAGE_CONTENT_SECURITY_POLICY,
           before: (a: Express) => a.use(express.static(deps.pagesDir!, { index: "index.html" })),
           ignorePaths: /^\/(?!api\/)/,
         }

@@ -13,6 +13,7 @@ import {
   createBaseApp,
   finishApp,
   listen,
+  securityHeaders,
   type RunningServer,
 } from "../src/index.js";
 
@@ -61,6 +62,7 @@ function pinoHttpApp(logger: pino.Logger): Express {
         err || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "info" : "debug",
     }),
   );
+  app.use(securityHeaders());
   app.use(cors);
   app.use(express.json());
   routes(app);

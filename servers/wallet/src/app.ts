@@ -20,7 +20,7 @@ export interface WalletAppDeps {
   transfers: Transfers;
   authenticate: Authenticate;
   version: string;
-  /** Requests per second per key; 0 turns the limit off. */
+  /** Requests per second per verified caller (ten times that per client IP); 0 turns it off. */
   rateLimitPerSecond?: number;
 }
 

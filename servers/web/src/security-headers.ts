@@ -1,17 +1,9 @@
-// The pages only load their own scripts and styles; API calls go to other ports (and WebSockets),
-// so connect-src is open to http(s)/ws(s) while everything else stays on 'self'.
+// The pages' headers: the shared page policy (its own scripts and styles, API calls anywhere,
+// never framed), no sniffing, no referrer.
 import type { RequestHandler } from "express";
+import { PAGE_CONTENT_SECURITY_POLICY } from "@aitbc/server-lib";
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self' http: https: ws: wss:",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
+export const CONTENT_SECURITY_POLICY = PAGE_CONTENT_SECURITY_POLICY;
 
 export const securityHeaders: RequestHandler = (_req, res, next) => {
   res.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);

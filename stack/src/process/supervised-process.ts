@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, mkdirSync, type WriteStream } from "node:fs";
 import { dirname } from "node:path";
 import { createInterface } from "node:readline";
+import { dieWithSupervisorArgs } from "./die-with-supervisor.js";
 
 export interface ProcessSpec {
   name: string;
@@ -14,6 +15,11 @@ export interface ProcessSpec {
   env: Record<string, string>;
   logFile: string;
   cwd?: string;
+  /**
+   * If this process dies without stopping the child, how long the child's own clean stop may
+   * take before its process group is killed (default 5000 ms).
+   */
+  orphanGraceMs?: number;
 }
 
 export interface ExitInfo {
@@ -45,12 +51,22 @@ export class SupervisedProcess {
     this.log.write(`\n--- ${new Date().toISOString()} starting ${spec.name}\n`);
     // A process group of its own: Ctrl-C reaches the launcher only, which then stops the
     // services in order instead of all of them racing each other.
-    this.child = spawn(process.execPath, [spec.script, ...(spec.args ?? [])], {
-      env: spec.env,
-      cwd: spec.cwd,
-      stdio: ["ignore", "pipe", "pipe"],
-      detached: true,
-    });
+    // The child watches this process too: if it is killed outright (SIGKILL, OOM), nothing here
+    // can stop the child, so it stops itself.
+    this.child = spawn(
+      process.execPath,
+      [
+        ...dieWithSupervisorArgs({ graceMs: spec.orphanGraceMs }),
+        spec.script,
+        ...(spec.args ?? []),
+      ],
+      {
+        env: spec.env,
+        cwd: spec.cwd,
+        stdio: ["ignore", "pipe", "pipe"],
+        detached: true,
+      },
+    );
     for (const stream of ["stdout", "stderr"] as const) {
       const source = this.child[stream]!;
       source.pipe(this.log, { end: false });

@@ -1,7 +1,8 @@
-// How the coordinator turns X-API-Key (or `api_key` on WebSockets) into a Caller: the platform
-// admin key from the config, or an account's key (not revoked, not expired) looked up by its hash.
+// How the coordinator turns X-API-Key (or `api_key` on WebSocket upgrades) into a Caller: the
+// platform admin key from the config, or an account's key (not revoked, not expired) looked up by
+// its hash.
 import type { Request } from "express";
-import { Unauthorized, readApiKey, safeEqual } from "@aitbc/server-lib";
+import { Unauthorized, chargeCaller, readApiKey, safeEqual } from "@aitbc/server-lib";
 import type { ApiKeys } from "../domain/accounts/api-keys.js";
 import { PLATFORM_ADMIN_ID, PLATFORM_TENANT, type Caller } from "../domain/accounts/caller.js";
 
@@ -44,6 +45,7 @@ export class Authenticator {
   async require(req: Request): Promise<Caller> {
     const caller = await this.resolve(readApiKey(req));
     if (!caller) throw new Unauthorized();
+    chargeCaller(req, caller.id);
     return caller;
   }
 
@@ -53,6 +55,7 @@ export class Authenticator {
     if (!key) return undefined;
     const caller = await this.resolve(key);
     if (!caller) throw new Unauthorized();
+    chargeCaller(req, caller.id);
     return caller;
   }
 }

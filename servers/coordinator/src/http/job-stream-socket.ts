@@ -8,7 +8,7 @@
 import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
-import { readApiKey, type Logger } from "@aitbc/server-lib";
+import { readUpgradeApiKey, type Logger } from "@aitbc/server-lib";
 import type { JobsRepo } from "../data/jobs-repo.js";
 import type { JobEventRecord, JobEventsRepo } from "../data/job-events-repo.js";
 import type { SignalBus } from "../domain/events/signal-bus.js";
@@ -66,7 +66,7 @@ export function attachJobStream(
     const lastSeqText = url.searchParams.get("last_seq");
     if (lastSeqText !== null && !/^\d{1,9}$/.test(lastSeqText))
       return refuse(ws, 400, "validation_failed");
-    const caller = await deps.auth.resolve(readApiKey(req as never));
+    const caller = await deps.auth.resolve(readUpgradeApiKey(req));
     if (!caller) return refuse(ws, 401, "unauthorized");
     // Counted before any other await, so a burst of upgrades cannot slip past the cap.
     const key = caller.apiKey;

@@ -7,6 +7,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomBytes } from "node:crypto";
+import { API_CONTENT_SECURITY_POLICY } from "@aitbc/server-lib";
 
 interface FakeTx {
   txid: string;
@@ -145,7 +146,12 @@ export async function startFakeEsplora(
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string) {
-  res.writeHead(status, { "Content-Type": type });
+  res.writeHead(status, {
+    "Content-Type": type,
+    "Content-Security-Policy": API_CONTENT_SECURITY_POLICY,
+    "X-Frame-Options": "DENY",
+    "X-Content-Type-Options": "nosniff",
+  });
   res.end(body);
 }
 function sendJson(res: ServerResponse, status: number, body: unknown) {

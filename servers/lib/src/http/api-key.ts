@@ -1,10 +1,24 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import type { Request } from "express";
+import type { IncomingMessage } from "node:http";
 
-/** The caller's key: the X-API-Key header, or `api_key` in the query (browsers cannot set WS headers). */
-export function readApiKey(req: Pick<Request, "headers" | "url">): string | undefined {
+/**
+ * The caller's key on an ordinary request: the X-API-Key header only. A key in the query string
+ * ends up in logs, proxies and browser history, so HTTP routes refuse it (`queryKeyGuard`).
+ */
+export function readApiKey(req: Pick<IncomingMessage, "headers">): string | undefined {
   const header = req.headers["x-api-key"];
-  if (typeof header === "string" && header) return header;
+  return typeof header === "string" && header ? header : undefined;
+}
+
+/**
+ * The caller's key on a WebSocket upgrade: the X-API-Key header, or `api_key` in the query,
+ * because a browser's WebSocket cannot send headers.
+ */
+export function readUpgradeApiKey(
+  req: Pick<IncomingMessage, "headers" | "url">,
+): string | undefined {
+  const header = readApiKey(req);
+  if (header) return header;
   const q = new URL(req.url ?? "/", "http://x").searchParams.get("api_key");
   return q || undefined;
 }

@@ -1,5 +1,5 @@
-// The shell every AITBC HTTP service shares: request ids and logs, CORS, body limit, rate limit
-// and contract validation before the routes; 404 and the problem handler after them. Routes go
+// The shell every AITBC HTTP service shares: request ids and logs, security headers, CORS, the
+// refusal of keys in URLs, body limit, rate limit and contract validation before the routes; 404 and the problem handler after them. Routes go
 // between `createBaseApp` and `finishApp`.
 import express, { type Express } from "express";
 import type { Logger } from "pino";
@@ -7,8 +7,15 @@ import { contentTypeGuard } from "./content-type-guard.js";
 import { cors } from "./cors.js";
 import { contractValidation } from "./openapi.js";
 import { notFoundHandler, problemHandler } from "./problem-handler.js";
-import { rateLimit, type RateLimitOptions } from "./rate-limit.js";
+import {
+  createRateLimiter,
+  rateLimit,
+  type RateLimiter,
+  type RateLimitOptions,
+} from "./rate-limit.js";
+import { queryKeyGuard } from "./query-key-guard.js";
 import { requestLog } from "./request-log.js";
+import { securityHeaders } from "./security-headers.js";
 
 export interface BaseAppOptions {
   logger: Logger;
@@ -16,7 +23,8 @@ export interface BaseAppOptions {
   spec: string;
   /** JSON body limit, default `1mb`. Over it: 413 payload_too_large. */
   bodyLimit?: string;
-  rateLimit?: RateLimitOptions | false;
+  /** Limits per client IP and per verified caller (429); a ready limiter lets a test watch it. */
+  rateLimit?: RateLimitOptions | RateLimiter | false;
   validateResponses?: boolean;
   ignorePaths?: RegExp;
   /**
@@ -24,6 +32,11 @@ export interface BaseAppOptions {
    * benchmark's baseline, which must not pay for the validator's middleware either.
    */
   validation?: boolean;
+  /**
+   * Content-Security-Policy of every response; default `default-src 'none'; frame-ancestors
+   * 'none'`. A service that also serves pages widens it, keeping `frame-ancestors 'none'`.
+   */
+  contentSecurityPolicy?: string;
   /** Middleware that must run before body parsing (for example a raw-body route). */
   before?: (app: Express) => void;
 }
@@ -39,8 +52,15 @@ export function createBaseApp(options: BaseAppOptions): Express {
         err || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "info" : "debug",
     }),
   );
+  app.use(securityHeaders(options.contentSecurityPolicy));
   app.use(cors);
-  if (options.rateLimit) app.use(rateLimit(options.rateLimit));
+  app.use(queryKeyGuard);
+  if (options.rateLimit)
+    app.use(
+      rateLimit(
+        "byIp" in options.rateLimit ? options.rateLimit : createRateLimiter(options.rateLimit),
+      ),
+    );
   options.before?.(app);
   app.use(express.json({ limit: options.bodyLimit ?? "1mb" }));
   if (options.validation === false) return app;

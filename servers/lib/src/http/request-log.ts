@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import type { Express, Request, RequestHandler, Response } from "express";
 import type { Level, Logger } from "pino";
 import { pinoHttp } from "pino-http";
+import { REDACTED, redactUrl } from "../log-redaction.js";
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
 
@@ -41,10 +42,10 @@ export function requestLog(app: Express, options: RequestLogOptions): RequestHan
     const arrived: ArrivedRequest = {
       id,
       method: req.method,
-      originalUrl: req.originalUrl,
-      query: req.query,
+      originalUrl: redactUrl(req.originalUrl),
+      query: withoutKey(req.query),
       params: req.params,
-      headers: req.headers,
+      headers: withoutKey(req.headers),
       socket: { remoteAddress: req.socket.remoteAddress, remotePort: req.socket.remotePort },
     };
     const done = (err?: Error) => {
@@ -71,6 +72,19 @@ export function requestLog(app: Express, options: RequestLogOptions): RequestHan
     res.on("error", done);
     next();
   };
+}
+
+/** Headers or query with the API key censored (a copy only when there is one to censor). */
+function withoutKey<T>(fields: T): T {
+  if (typeof fields !== "object" || fields === null) return fields;
+  const record = fields as Record<string, unknown>;
+  const names = Object.keys(record).filter((k) =>
+    /^(x-api-key|api_key|authorization|cookie)$/i.test(k),
+  );
+  if (names.length === 0) return fields;
+  const copy = { ...record };
+  for (const name of names) copy[name] = REDACTED;
+  return copy as T;
 }
 
 /** `req.log` / `res.log` as pino-http sets them, made on first use instead of on every request. */

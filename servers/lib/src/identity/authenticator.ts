@@ -3,6 +3,7 @@
 import type { Request } from "express";
 import { Forbidden, Unauthorized } from "../errors.js";
 import { readApiKey, safeEqual } from "../http/api-key.js";
+import { chargeCaller } from "../http/rate-limit.js";
 import { isPlatformAdmin, type AccountDirectory, type Caller } from "./caller.js";
 
 export type Authenticate = (req: Request) => Promise<Caller>;
@@ -14,9 +15,13 @@ export function authenticator(options: {
   return async (req) => {
     const key = readApiKey(req);
     if (!key) throw new Unauthorized();
-    if (options.adminApiKey && safeEqual(key, options.adminApiKey))
+    if (options.adminApiKey && safeEqual(key, options.adminApiKey)) {
+      chargeCaller(req, "admin-key");
       return { kind: "admin-key", role: "admin" };
-    return options.directory.whoIs(key);
+    }
+    const caller = await options.directory.whoIs(key);
+    chargeCaller(req, isPlatformAdmin(caller) ? "admin-key" : `account:${caller.id}`);
+    return caller;
   };
 }
 
