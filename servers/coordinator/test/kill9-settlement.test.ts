@@ -77,6 +77,8 @@ describe.each(testDatabaseKinds())("kill -9 during settlement (%s)", (kind) => {
         AITBC_RATE_LIMIT_PER_SECOND: "0",
         AITBC_SWEEP_INTERVAL_MS: "100",
         AITBC_SETTLEMENT_CLAIM_MS: "3000",
+        // A restart under load can take longer than the default lease; the miner keeps its job.
+        AITBC_LEASE_TTL_S: "600",
       },
       stdio: process.env.AITBC_KILL9_LOG
         ? ["ignore", openSync(process.env.AITBC_KILL9_LOG, "a"), "inherit"]
