@@ -58,6 +58,9 @@ describe.each(testDatabaseKinds())("kill -9 during settlement (%s)", (kind) => {
       http: { retries: 0 },
     });
 
+  // The same sealing key across restarts, as an operator's secret store would give it.
+  const sealingKey = randomBytes(32).toString("base64url");
+
   const startChild = async () => {
     const node = chain.nodes[0]!;
     child = spawn(process.execPath, ["--import", "tsx", MAIN], {
@@ -65,6 +68,7 @@ describe.each(testDatabaseKinds())("kill -9 during settlement (%s)", (kind) => {
         ...process.env,
         AITBC_LOG_LEVEL: process.env.AITBC_KILL9_LOG ? "debug" : "silent",
         AITBC_ADMIN_API_KEY: adminApiKey,
+        AITBC_COORDINATOR_SEALING_KEY: sealingKey,
         AITBC_DATABASE_URL: database.url,
         ...(database.schema ? { AITBC_DATABASE_SCHEMA: database.schema } : {}),
         AITBC_CHAIN_ID: node.chainId,
@@ -103,7 +107,8 @@ describe.each(testDatabaseKinds())("kill -9 during settlement (%s)", (kind) => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "aitbc-kill9-"));
-    chain = await startDevChain({ run: 1, adminApiKey, logLevel: "silent" });
+    // One validator: every block is final as soon as it is made (settlement waits for finality).
+    chain = await startDevChain({ validators: 1, adminApiKey, logLevel: "silent" });
     database = createTestDatabase(kind);
     port = await freePort();
     const node = chain.nodes[0]!;
