@@ -1,5 +1,5 @@
 // The contract level against the real coordinator (in-process, SQLite in a temp dir, port 0) with
-// `prism proxy --errors` in front of it, as issue 3 asks: every valid call must reach the
+// `prism proxy --errors` in front of it: every valid call must reach the
 // coordinator with the real keys and come back schema-valid (Prism fails it otherwise), and every
 // invalid one must be refused, by the proxy or by the coordinator. Then the same level directly
 // against the coordinator, where the job stream's refusals are checked over a real WebSocket.

@@ -1,5 +1,5 @@
-// The scenario level in CI (issue 6): the whole stack (3 validators, wallet, coordinator, exchange,
-// miner on the offline model) on free ports in a temp data dir, the seed's scenario against it with
+// The scenario level in CI: the whole stack (3 validators, wallet, coordinator, exchange,
+// miner on the offline model) on free ports in a temp data dir, the user's end-to-end scenario against it with
 // no failure and no skip, and the contract level with its WebSocket channel checks against the same
 // stack. Then the stack is stopped and started again on the same data dir, and the scenario runs
 // again: its first case reads back everything the first run recorded in the data dir (job,

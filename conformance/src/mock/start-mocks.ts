@@ -4,7 +4,7 @@ import { listOpenApiFiles } from "../spec/documents.js";
 import { freePort, isPortFree } from "./free-port.js";
 import { startPrism, type PrismProcess } from "./prism-process.js";
 
-/** The seed's ports (aitbc-testing-scenario.md, "Services Running"). */
+/** The documented default ports of the local stack (coordinator 18000, node 19000, …). */
 export const SEED_PORTS: Record<string, number> = {
   coordinator: 18000,
   node: 19000,

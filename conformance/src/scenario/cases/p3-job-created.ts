@@ -51,7 +51,7 @@ export const jobCreated: ScenarioCase = {
     const res = await ctx.call("wallet", "GET", "/api/v1/wallet/balance", { as: "customer" });
     const balance = res.body as Balance;
     const expected = ctx.need("customerBalanceBefore") - JOB_MAX_COST;
-    // Escrow moves the budget out of the balance (DESIGN.md: balances + open escrows = supply).
+    // Escrow moves the budget out of the balance (the ledger invariant: balances + open escrows = supply).
     ctx.check(
       "the budget moved from the balance into escrow",
       balance.balance === expected && (balance.locked ?? JOB_MAX_COST) >= JOB_MAX_COST,

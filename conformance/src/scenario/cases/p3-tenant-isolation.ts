@@ -1,4 +1,4 @@
-// Multi-tenant isolation (DESIGN.md): a customer of another tenant asking for this job by id gets
+// Multi-tenant isolation: a customer of another tenant asking for this job by id gets
 // 404, so the job's existence does not leak; its receipt is not in that customer's list, and its
 // live stream refuses that customer. Without a key the answer is 401.
 import { AitbcError, streamJobEvents } from "@aitbc/sdk";

@@ -214,9 +214,9 @@ export class CoordinatorApi extends HeyApiClient {
     }
     
     /**
-     * Register a service (the seed's service_config)
+     * Register a service (a provider's service_config)
      *
-     * Provider key. The body is the seed's `service_config` as written, plus an optional
+     * Provider key. The body is the provider's `service_config` as written, plus an optional
      * `description` and `specs.models` (models the provider declares; the models a service can
      * serve right now are those of its provider's online miners). `service_id` is unique across
      * the marketplace: a second registration with the same id is 409 `already_exists`.
@@ -360,7 +360,7 @@ export class CoordinatorApi extends HeyApiClient {
      * Submit a job with a budget
      *
      * Customer key. `requirements` is an inference request
-     * (`{task_type: "inference", model, prompt, max_tokens?, temperature?}`) or the seed's
+     * (`{task_type: "inference", model, prompt, max_tokens?, temperature?}`) or a
      * workload description (`{task_type, framework, dataset_size, estimated_duration}`).
      *
      * Without `service_id` the coordinator picks the best matching service (model, price,

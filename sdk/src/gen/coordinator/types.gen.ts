@@ -117,7 +117,7 @@ export type RotatedKey = {
 export type ServiceSpecs = {
     gpu_type: string;
     /**
-     * GPU memory as the seed writes it, for example `24GB`.
+     * GPU memory as providers write it, for example `24GB`.
      */
     memory: string;
     cuda_cores?: number;

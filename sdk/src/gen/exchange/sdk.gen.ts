@@ -71,7 +71,7 @@ export class ExchangeApi extends HeyApiClient {
     /**
      * Current exchange rate
      *
-     * The fixed rate of the seed (1 BTC = 100,000 AITBC) and the order limits. Public.
+     * The fixed rate (1 BTC = 100,000 AITBC) and the order limits. Public.
      */
     public getRates<ThrowOnError extends boolean = true>(options?: Options<GetRatesData, ThrowOnError>) {
         return (options?.client ?? this.client).get<GetRatesResponses, GetRatesErrors, ThrowOnError, 'data'>({

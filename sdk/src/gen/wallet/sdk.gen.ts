@@ -71,7 +71,7 @@ export class WalletApi extends HeyApiClient {
     /**
      * The caller's balance
      *
-     * The on-chain balance of the caller's address (the seed's `{"balance": 100.0, "currency": "AITBC"}`),
+     * The on-chain balance of the caller's address (`{"balance": 100.0, "currency": "AITBC"}` as the CLI prints it),
      * plus the address, the exact micro amount and what is locked in open job escrows.
      * With `address`, the balance of any address (chain data is public; a valid key is still needed).
      * The admin key has no account of its own and must pass `address`.
