@@ -4,16 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabaseKinds } from "@aitbc/server-lib";
 import { signReceipt, toMicro, type CoordinatorTypes, type Receipt } from "@aitbc/sdk";
-import {
-  createAccount,
-  failure,
-  fundedCustomer,
-  serviceConfig,
-  startHarness,
-  type Account,
-  type Harness,
-} from "./support/harness.js";
-import { registerMiner, type TestMiner } from "./support/miner-double.js";
+import { failure, type Account, type Harness } from "./support/harness.js";
+import { startMarket } from "./support/market.js";
+import { type TestMiner } from "./support/miner-double.js";
 import { meteredCost, unitsFromDuration } from "../src/index.js";
 
 describe.each(testDatabaseKinds())("metering bounds (%s)", (kind) => {
@@ -24,11 +17,11 @@ describe.each(testDatabaseKinds())("metering bounds (%s)", (kind) => {
 
   beforeAll(async () => {
     // The production default: 1 s of tolerance on top of what the coordinator observed.
-    h = await startHarness(kind, { meteringToleranceMs: 1000 });
-    provider = await createAccount(h, "provider", "greedy-gpu");
-    customer = await fundedCustomer(h, "victim", 1000);
-    await provider.client.coordinator.registerService({ body: serviceConfig("greedy-svc") });
-    miner = await registerMiner(provider);
+    ({ h, provider, customer, miner } = await startMarket(
+      kind,
+      { provider: "greedy-gpu", customer: "victim", service: "greedy-svc" },
+      { meteringToleranceMs: 1000 },
+    ));
   });
   afterAll(() => h.close());
 

@@ -4,28 +4,22 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabaseKinds } from "@aitbc/server-lib";
-import {
-  createAccount,
-  fundedCustomer,
-  serviceConfig,
-  startHarness,
-  type Account,
-  type Harness,
-} from "./support/harness.js";
-import { registerMiner, TINY_MODEL, type TestMiner } from "./support/miner-double.js";
+import { type Account, type Harness } from "./support/harness.js";
+import { startMarket } from "./support/market.js";
+import { TINY_MODEL, type TestMiner } from "./support/miner-double.js";
 
 describe.each(testDatabaseKinds())("public queries stay bounded (%s)", (kind) => {
   let h: Harness;
-  let provider: Account;
   let customer: Account;
   let miner: TestMiner;
 
   beforeAll(async () => {
-    h = await startHarness(kind);
-    provider = await createAccount(h, "provider", "busy-gpu");
-    customer = await fundedCustomer(h, "busy-customer", 100);
-    await provider.client.coordinator.registerService({ body: serviceConfig("zz-busy-svc") });
-    miner = await registerMiner(provider);
+    ({ h, customer, miner } = await startMarket(kind, {
+      provider: "busy-gpu",
+      customer: "busy-customer",
+      service: "zz-busy-svc",
+      aitbc: 100,
+    }));
   });
   afterAll(() => h.close());
 

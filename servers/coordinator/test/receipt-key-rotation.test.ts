@@ -8,13 +8,11 @@ import {
   createAccount,
   eventually,
   failure,
-  fundedCustomer,
-  serviceConfig,
-  startHarness,
   type Account,
   type Harness,
 } from "./support/harness.js";
-import { registerMiner, type TestMiner } from "./support/miner-double.js";
+import { startMarket } from "./support/market.js";
+import { type TestMiner } from "./support/miner-double.js";
 
 describe.each(testDatabaseKinds())("receipt key rotation (%s)", (kind) => {
   let h: Harness;
@@ -23,11 +21,11 @@ describe.each(testDatabaseKinds())("receipt key rotation (%s)", (kind) => {
   let miner: TestMiner;
 
   beforeAll(async () => {
-    h = await startHarness(kind);
-    provider = await createAccount(h, "provider", "rotating-provider");
-    customer = await fundedCustomer(h, "rotating-customer", 1000);
-    await provider.client.coordinator.registerService({ body: serviceConfig("rotating-svc") });
-    miner = await registerMiner(provider);
+    ({ h, provider, customer, miner } = await startMarket(kind, {
+      provider: "rotating-provider",
+      customer: "rotating-customer",
+      service: "rotating-svc",
+    }));
   });
   afterAll(() => h.close());
 
