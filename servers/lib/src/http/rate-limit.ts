@@ -5,6 +5,7 @@
 // least recently seen bucket goes first.
 import type { Request, RequestHandler } from "express";
 import { RateLimited } from "../errors.js";
+import { clientAddressKey } from "./client-address.js";
 
 export interface RateLimitOptions {
   /** Sustained requests per second per verified caller. */
@@ -43,13 +44,13 @@ export class TokenBuckets {
     return this.buckets.size;
   }
 
-  /** Takes one token for `key`, or throws 429 rate_limited with the seconds to wait. */
-  take(key: string, now = Date.now()): void {
+  /** Takes one token for `key`: 0 if there was one, else the seconds until there is. */
+  wait(key: string, now = Date.now()): number {
     const found = this.buckets.get(key);
     const bucket = found ?? { tokens: this.burst, updated: now };
     bucket.tokens = Math.min(
       this.burst,
-      bucket.tokens + ((now - bucket.updated) / 1000) * this.perSecond,
+      bucket.tokens + (Math.max(0, now - bucket.updated) / 1000) * this.perSecond,
     );
     bucket.updated = now;
     // Re-inserting moves the key to the end, so the map's first key is the least recently used.
@@ -59,9 +60,15 @@ export class TokenBuckets {
       const oldest = this.buckets.keys().next().value;
       if (oldest !== undefined) this.buckets.delete(oldest);
     }
-    if (bucket.tokens < 1)
-      throw new RateLimited(Math.max(1, Math.ceil((1 - bucket.tokens) / this.perSecond)));
+    if (bucket.tokens < 1) return Math.max(1, Math.ceil((1 - bucket.tokens) / this.perSecond));
     bucket.tokens -= 1;
+    return 0;
+  }
+
+  /** Takes one token for `key`, or throws 429 rate_limited with the seconds to wait. */
+  take(key: string, now = Date.now()): void {
+    const seconds = this.wait(key, now);
+    if (seconds > 0) throw new RateLimited(seconds);
   }
 }
 
@@ -89,7 +96,7 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter {
 export function rateLimit(limiter: RateLimiter): RequestHandler {
   return (req, _res, next) => {
     (req as Request & { [LIMITER]?: RateLimiter })[LIMITER] = limiter;
-    limiter.byIp.take(`ip:${req.ip ?? req.socket.remoteAddress ?? "unknown"}`);
+    limiter.byIp.take(`ip:${clientAddressKey(req.ip ?? req.socket.remoteAddress ?? "unknown")}`);
     next();
   };
 }
