@@ -1,7 +1,7 @@
 // The built command-line entry points as a user runs them: exit codes, output lines, and that
 // mock-run leaves no Prism process behind, whether the run passes or fails.
 import { execFile } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -18,7 +18,14 @@ import {
 const DIST = fileURLToPath(new URL("../dist/", import.meta.url));
 let work: string;
 
-function run(script: string, args: string[], cwd = work): Promise<{ code: number; out: string }> {
+interface RunResult {
+  code: number;
+  out: string;
+  stdout: string;
+  stderr: string;
+}
+
+function run(script: string, args: string[], cwd = work): Promise<RunResult> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
@@ -26,7 +33,12 @@ function run(script: string, args: string[], cwd = work): Promise<{ code: number
       { cwd, timeout: 90_000 },
       (err, stdout, stderr) => {
         const code = err ? ((err as { code?: number }).code ?? 1) : 0;
-        resolve({ code: typeof code === "number" ? code : 1, out: stdout + stderr });
+        resolve({
+          code: typeof code === "number" ? code : 1,
+          out: stdout + stderr,
+          stdout,
+          stderr,
+        });
       },
     );
   });
@@ -108,6 +120,43 @@ describe("aitbc-conformance", () => {
         /^FAIL {2}contract {2}coordinator {2}GET \/v1\/widgets\/\{widget_id\} \(getWidget\) {2}→ 200 application\/json body does not match the schema/m,
       );
       expect(bad.code).toBe(1);
+
+      const asJson = await run("cli.js", [
+        ...["--spec-dir", dir, "--coordinator", server.url, "--api-key", "k"],
+        ...["--reporter", "json"],
+      ]);
+      expect(asJson.code).toBe(1);
+      const report = JSON.parse(asJson.stdout) as {
+        passed: boolean;
+        summary: { pass: number; fail: number };
+        checks: { outcome: string; subject: string; detail: string }[];
+      };
+      expect(report.passed).toBe(false);
+      expect(report.summary.fail).toBeGreaterThan(0);
+      expect(report.checks).toContainEqual(
+        expect.objectContaining({
+          outcome: "fail",
+          subject: "GET /v1/widgets/{widget_id} (getWidget)",
+        }),
+      );
+      // The live lines still reach the user, on stderr, so stdout stays one JSON document.
+      expect(asJson.stderr).toMatch(/^FAIL {2}contract/m);
+
+      const xmlFile = join(work, "report.xml");
+      const asJunit = await run("cli.js", [
+        ...["--spec-dir", dir, "--coordinator", server.url, "--api-key", "k"],
+        ...["--reporter", "junit", "--output", xmlFile],
+      ]);
+      expect(asJunit.code).toBe(1);
+      const xml = readFileSync(xmlFile, "utf8");
+      expect(xml).toMatch(/^<\?xml version="1.0"/);
+      expect(xml).toMatch(
+        /<testsuites name="aitbc-conformance contract" tests="6" failures="[1-9]/,
+      );
+      expect(xml).toContain(
+        '<testcase classname="contract.coordinator" name="GET /v1/widgets/{widget_id} (getWidget)">',
+      );
+      expect(xml).toMatch(/<failure message="200 application\/json body does not match the schema/);
     } finally {
       await server.close();
     }

@@ -130,10 +130,26 @@ describe("parseArgs", () => {
     [["--coordinator", "http://c", "--timeout", "-5"], /--timeout must be a positive integer/],
     [[], /no service URLs/],
     [["--coordinator", "http://c", "--mock", "--via-proxy"], /--mock and --via-proxy exclude/],
+    [
+      ["--coordinator", "http://c", "--reporter", "xml"],
+      /--reporter must be one of text, json, junit/,
+    ],
+    [["--coordinator", "http://c", "--output", "r.xml"], /--output needs --reporter json/],
   ])("refuses %j", (argv, message) => {
     const dir = project();
     expect(() => parseArgs(argv, {}, dir)).toThrow(UsageError);
     expect(() => parseArgs(argv, {}, dir)).toThrow(message);
+  });
+
+  it("prints text by default and takes --reporter junit with --output", () => {
+    const dir = project();
+    expect(parseArgs(["--coordinator", "http://c:1"], {}, dir).reporter).toBe("text");
+    const options = parseArgs(
+      ["--coordinator", "http://c:1", "--reporter=junit", "--output", "report.xml"],
+      {},
+      dir,
+    );
+    expect(options).toMatchObject({ reporter: "junit", outputFile: "report.xml" });
   });
 
   it("names the broken file when stack.json is not JSON", () => {

@@ -2,6 +2,7 @@
 // .aitbc/stack.json and .aitbc/dev-credentials.json (in AITBC_DATA_DIR, default ./.aitbc).
 import { join } from "node:path";
 import { RECORD_FILE_NAME } from "../scenario/scenario-record.js";
+import { REPORT_FORMATS, type ReportFormat } from "../report/report-formats.js";
 import type { Credentials } from "./credentials.js";
 import { readDevCredentials, readStackJson, stackDir } from "./stack-files.js";
 
@@ -24,6 +25,10 @@ export interface RunOptions {
   timeoutMs: number;
   /** A directory of *.openapi.json to check against instead of the bundled @aitbc/spec. */
   specDir?: string;
+  /** text: one line per check on stdout; json/junit: the lines go to stderr, the document to stdout or --output. */
+  reporter: ReportFormat;
+  /** Where the json/junit document is written instead of stdout. */
+  outputFile?: string;
   /** Where the URLs and keys came from, for the report header. */
   sources: string[];
 }
@@ -32,6 +37,7 @@ export const USAGE = `Usage: aitbc-conformance [--level contract|scenario] [--co
                          [--wallet URL] [--exchange URL] [--api-key KEY] [--admin-key KEY]
                          [--provider-key KEY] [--customer-key KEY] [--mock | --via-proxy]
                          [--stack-dir DIR] [--timeout MS] [--spec-dir DIR]
+                         [--reporter text|json|junit] [--output FILE]
 
 Checks an AITBC implementation against the contract in @aitbc/spec and prints one line per check
 (PASS, FAIL or SKIP). Exits 1 when any check fails, 2 on a usage error.
@@ -48,6 +54,10 @@ Checks an AITBC implementation against the contract in @aitbc/spec and prints on
                      record, to check after a restart that nothing was lost (default
                      DIR/conformance-scenario.json when DIR has a stack.json)
   --spec-dir DIR     check against the *.openapi.json in DIR instead of the bundled @aitbc/spec
+  --reporter FORMAT  text (default): one line per check on stdout; json or junit: the same lines
+                     on stderr as they happen, then one JSON document or JUnit XML report on
+                     stdout (or in --output FILE), for another implementation's CI
+  --output FILE      write the json or junit report to FILE instead of stdout
 URLs and keys not given as flags are read from the stack's files when they exist.`;
 
 export class UsageError extends Error {}
@@ -66,6 +76,8 @@ const VALUE_FLAGS = new Set([
   "--timeout",
   "--spec-dir",
   "--record",
+  "--reporter",
+  "--output",
 ]);
 
 export function parseArgs(
@@ -100,6 +112,13 @@ export function parseArgs(
   const timeoutMs = Number(flags.get("--timeout") ?? 30_000);
   if (!Number.isInteger(timeoutMs) || timeoutMs <= 0)
     throw new UsageError("--timeout must be a positive integer (ms)");
+
+  const reporter = flags.get("--reporter") ?? "text";
+  if (!isReportFormat(reporter))
+    throw new UsageError(`--reporter must be one of ${REPORT_FORMATS.join(", ")}, not ${reporter}`);
+  const outputFile = flags.get("--output");
+  if (outputFile && reporter === "text")
+    throw new UsageError("--output needs --reporter json or --reporter junit");
 
   const dir = flags.get("--stack-dir") ?? stackDir(env, cwd);
   const stack = readStackJson(dir);
@@ -145,6 +164,12 @@ export function parseArgs(
     viaProxy,
     timeoutMs,
     specDir,
+    reporter,
+    outputFile,
     sources,
   };
+}
+
+function isReportFormat(value: string): value is ReportFormat {
+  return (REPORT_FORMATS as readonly string[]).includes(value);
 }
