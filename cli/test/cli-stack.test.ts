@@ -50,6 +50,46 @@ describe("aitbc against a running stack", () => {
     );
   });
 
+  it("services pages with --cursor and reads every page with --all", async () => {
+    const { provider } = stack!.credentials;
+    const asProvider = createAitbcClient({
+      coordinatorUrl: stack!.urls.coordinator,
+      apiKey: provider.api_key,
+    });
+    const dev = await asProvider.coordinator.getService({
+      path: { service_id: provider.service_id },
+    });
+    for (const id of ["cli-paging-a", "cli-paging-b"])
+      await asProvider.coordinator.registerService({
+        body: {
+          service_id: id,
+          name: `Paging ${id}`,
+          type: dev.type,
+          specs: dev.specs,
+          pricing: { rate_per_hour: dev.pricing.rate_per_hour, currency: dev.pricing.currency },
+        },
+      });
+    const filter = ["--provider", provider.id, "--limit", "1"];
+    const first = await aitbc("services", ...filter);
+    expect(first.code).toBe(0);
+    const cursor = /add --cursor (\S+) for the next page/.exec(first.stdout)?.[1];
+    expect(cursor).toBeTruthy();
+    const second = JSON.parse(
+      (await aitbc("services", ...filter, "--cursor", cursor!, "--json")).stdout,
+    );
+    expect(second.services).toHaveLength(1);
+    expect(first.stdout).not.toContain(second.services[0].service_id);
+
+    const every = JSON.parse((await aitbc("services", ...filter, "--all", "--json")).stdout);
+    expect(every.services.map((s: { service_id: string }) => s.service_id).sort()).toEqual(
+      ["cli-paging-a", "cli-paging-b", provider.service_id].sort(),
+    );
+    expect(every.page.next_cursor).toBeNull();
+    const both = await aitbc("services", "--all", "--cursor", cursor!);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain("--cursor and --all exclude each other");
+  });
+
   it("submit inference prints the seed's lines and the job id", async () => {
     const run = await aitbc(
       "submit",

@@ -37,3 +37,12 @@ export type * as CoordinatorTypes from "./gen/coordinator/types.gen.js";
 export type * as NodeTypes from "./gen/node/types.gen.js";
 export type * as WalletTypes from "./gen/wallet/types.gen.js";
 export type * as ExchangeTypes from "./gen/exchange/types.gen.js";
+export {
+  paginate,
+  type ListPage,
+  type PageItem,
+  type PaginateOptions,
+  type ListOperation,
+  type ListQuery,
+  type ListResult,
+} from "./paging/paginate.js";

@@ -1,5 +1,5 @@
 // `aitbc services [filters]` and `aitbc services <service_id>`: browse the marketplace.
-import type { CoordinatorTypes } from "@aitbc/sdk";
+import { paginate, type AitbcClient, type CoordinatorTypes } from "@aitbc/sdk";
 import { amountOption, booleanOption, intOption, stringOption } from "../args.js";
 import { UsageError } from "../output/explain-error.js";
 import { formatFields, formatTable } from "../output/table.js";
@@ -35,7 +35,7 @@ export const servicesCommand: Command = {
   summary: "browse services (filters) or show one service and its provider's reputation",
   synopsis: "services [filters] | services <id>",
   usage:
-    "services [--type T] [--min-price N] [--max-price N] [--available-now] [--model M] [--framework F]\nservices <service_id>",
+    "services [--type T] [--min-price N] [--max-price N] [--available-now] [--model M] [--framework F]\n         [--limit N] [--cursor C | --all]\nservices <service_id>",
   help: `Options:
   --type T          service type, for example gpu_compute
   --min-price N     lowest rate per hour (AITBC)
@@ -44,7 +44,9 @@ export const servicesCommand: Command = {
   --model M         only services an online miner can run M on (for example aitbc-tiny:latest)
   --framework F     only services listing framework F
   --provider ID     only this provider's services
-  --limit N         page size (default 20)`,
+  --limit N         page size (default 20)
+  --cursor C        the page after the one that printed "--cursor C"
+  --all             every page, one after the other (--limit sets how many per request)`,
   identity: "customer",
   options: {
     type: { type: "string" },
@@ -55,6 +57,8 @@ export const servicesCommand: Command = {
     framework: { type: "string" },
     provider: { type: "string" },
     limit: { type: "string" },
+    cursor: { type: "string" },
+    all: { type: "boolean" },
   },
   async run({ client, out, values, positionals }) {
     if (positionals.length > 1) throw new UsageError(`Unexpected argument "${positionals[1]}".`);
@@ -104,7 +108,12 @@ export const servicesCommand: Command = {
         ? { provider_id: stringOption(values, "provider") }
         : {}),
     };
-    const page = await client.coordinator.listServices({ query });
+    const cursor = stringOption(values, "cursor");
+    const all = booleanOption(values, "all");
+    if (cursor && all) throw new UsageError("--cursor and --all exclude each other.");
+    const page: CoordinatorTypes.ServiceList = all
+      ? await everyService(client, query)
+      : await client.coordinator.listServices({ query: cursor ? { ...query, cursor } : query });
     out.line(
       page.services.length === 0
         ? "No services match."
@@ -131,7 +140,20 @@ export const servicesCommand: Command = {
             ]),
           ),
     );
-    if (page.page.next_cursor) out.line(`(more: the API's cursor is ${page.page.next_cursor})`);
+    if (page.page.next_cursor)
+      out.line(
+        `(more: add --cursor ${page.page.next_cursor} for the next page, or --all for every page)`,
+      );
     return page;
   },
 };
+
+async function everyService(
+  client: AitbcClient,
+  query: NonNullable<CoordinatorTypes.ListServicesData["query"]>,
+): Promise<CoordinatorTypes.ServiceList> {
+  const services: CoordinatorTypes.Service[] = [];
+  for await (const service of paginate(client.coordinator, "listServices", query))
+    services.push(service);
+  return { services, page: { limit: query.limit ?? 20, next_cursor: null } };
+}
