@@ -2,7 +2,8 @@
 // Regenerates everything derived from spec/: bundled specs (spec/bundled/*.json), the SDK's
 // hey-api clients (sdk/src/gen/<service>/) and AsyncAPI message types (sdk/src/gen/events/).
 // `--check` generates into a temp dir and fails if anything differs from what is committed.
-// `--only <name>` limits the run to one OpenAPI or AsyncAPI document (for quick iteration).
+// `--only <name>` limits the run to one OpenAPI or AsyncAPI document (for quick iteration), or to
+// `problem-codes` (the SDK's ProblemCode union from spec/common/problem-codes.md).
 import { execFileSync } from "node:child_process";
 import {
   mkdtempSync,
@@ -17,6 +18,7 @@ import {
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { problemCodesModule } from "./gen-problem-codes.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
@@ -149,13 +151,21 @@ try {
     await genSdk(name, bundled);
   }
   for (const name of asyncapiNames) await genEvents(name);
+  if (!only || only === "problem-codes") {
+    const markdown = readFileSync(join(root, "spec/common/problem-codes.md"), "utf8");
+    writeFileSync(
+      join(sdkGenDir, "problem-codes.gen.ts"),
+      GEN_HEADER + "\n" + problemCodesModule(markdown),
+    );
+  }
 
   if (check) {
     const belongs = (f) =>
       !only ||
       f.startsWith(`${only}.`) ||
       f.startsWith(`${only}/`) ||
-      f === `events/${only}.gen.ts`;
+      f === `events/${only}.gen.ts` ||
+      (only === "problem-codes" && f === "problem-codes.gen.ts");
     const problems = [
       ...compare(bundledDir, join(root, "spec/bundled"), belongs),
       ...compare(sdkGenDir, join(root, "sdk/src/gen"), belongs),

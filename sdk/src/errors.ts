@@ -1,5 +1,20 @@
 // One error family for everything the SDK throws. The class is chosen from the problem's stable
 // `code` first and its HTTP status second; callers branch on the class or on `code`, never on text.
+import type { ProblemCode } from "./gen/problem-codes.gen.js";
+
+/**
+ * What `AitbcError.code` can be: a server's problem code, or one the SDK sets itself when there
+ * is no problem body (`network_error`, `http_<status>`) or a wait gives up (`wait_timeout`,
+ * `wait_aborted`). A server newer than this SDK may send a code that is not listed yet; it is
+ * passed on as sent.
+ */
+export type ErrorCode =
+  | ProblemCode
+  | "network_error"
+  | "wait_timeout"
+  | "wait_aborted"
+  | `http_${number}`
+  | "unknown";
 
 export interface ProblemDetails {
   type?: string;
@@ -18,7 +33,7 @@ export interface ProblemDetails {
 export class AitbcError extends Error {
   override readonly name: string = "AitbcError";
   /** Stable machine-readable code, for example `insufficient_funds`. */
-  readonly code: string;
+  readonly code: ErrorCode;
   /** HTTP status, or 0 when no response arrived. */
   readonly status: number;
   readonly requestId: string | undefined;
@@ -27,7 +42,7 @@ export class AitbcError extends Error {
 
   constructor(problem: ProblemDetails, status: number, options?: { cause?: unknown }) {
     super(problem.detail ?? problem.title ?? `request failed with status ${status}`, options);
-    this.code = problem.code ?? "unknown";
+    this.code = (problem.code ?? "unknown") as ErrorCode;
     this.status = status;
     this.requestId = problem.request_id;
     this.problem = problem;
@@ -145,7 +160,7 @@ type ErrorClass = new (
   options?: { cause?: unknown },
 ) => AitbcError;
 
-const BY_CODE: Record<string, ErrorClass> = {
+const BY_CODE: Partial<Record<ErrorCode, ErrorClass>> = {
   validation_failed: ValidationError,
   invalid_json: ValidationError,
   unauthorized: AuthenticationError,
@@ -184,7 +199,7 @@ export function errorFromProblem(body: unknown, status: number, cause?: unknown)
     problem.code = status ? `http_${status}` : "network_error";
   // Own properties only: a server's code such as "constructor" must not pick Object's members.
   const cls = Object.hasOwn(BY_CODE, problem.code)
-    ? BY_CODE[problem.code]!
+    ? BY_CODE[problem.code as ErrorCode]!
     : classForStatus(status);
   return new cls(problem, status, cause === undefined ? undefined : { cause });
 }

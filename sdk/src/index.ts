@@ -7,6 +7,12 @@ export {
   type AitbcClientOptions,
 } from "./client.js";
 export * from "./errors.js";
+export {
+  PROBLEM_CODES,
+  TX_REJECT_REASONS,
+  type ProblemCode,
+  type TxRejectReason,
+} from "./gen/problem-codes.gen.js";
 export * from "./money.js";
 export {
   createRequestSender,

@@ -1,6 +1,7 @@
 // The one error factory: the class comes from the problem's stable code first and its status
 // second; callers never need to read the message.
-import { describe, expect, it } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
+import { PROBLEM_CODES, TX_REJECT_REASONS } from "../src/gen/problem-codes.gen.js";
 import {
   AitbcError,
   AuthenticationError,
@@ -17,6 +18,7 @@ import {
   UnavailableError,
   UnprocessableError,
   ValidationError,
+  type ErrorCode,
 } from "../src/errors.js";
 
 const problem = (status: number, code?: string, extra: Record<string, unknown> = {}) => ({
@@ -131,5 +133,41 @@ describe("networkError", () => {
     expect(err.code).toBe("network_error");
     expect(err.cause).toBe(cause);
     expect(err.message).toContain("http://127.0.0.1:18000/v1/health");
+  });
+});
+
+describe("problem codes from the spec", () => {
+  it("every documented code picks the error class of its documented status", () => {
+    const expected: Record<number, string> = {
+      400: "ValidationError",
+      401: "AuthenticationError",
+      402: "InsufficientFundsError",
+      403: "PermissionError",
+      404: "NotFoundError",
+      409: "ConflictError",
+      413: "PayloadTooLargeError",
+      422: "UnprocessableError",
+      429: "RateLimitError",
+      503: "UnavailableError",
+      504: "UnavailableError",
+    };
+    const codes = Object.entries(PROBLEM_CODES);
+    expect(codes.length).toBeGreaterThan(20);
+    for (const [code, status] of codes) {
+      const err = errorFromProblem({ code, status }, status);
+      expect(err.code).toBe(code);
+      expect(err.name, code).toBe(
+        expected[status] ?? (status >= 500 ? "ServerError" : "AitbcError"),
+      );
+    }
+    expect(TX_REJECT_REASONS).toContain("nonce_gap");
+  });
+
+  it("types err.code, so a misspelt code does not compile", () => {
+    const err = errorFromProblem({ code: "insufficient_funds" }, 402);
+    expectTypeOf(err.code).toEqualTypeOf<ErrorCode>();
+    expectTypeOf<"insufficient_funds">().toExtend<ErrorCode>();
+    // @ts-expect-error there is no such code
+    void (err.code === "insufficent_funds");
   });
 });
