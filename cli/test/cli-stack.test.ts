@@ -287,3 +287,94 @@ describe("aitbc against a running stack", () => {
     expect((failed as { code: number }).code).toBe(1);
   });
 });
+
+describe("a customer's day with its own account", () => {
+  // Its own customer, so rotating and revoking keys cannot touch the stack's dev credentials.
+  async function newCustomer() {
+    const admin = createAitbcClient({
+      coordinatorUrl: stack!.urls.coordinator,
+      apiKey: stack!.credentials.admin.api_key,
+    });
+    const id = `cli-day-${Math.random().toString(36).slice(2, 8)}`;
+    const account = await admin.coordinator.createAccount({
+      body: { id, name: "CLI day", role: "customer" },
+    });
+    return { id, key: account.api_key };
+  }
+  const as = (key: string, ...args: string[]) => aitbc(...args, "--api-key", key);
+
+  it("whoami names the account behind the key", async () => {
+    const me = await newCustomer();
+    const run = await as(me.key, "whoami");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(new RegExp(`Account: +${me.id} \\(CLI day\\)`));
+    expect(run.stdout).toMatch(/Role: +customer/);
+    expect(JSON.parse((await as(me.key, "whoami", "--json")).stdout)).toMatchObject({
+      id: me.id,
+      role: "customer",
+    });
+  });
+
+  it("keys rotate shows the new key once; keys revoke makes the old one useless", async () => {
+    const me = await newCustomer();
+    const listed = JSON.parse((await as(me.key, "keys", "--json")).stdout);
+    expect(listed.keys).toHaveLength(1);
+    const oldKeyId = listed.keys[0].key_id;
+
+    const rotate = await as(me.key, "keys", "rotate");
+    expect(rotate.code).toBe(0);
+    const newKey = /^ {3}(\S+)$/m.exec(rotate.stdout)?.[1];
+    expect(newKey).toBeTruthy();
+    expect(rotate.stdout).toMatch(/Previous key: .* works until /);
+    expect((await as(newKey!, "whoami")).code).toBe(0);
+
+    const revoke = await as(newKey!, "keys", "revoke", oldKeyId);
+    expect(revoke.code).toBe(0);
+    expect(revoke.stdout).toContain(`Key ${oldKeyId}`);
+    // The coordinator's key cache answers within a second of a revocation.
+    await expect
+      .poll(async () => (await as(me.key, "whoami")).code, { timeout: 5_000, interval: 250 })
+      .toBe(1);
+    expect((await as(me.key, "whoami")).stderr).toMatch(/✖ /);
+
+    const bad = await as(newKey!, "keys", "renew");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('Unknown keys action "renew"');
+  });
+
+  it("jobs lists the customer's finished job; rate reviews it once; cancel refuses it", async () => {
+    const { customer } = stack!.credentials;
+    const client = createAitbcClient({
+      coordinatorUrl: stack!.urls.coordinator,
+      apiKey: customer.api_key,
+    });
+    const created = await client.coordinator.createJob({
+      body: {
+        requirements: { task_type: "inference", model: "aitbc-tiny:latest", prompt: "rate me" },
+        budget: { max_cost: 1, currency: "AITBC" },
+        ttl_seconds: 300,
+      },
+    });
+    const done = await client.waitForJob(created.job_id, { timeoutMs: 60_000 });
+    expect(done.status).toBe("completed");
+
+    const listed = await aitbc("jobs", "--status", "completed", "--all");
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toContain(created.job_id);
+    const queued = JSON.parse((await aitbc("jobs", "--status", "queued", "--json")).stdout);
+    expect(queued.jobs.map((j: { job_id: string }) => j.job_id)).not.toContain(created.job_id);
+    expect((await aitbc("jobs", "--status", "done")).code).toBe(2);
+
+    const rate = await aitbc("rate", created.job_id, "--rating", "4", "--review", "quick");
+    expect(rate.code).toBe(0);
+    expect(rate.stdout).toContain("★★★★☆");
+    const again = await aitbc("rate", created.job_id, "--rating", "5", "--json");
+    expect(again.code).toBe(1);
+    expect(JSON.parse(again.stderr).error).toMatchObject({ code: "already_reviewed" });
+    expect((await aitbc("rate", created.job_id, "--rating", "9")).code).toBe(2);
+
+    const cancel = await aitbc("cancel", created.job_id, "--json");
+    expect(cancel.code).toBe(1);
+    expect(JSON.parse(cancel.stderr).error).toMatchObject({ code: "job_not_cancellable" });
+  }, 90_000);
+});

@@ -2,6 +2,11 @@
 import type { Command } from "./command.js";
 import { adminJobsCommand, adminMinersCommand, adminStatsCommand } from "./admin.js";
 import { browserCommand } from "./browser.js";
+import { cancelCommand } from "./cancel.js";
+import { jobsCommand } from "./jobs.js";
+import { keysCommand } from "./keys.js";
+import { rateCommand } from "./rate.js";
+import { whoamiCommand } from "./whoami.js";
 import { healthCommand } from "./health.js";
 import { receiptsCommand } from "./receipts.js";
 import { resultsCommand } from "./results.js";
@@ -16,9 +21,14 @@ export const COMMANDS: readonly Command[] = [
   submitCommand,
   statusCommand,
   resultsCommand,
+  jobsCommand,
+  cancelCommand,
+  rateCommand,
   receiptsCommand,
   browserCommand,
   walletCommand,
+  whoamiCommand,
+  keysCommand,
   adminMinersCommand,
   adminJobsCommand,
   adminStatsCommand,
