@@ -11,6 +11,7 @@ import { execFileSync } from "node:child_process";
 import {
   existsSync,
   mkdirSync,
+  mkdtempSync,
   readdirSync,
   readFileSync,
   renameSync,
@@ -18,11 +19,15 @@ import {
   statSync,
   writeFileSync,
 } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const outDir = join(root, "docs/api");
+// --check builds into a temp dir and fails when it differs from the committed docs/api/.
+const check = process.argv.includes("--check");
+const committedDir = join(root, "docs/api");
+const outDir = check ? join(mkdtempSync(join(tmpdir(), "aitbc-docs-")), "api") : committedDir;
 const asyncOutDir = join(outDir, "asyncapi");
 const bundledDir = join(root, "spec/bundled");
 const asyncapiDir = join(root, "spec/asyncapi");
@@ -161,6 +166,40 @@ rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
 const pages = [...buildOpenApi(), ...(await buildAsyncApi())];
 writeIndex(pages);
-console.log(
-  `docs: ${pages.length} pages in ${relative(root, outDir)}/ (${(sizeOf(outDir) / 1024).toFixed(0)} KiB); open ${relative(root, join(outDir, "index.html"))}`,
-);
+if (check) {
+  const drift = compareTrees(outDir, committedDir);
+  rmSync(dirname(outDir), { recursive: true, force: true });
+  if (drift.length) {
+    console.error(
+      "docs:check: docs/api/ is out of date with spec/. Run `npm run docs` and commit:",
+    );
+    for (const line of drift) console.error("  " + line);
+    process.exit(1);
+  }
+  console.log(`docs:check: the ${pages.length} pages in docs/api/ match spec/.`);
+} else {
+  console.log(
+    `docs: ${pages.length} pages in ${relative(root, outDir)}/ (${(sizeOf(outDir) / 1024).toFixed(0)} KiB); open ${relative(root, join(outDir, "index.html"))}`,
+  );
+}
+
+function filesUnder(dir, base = dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((entry) => {
+    const p = join(dir, entry);
+    return statSync(p).isDirectory() ? filesUnder(p, base) : [relative(base, p)];
+  });
+}
+
+function compareTrees(built, committed) {
+  const want = new Set(filesUnder(built));
+  const have = new Set(filesUnder(committed));
+  const drift = [];
+  for (const f of want) {
+    if (!have.has(f)) drift.push(`missing: docs/api/${f}`);
+    else if (!readFileSync(join(built, f)).equals(readFileSync(join(committed, f))))
+      drift.push(`differs: docs/api/${f}`);
+  }
+  for (const f of have) if (!want.has(f)) drift.push(`stale: docs/api/${f}`);
+  return drift;
+}

@@ -8,7 +8,7 @@
       "name": "Apache-2.0",
       "url": "https://www.apache.org/licenses/LICENSE-2.0"
     },
-    "description": "Live events of one job, served by the coordinator as a WebSocket at\n`ws://127.0.0.1:18000/v1/jobs/{job_id}/stream`. Only the job's customer and admins of its\ntenant may subscribe. The API key goes in the `X-API-Key` header or, from browsers, in the\n`api_key` query parameter. A refused subscription is accepted and then closed at once with\ncode 4000 + the HTTP status it would have had (4400 bad `last_seq`, 4401 missing or invalid\nkey, 4404 no such job or not yours) and the problem `code` (for example `not_found`) as the\nclose reason, because browsers cannot read the status of a refused upgrade.\n\nEvery message is one JSON object with a per-job sequence number `seq` (1, 2, 3, …) with no\ngaps. Events are stored: a client that reconnects with `?last_seq=N` first receives every\nevent after N in order, then live ones. The `result` event is the last one; the server closes\nthe socket (code 1000) after sending it. A client that connects after the result with\n`last_seq` at or past it gets the socket closed at once.\n"
+    "description": "Live events of one job, served by the coordinator as a WebSocket at\n`ws://127.0.0.1:18000/v1/jobs/{job_id}/stream`. Only the job's customer and admins of its\ntenant may subscribe. The API key goes in the `X-API-Key` header or, from browsers, in the\n`api_key` query parameter. A refused subscription is accepted and then closed at once with\ncode 4000 + the HTTP status it would have had (4400 bad `last_seq`, 4401 missing or invalid\nkey, 4404 no such job or not yours, 4429 `rate_limited`: the key already holds its limit of\nopen stream sockets, 32 by default, `AITBC_STREAM_SOCKETS_PER_KEY`) and the problem `code`\n(for example `not_found`) as the close reason, because browsers cannot read the status of a\nrefused upgrade. A subscriber that leaves more than 4 MiB of events unread\n(`AITBC_STREAM_MAX_BUFFERED_BYTES`) is disconnected without a close frame; it resumes with\n`?last_seq=N` once it can keep up.\n\nEvery message is one JSON object with a per-job sequence number `seq` (1, 2, 3, …) with no\ngaps. Events are stored: a client that reconnects with `?last_seq=N` first receives every\nevent after N in order, then live ones. The `result` event is the last one; the server closes\nthe socket (code 1000) after sending it. A client that connects after the result with\n`last_seq` at or past it gets the socket closed at once.\n"
   },
   "defaultContentType": "application/json",
   "servers": {
@@ -516,7 +516,7 @@
                         "description": "An amount of AITBC as a JSON number with at most 6 decimal places (1 AITBC = 1,000,000 micro-AITBC).\nImplementations must convert it to integer micro-AITBC without floating-point arithmetic\n(parse the number's decimal text) and reject more than 6 decimals with `validation_failed`.\n",
                         "type": "number",
                         "minimum": 0,
-                        "maximum": 9000000000,
+                        "maximum": 8000000000,
                         "examples": [
                           100,
                           2.5

@@ -8,7 +8,7 @@
       "name": "Apache-2.0",
       "url": "https://www.apache.org/licenses/LICENSE-2.0"
     },
-    "description": "What the coordinator tells a miner, seen as events. The transport is the HTTP miner protocol\nof spec/openapi/coordinator.yaml (all calls with the provider's key in `X-API-Key`):\n\n- `jobAssigned` is the 200 answer of the long-poll `POST /v1/miners/{miner_id}/claim`\n  (204 when nothing arrived within `wait_s`). The job is held under a lease until it expires.\n- `leasesRenewed` is the answer of `POST /v1/miners/{miner_id}/heartbeat`: the leases it\n  extended and the jobs the miner must abort (cancelled by the customer, expired, or whose\n  lease was lost).\n\nThe miner answers with `POST /v1/jobs/{job_id}/progress`, `/complete` or `/fail`, quoting the\n`lease_id`. A report under a lease that expired or moved is 409 `lease_lost`.\n"
+    "description": "What the coordinator tells a miner, seen as events. The transport is the HTTP miner protocol\nof spec/openapi/coordinator.yaml (all calls with the provider's key in `X-API-Key`):\n\n- `jobAssigned` is the 200 answer of the long-poll `POST /v1/miners/{miner_id}/claim`\n  (204 when nothing arrived within `wait_s`). The job is held under a lease until it expires.\n- `leasesRenewed` is the answer of `POST /v1/miners/{miner_id}/heartbeat`: the leases it\n  extended and the jobs the miner must abort (cancelled by the customer, expired, or whose\n  lease was lost).\n\nThe miner answers with `POST /v1/jobs/{job_id}/progress`, `/complete` or `/fail`, quoting the\n`lease_id`, or hands a job back with `/release` (it is queued again at once, for another\nminer). A report under a lease that expired, moved or was released is 409 `lease_lost`.\n"
   },
   "defaultContentType": "application/json",
   "servers": {
@@ -87,7 +87,7 @@
                   },
                   "requirements": {
                     "title": "AssignedJobRequirements",
-                    "description": "As the customer submitted them (an inference request or the seed's workload description).",
+                    "description": "As the customer submitted them (an inference request or a workload description).",
                     "oneOf": [
                       {
                         "type": "object",
@@ -167,7 +167,7 @@
                         "description": "An amount of AITBC as a JSON number with at most 6 decimal places (1 AITBC = 1,000,000 micro-AITBC).\nImplementations must convert it to integer micro-AITBC without floating-point arithmetic\n(parse the number's decimal text) and reject more than 6 decimals with `validation_failed`.\n",
                         "type": "number",
                         "minimum": 0,
-                        "maximum": 9000000000,
+                        "maximum": 8000000000,
                         "examples": [
                           100,
                           2.5
