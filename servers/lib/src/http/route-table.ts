@@ -66,7 +66,10 @@ export const REPLY_HANDLED: unique symbol = Symbol("aitbc.route.reply-handled");
 export type RouteHandler<Op extends OperationTypes> = (
   input: RouteInput<Op["data"]>,
   context: RouteContext,
-) => Promise<Reply<Op["responses"]> | typeof REPLY_HANDLED> | Reply<Op["responses"]>;
+) =>
+  | Promise<Reply<Op["responses"]> | typeof REPLY_HANDLED>
+  | Reply<Op["responses"]>
+  | typeof REPLY_HANDLED;
 
 /** One handler per operation of the table: every operation, and nothing else. */
 export type RouteHandlers<Ops extends Record<keyof Ops, OperationTypes>> = {
