@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Regenerates everything derived from spec/: bundled specs (spec/bundled/*.json), the SDK's
-// hey-api clients (sdk/src/gen/<service>/) and AsyncAPI message types (sdk/src/gen/events/).
+// hey-api clients (sdk/src/gen/<service>/), each server's typed route table
+// (servers/<service>/src/http/routes.gen.ts) and AsyncAPI message types (sdk/src/gen/events/).
 // `--check` generates into a temp dir and fails if anything differs from what is committed.
 // `--only <name>` limits the run to one OpenAPI or AsyncAPI document (for quick iteration), or to
 // `problem-codes` (the SDK's ProblemCode union from spec/common/problem-codes.md).
@@ -84,6 +85,55 @@ async function genSdk(name, bundledPath) {
   });
 }
 
+const HTTP_METHODS = ["get", "put", "post", "delete", "patch"];
+
+const pascal = (s) => s.charAt(0).toUpperCase() + s.slice(1);
+
+// The server's table of its operations: operationId → method and express path, with hey-api's
+// `…Data` and `…Responses` types by name. It lives in the server, not the SDK, so the SDK's
+// bundle does not grow; registerRoutes (@aitbc/server-lib) derives the handler types from it.
+function genRouteTable(name, bundledPath) {
+  const doc = JSON.parse(readFileSync(bundledPath, "utf8"));
+  const Svc = pascal(name);
+  const ops = [];
+  for (const [path, item] of Object.entries(doc.paths ?? {})) {
+    for (const method of HTTP_METHODS) {
+      const op = item[method];
+      if (!op) continue;
+      if (!op.operationId)
+        throw new Error(`spec/openapi/${name}.yaml: ${method} ${path} has no operationId`);
+      ops.push({ id: op.operationId, method, path: path.replace(/\{([^}]+)\}/g, ":$1") });
+    }
+  }
+  const lines = [
+    GEN_HEADER,
+    `// The operations of spec/openapi/${name}.yaml, for registerRoutes() in @aitbc/server-lib.`,
+    `import type { RouteHandlers, RouteTable } from "@aitbc/server-lib";`,
+    `import type { ${Svc}Types as T } from "@aitbc/sdk";`,
+    "",
+    `/** Each operation's request (hey-api's \`…Data\`) and responses (\`…Responses\`). */`,
+    `export interface ${Svc}Operations {`,
+    ...ops.map(
+      (o) => `  ${o.id}: { data: T.${pascal(o.id)}Data; responses: T.${pascal(o.id)}Responses };`,
+    ),
+    "}",
+    "",
+    `export const ${name}RouteTable: RouteTable<${Svc}Operations> = {`,
+    ...ops.map((o) => `  ${o.id}: { method: "${o.method}", path: "${o.path}" },`),
+    "};",
+    "",
+    `/** Handlers of some of the operations (all of them by default), for one route module. */`,
+    `export type ${Svc}Handlers<K extends keyof ${Svc}Operations = keyof ${Svc}Operations> = Pick<`,
+    `  RouteHandlers<${Svc}Operations>,`,
+    "  K",
+    ">;",
+    "",
+  ];
+  const dir = join(outRoot, "servers", name, "src/http");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "routes.gen.ts"), lines.join("\n"));
+}
+
 async function genEvents(name) {
   const { Parser, fromFile } = await import("@asyncapi/parser");
   const { TypeScriptGenerator } = await import("@asyncapi/modelina");
@@ -145,10 +195,20 @@ function compare(genDir, repoDir, owned) {
   return problems;
 }
 
+function compareRouteTable(name, expected) {
+  const rel = `servers/${name}/src/http/routes.gen.ts`;
+  const gen = join(outRoot, rel);
+  const repo = join(root, rel);
+  if (!expected) return existsSync(repo) ? [`stale: ${rel}`] : [];
+  if (!existsSync(repo)) return [`missing: ${rel}`];
+  return readFileSync(gen).equals(readFileSync(repo)) ? [] : [`differs: ${rel}`];
+}
+
 try {
   for (const name of openapiNames) {
     const bundled = bundleOpenapi(name);
     await genSdk(name, bundled);
+    if (existsSync(join(root, "servers", name, "package.json"))) genRouteTable(name, bundled);
   }
   for (const name of asyncapiNames) await genEvents(name);
   if (!only || only === "problem-codes") {
@@ -169,6 +229,9 @@ try {
     const problems = [
       ...compare(bundledDir, join(root, "spec/bundled"), belongs),
       ...compare(sdkGenDir, join(root, "sdk/src/gen"), belongs),
+      ...openapiNames.flatMap((name) =>
+        compareRouteTable(name, existsSync(join(root, "servers", name, "package.json"))),
+      ),
     ];
     rmSync(outRoot, { recursive: true, force: true });
     if (problems.length) {
@@ -183,7 +246,7 @@ try {
     );
   } else {
     console.log(
-      `gen: bundled ${openapiNames.length} OpenAPI and ${asyncapiNames.length} AsyncAPI documents; SDK regenerated in sdk/src/gen.`,
+      `gen: bundled ${openapiNames.length} OpenAPI and ${asyncapiNames.length} AsyncAPI documents; SDK regenerated in sdk/src/gen, route tables in servers/*/src/http.`,
     );
   }
 } catch (err) {

@@ -1,9 +1,10 @@
 // buildApp: the coordinator's HTTP routes on the shared shell (request ids, logs, CORS, limits,
 // contract validation of requests and responses, problem+json). It never listens.
-import type { Express } from "express";
-import { createBaseApp, finishApp } from "@aitbc/server-lib";
+import { Router, type Express } from "express";
+import { createBaseApp, finishApp, registerRoutes } from "@aitbc/server-lib";
 import type { CoordinatorContext } from "./context.js";
 import { Authenticator } from "./http/auth.js";
+import { coordinatorRouteTable } from "./http/routes.gen.js";
 import { healthRoutes } from "./http/routes/health.js";
 import { accountRoutes } from "./http/routes/accounts.js";
 import { serviceRoutes } from "./http/routes/services.js";
@@ -29,14 +30,18 @@ export function buildApp(ctx: CoordinatorContext, options: BuildAppOptions = {})
     ignorePaths: /\/v1\/jobs\/[^/]+\/stream$/,
     validation: options.validation !== false,
   });
-  app.use(healthRoutes(ctx));
-  app.use(accountRoutes(ctx, auth));
-  app.use(serviceRoutes(ctx, auth));
-  app.use(providerRoutes(ctx));
-  app.use(jobRoutes(ctx, auth));
-  app.use(minerRoutes(ctx, auth));
-  app.use(receiptRoutes(ctx, auth));
-  app.use(adminRoutes(ctx, auth));
+  const router = Router();
+  registerRoutes(router, coordinatorRouteTable, {
+    ...healthRoutes(ctx),
+    ...accountRoutes(ctx, auth),
+    ...serviceRoutes(ctx, auth),
+    ...providerRoutes(ctx),
+    ...jobRoutes(ctx, auth),
+    ...minerRoutes(ctx, auth),
+    ...receiptRoutes(ctx, auth),
+    ...adminRoutes(ctx, auth),
+  });
+  app.use(router);
   return finishApp(app, ctx.logger);
 }
 

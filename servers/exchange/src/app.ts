@@ -4,36 +4,17 @@ import {
   PAGE_CONTENT_SECURITY_POLICY,
   createBaseApp,
   finishApp,
-  type Knex,
-  type Logger,
+  registerRoutes,
 } from "@aitbc/server-lib";
-import type { BitcoinNetwork } from "./domain/bitcoin/bitcoin-network.js";
-import type { OrderBook } from "./domain/orders/order-book.js";
-import type { ChainClient } from "./domain/settlement/chain-client.js";
-import type { Authenticate } from "@aitbc/server-lib";
+import type { ExchangeDeps } from "./http/deps.js";
+import { exchangeRouteTable } from "./http/routes.gen.js";
 import { healthRoutes } from "./http/routes/health.js";
 import { orderRoutes } from "./http/routes/orders.js";
 import { rateRoutes } from "./http/routes/rates.js";
 
-export interface ExchangeAppDeps {
-  logger: Logger;
-  db: Knex;
-  book: OrderBook;
-  chain: ChainClient;
-  bitcoin: BitcoinNetwork;
-  authenticate: Authenticate;
-  requiredConfirmations: number;
-  orderTtlS: number;
-  version: string;
-  rateLimitPerSecond?: number;
-  /**
-   * A directory of static files (the Trade Exchange page) served at `/` on the same port, since
-   * the seed puts both the page and the API on :23000. Only `/api/…` is the API.
-   */
-  pagesDir?: string;
-}
+export type { ExchangeDeps };
 
-export function buildApp(deps: ExchangeAppDeps): Express {
+export function buildApp(deps: ExchangeDeps): Express {
   const perSecond = deps.rateLimitPerSecond ?? 0;
   const app = createBaseApp({
     logger: deps.logger,
@@ -48,9 +29,11 @@ export function buildApp(deps: ExchangeAppDeps): Express {
       : {}),
   });
   const router = Router();
-  healthRoutes(router, deps);
-  rateRoutes(router, deps);
-  orderRoutes(router, deps);
+  registerRoutes(router, exchangeRouteTable, {
+    ...healthRoutes(deps),
+    ...rateRoutes(deps),
+    ...orderRoutes(deps),
+  });
   app.use(router);
   return finishApp(app, deps.logger);
 }

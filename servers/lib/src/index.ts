@@ -9,6 +9,7 @@ export * from "./http/openapi.js";
 export * from "./http/problem-handler.js";
 export * from "./http/query-key-guard.js";
 export * from "./http/rate-limit.js";
+export * from "./http/route-table.js";
 export * from "./http/client-address.js";
 export * from "./http/security-headers.js";
 export * from "./http/server.js";

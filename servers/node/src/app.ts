@@ -1,9 +1,10 @@
 // buildApp(deps): the node's HTTP API on the shared base app. It never listens (start.ts does).
-import { createBaseApp, finishApp } from "@aitbc/server-lib";
+import { createBaseApp, finishApp, registerRoutes } from "@aitbc/server-lib";
 import type { Express } from "express";
-import type { AppDeps } from "./http/deps.js";
+import type { NodeDeps } from "./http/deps.js";
 import { ipRateLimit } from "./http/ip-rate-limit.js";
 import { rawJsonBody } from "./http/raw-json-body.js";
+import { nodeRouteTable } from "./http/routes.gen.js";
 import { blockRoutes } from "./http/routes/blocks.js";
 import { chainRoutes } from "./http/routes/chain.js";
 import { evidenceRoutes } from "./http/routes/evidence.js";
@@ -12,9 +13,9 @@ import { healthRoutes } from "./http/routes/health.js";
 import { stateRoutes } from "./http/routes/state.js";
 import { transactionRoutes } from "./http/routes/transactions.js";
 
-export type { AppDeps };
+export type { NodeDeps };
 
-export function buildApp(deps: AppDeps): Express {
+export function buildApp(deps: NodeDeps): Express {
   const { rateLimit } = deps;
   const app = createBaseApp({
     logger: deps.logger,
@@ -24,12 +25,14 @@ export function buildApp(deps: AppDeps): Express {
       rawJsonBody(app);
     },
   });
-  healthRoutes(app, deps);
-  chainRoutes(app, deps);
-  blockRoutes(app, deps);
-  transactionRoutes(app, deps);
-  stateRoutes(app, deps);
-  faucetRoutes(app, deps);
-  evidenceRoutes(app, deps);
+  registerRoutes(app, nodeRouteTable, {
+    ...healthRoutes(deps),
+    ...chainRoutes(deps),
+    ...blockRoutes(deps),
+    ...transactionRoutes(deps),
+    ...stateRoutes(deps),
+    ...faucetRoutes(deps),
+    ...evidenceRoutes(deps),
+  });
   return finishApp(app, deps.logger);
 }

@@ -1,7 +1,7 @@
 // Public entry of @aitbc/node: start a node, read its config, make dev genesis files.
 export { startNode, NODE_VERSION, type RunningNode } from "./start.js";
 export { loadNodeConfig, DEFAULT_NODE_PORT, type NodeConfig } from "./config.js";
-export { buildApp, type AppDeps } from "./app.js";
+export { buildApp, type NodeDeps } from "./app.js";
 export {
   createDevGenesis,
   allocate,

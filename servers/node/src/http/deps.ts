@@ -4,7 +4,7 @@ import type { IpRateLimitOptions } from "./ip-rate-limit.js";
 import type { PeerInfo } from "../p2p/p2p-network.js";
 
 /** What the routes need; buildApp() gets it from start.ts (or a test). */
-export interface AppDeps {
+export interface NodeDeps {
   logger: Logger;
   db: Knex;
   node: ChainNode;

@@ -9,14 +9,14 @@
 // or answer for) the key another sender's client picks.
 import { Conflict } from "@aitbc/server-lib";
 
-interface Entry {
+interface Entry<Body> {
   txHash: string;
-  body: unknown;
+  body: Body;
   at: number;
 }
 
-export class SubmitIdempotency {
-  private readonly entries = new Map<string, Entry>();
+export class SubmitIdempotency<Body> {
+  private readonly entries = new Map<string, Entry<Body>>();
 
   constructor(
     private readonly ttlMs = 3_600_000,
@@ -24,7 +24,7 @@ export class SubmitIdempotency {
   ) {}
 
   /** The first answer for this sender's key, or undefined if the key is new. */
-  replay(key: string | undefined, sender: string, txHash: string): unknown | undefined {
+  replay(key: string | undefined, sender: string, txHash: string): Body | undefined {
     if (!key) return undefined;
     const id = `${sender} ${key}`;
     const e = this.entries.get(id);
@@ -41,7 +41,7 @@ export class SubmitIdempotency {
     return e.body;
   }
 
-  remember(key: string | undefined, sender: string, txHash: string, body: unknown): void {
+  remember(key: string | undefined, sender: string, txHash: string, body: Body): void {
     if (!key) return;
     if (this.entries.size >= this.maxEntries)
       this.entries.delete(this.entries.keys().next().value!);

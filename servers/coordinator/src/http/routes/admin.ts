@@ -1,58 +1,54 @@
-import { Router } from "express";
-import type { CoordinatorTypes } from "@aitbc/sdk";
 import type { CoordinatorContext } from "../../context.js";
-import type { PublicJobStatus } from "../../data/jobs-repo.js";
 import { adminStats, listAdminMiners } from "../../domain/admin/admin-views.js";
 import type { Authenticator } from "../auth.js";
 import { qInt, qString } from "../query.js";
+import type { CoordinatorHandlers } from "../routes.gen.js";
 
-export function adminRoutes(ctx: CoordinatorContext, auth: Authenticator): Router {
-  const r = Router();
+export function adminRoutes(
+  ctx: CoordinatorContext,
+  auth: Authenticator,
+): CoordinatorHandlers<"listAdminMiners" | "listAdminJobs" | "getAdminStats"> {
   const deps = { ...ctx.repos, db: ctx.db, presence: ctx.presence };
-
-  r.get("/v1/admin/miners", async (req, res) => {
-    const caller = await auth.require(req);
-    const status = qString(req, "status") as "online" | "offline" | undefined;
-    const providerId = qString(req, "provider_id");
-    const cursor = qString(req, "cursor");
-    const body = await listAdminMiners(deps, caller, {
-      limit: qInt(req, "limit", 20),
-      ...(status ? { status } : {}),
-      ...(providerId ? { provider_id: providerId } : {}),
-      ...(cursor ? { cursor } : {}),
-    });
-    res.status(200).json(body satisfies CoordinatorTypes.ListAdminMinersResponses[200]);
-  });
-
-  r.get("/v1/admin/jobs", async (req, res) => {
-    const caller = await auth.require(req);
-    const limit = qInt(req, "limit", 20);
-    const status = qString(req, "status") as PublicJobStatus | undefined;
-    const providerId = qString(req, "provider_id");
-    const customerId = qString(req, "customer_id");
-    const cursor = qString(req, "cursor");
-    const page = await ctx.jobs.list(
-      caller,
-      {
-        limit,
-        ...(status ? { status } : {}),
-        ...(providerId ? { providerId } : {}),
-        ...(customerId ? { customerId } : {}),
+  return {
+    async listAdminMiners({ query }, { req }) {
+      const caller = await auth.require(req);
+      const providerId = qString(query.provider_id);
+      const cursor = qString(query.cursor);
+      const body = await listAdminMiners(deps, caller, {
+        limit: qInt(query.limit, 20),
+        ...(query.status ? { status: query.status } : {}),
+        ...(providerId ? { provider_id: providerId } : {}),
         ...(cursor ? { cursor } : {}),
-      },
-      true,
-    );
-    const body: CoordinatorTypes.JobList = {
-      jobs: page.jobs,
-      page: { limit, next_cursor: page.next_cursor },
-    };
-    res.status(200).json(body satisfies CoordinatorTypes.ListAdminJobsResponses[200]);
-  });
+      });
+      return { status: 200, body };
+    },
 
-  r.get("/v1/admin/stats", async (req, res) => {
-    const caller = await auth.require(req);
-    const body = await adminStats(deps, caller);
-    res.status(200).json(body satisfies CoordinatorTypes.GetAdminStatsResponses[200]);
-  });
-  return r;
+    async listAdminJobs({ query }, { req }) {
+      const caller = await auth.require(req);
+      const limit = qInt(query.limit, 20);
+      const providerId = qString(query.provider_id);
+      const customerId = qString(query.customer_id);
+      const cursor = qString(query.cursor);
+      const page = await ctx.jobs.list(
+        caller,
+        {
+          limit,
+          ...(query.status ? { status: query.status } : {}),
+          ...(providerId ? { providerId } : {}),
+          ...(customerId ? { customerId } : {}),
+          ...(cursor ? { cursor } : {}),
+        },
+        true,
+      );
+      return {
+        status: 200,
+        body: { jobs: page.jobs, page: { limit, next_cursor: page.next_cursor } },
+      };
+    },
+
+    async getAdminStats(_input, { req }) {
+      const caller = await auth.require(req);
+      return { status: 200, body: await adminStats(deps, caller) };
+    },
+  };
 }

@@ -1,44 +1,43 @@
-import { Router } from "express";
-import type { CoordinatorTypes } from "@aitbc/sdk";
 import type { CoordinatorContext } from "../../context.js";
 import { listReceipts } from "../../domain/receipts/receipt-list.js";
 import type { Authenticator } from "../auth.js";
 import { qInt, qString } from "../query.js";
+import type { CoordinatorHandlers } from "../routes.gen.js";
 
-export function receiptRoutes(ctx: CoordinatorContext, auth: Authenticator): Router {
-  const r = Router();
+export function receiptRoutes(
+  ctx: CoordinatorContext,
+  auth: Authenticator,
+): CoordinatorHandlers<"listReceipts" | "listKeys" | "rotateReceiptKey"> {
+  return {
+    async listReceipts({ query }, { req }) {
+      const caller = await auth.require(req);
+      const jobId = qString(query.job_id);
+      const cursor = qString(query.cursor);
+      const body = await listReceipts(ctx.repos, caller, {
+        limit: qInt(query.limit, 20),
+        ...(jobId ? { job_id: jobId } : {}),
+        ...(cursor ? { cursor } : {}),
+      });
+      return { status: 200, body };
+    },
 
-  r.get("/v1/receipts", async (req, res) => {
-    const caller = await auth.require(req);
-    const jobId = qString(req, "job_id");
-    const cursor = qString(req, "cursor");
-    const body = await listReceipts(ctx.repos, caller, {
-      limit: qInt(req, "limit", 20),
-      ...(jobId ? { job_id: jobId } : {}),
-      ...(cursor ? { cursor } : {}),
-    });
-    res.status(200).json(body satisfies CoordinatorTypes.ListReceiptsResponses[200]);
-  });
+    async listKeys() {
+      await ctx.keys.fresh();
+      return {
+        status: 200,
+        body: {
+          keys: ctx.keys.published().map((k) => ({
+            ...k,
+            alg: "ed25519",
+            use: "receipt_attestation",
+          })),
+        },
+      };
+    },
 
-  r.get("/v1/keys", async (_req, res) => {
-    await ctx.keys.fresh();
-    const body: CoordinatorTypes.KeyList = {
-      keys: ctx.keys.published().map((k) => ({
-        ...k,
-        alg: "ed25519",
-        use: "receipt_attestation",
-      })),
-    };
-    res.status(200).json(body satisfies CoordinatorTypes.ListKeysResponses[200]);
-  });
-
-  r.post("/v1/admin/keys/rotate", async (req, res) => {
-    const key = await ctx.keys.rotate(await auth.require(req));
-    res.status(201).json({
-      ...key,
-      alg: "ed25519",
-      use: "receipt_attestation",
-    } satisfies CoordinatorTypes.RotateReceiptKeyResponses[201]);
-  });
-  return r;
+    async rotateReceiptKey(_input, { req }) {
+      const key = await ctx.keys.rotate(await auth.require(req));
+      return { status: 201, body: { ...key, alg: "ed25519", use: "receipt_attestation" } };
+    },
+  };
 }

@@ -1,90 +1,95 @@
-import { Router } from "express";
-import type { CoordinatorTypes } from "@aitbc/sdk";
-import { idempotent } from "@aitbc/server-lib";
+import { declaredReply, idempotent } from "@aitbc/server-lib";
 import type { CoordinatorContext } from "../../context.js";
 import type { Authenticator } from "../auth.js";
-import { header, param, qBool, qInt, qNumber, qString } from "../query.js";
+import { qBool, qInt, qNumber, qString } from "../query.js";
+import type { CoordinatorHandlers } from "../routes.gen.js";
 
-export function serviceRoutes(ctx: CoordinatorContext, auth: Authenticator): Router {
-  const r = Router();
+export function serviceRoutes(
+  ctx: CoordinatorContext,
+  auth: Authenticator,
+): CoordinatorHandlers<
+  | "registerService"
+  | "listServices"
+  | "getService"
+  | "updateService"
+  | "deactivateService"
+  | "rateService"
+  | "listServiceReviews"
+> {
+  return {
+    async registerService({ body }, { req }) {
+      const caller = await auth.require(req);
+      const out = await idempotent(
+        ctx.db,
+        { scope: `registerService:${caller.id}`, key: req.get("Idempotency-Key"), body },
+        async () => ({ status: 201, body: await ctx.catalog.register(caller, body) }),
+      );
+      return declaredReply(out, [201]);
+    },
 
-  r.post("/v1/services/register", async (req, res) => {
-    const caller = await auth.require(req);
-    const body = req.body as CoordinatorTypes.RegisterServiceData["body"];
-    const out = await idempotent(
-      ctx.db,
-      { scope: `registerService:${caller.id}`, key: header(req, "Idempotency-Key"), body },
-      async () => ({ status: 201, body: await ctx.catalog.register(caller, body) }),
-    );
-    res.status(out.status).json(out.body satisfies CoordinatorTypes.RegisterServiceResponses[201]);
-  });
+    async listServices({ query }, { req }) {
+      await auth.optional(req);
+      const limit = qInt(query.limit, 20);
+      const type = qString(query.type);
+      const minPrice = qNumber(query.min_price);
+      const maxPrice = qNumber(query.max_price);
+      const availableNow = qBool(query.available_now);
+      const model = qString(query.model);
+      const framework = qString(query.framework);
+      const providerId = qString(query.provider_id);
+      const cursor = qString(query.cursor);
+      const page = await ctx.catalog.list({
+        limit,
+        ...(type ? { type } : {}),
+        ...(minPrice !== undefined ? { min_price: minPrice } : {}),
+        ...(maxPrice !== undefined ? { max_price: maxPrice } : {}),
+        ...(availableNow !== undefined ? { available_now: availableNow } : {}),
+        ...(model ? { model } : {}),
+        ...(framework ? { framework } : {}),
+        ...(providerId ? { provider_id: providerId } : {}),
+        ...(query.status ? { status: query.status } : {}),
+        ...(cursor ? { cursor } : {}),
+      });
+      return {
+        status: 200,
+        body: { services: page.services, page: { limit, next_cursor: page.next_cursor } },
+      };
+    },
 
-  r.get("/v1/services", async (req, res) => {
-    await auth.optional(req);
-    const status = qString(req, "status") as "active" | "inactive" | "all" | undefined;
-    const limit = qInt(req, "limit", 20);
-    const filter = {
-      limit,
-      ...(qString(req, "type") ? { type: qString(req, "type")! } : {}),
-      ...(qNumber(req, "min_price") !== undefined ? { min_price: qNumber(req, "min_price")! } : {}),
-      ...(qNumber(req, "max_price") !== undefined ? { max_price: qNumber(req, "max_price")! } : {}),
-      ...(qBool(req, "available_now") !== undefined
-        ? { available_now: qBool(req, "available_now")! }
-        : {}),
-      ...(qString(req, "model") ? { model: qString(req, "model")! } : {}),
-      ...(qString(req, "framework") ? { framework: qString(req, "framework")! } : {}),
-      ...(qString(req, "provider_id") ? { provider_id: qString(req, "provider_id")! } : {}),
-      ...(status ? { status } : {}),
-      ...(qString(req, "cursor") ? { cursor: qString(req, "cursor")! } : {}),
-    };
-    const page = await ctx.catalog.list(filter);
-    const body: CoordinatorTypes.ServiceList = {
-      services: page.services,
-      page: { limit, next_cursor: page.next_cursor },
-    };
-    res.status(200).json(body satisfies CoordinatorTypes.ListServicesResponses[200]);
-  });
+    async getService({ path }, { req }) {
+      await auth.optional(req);
+      return { status: 200, body: await ctx.catalog.get(path.service_id) };
+    },
 
-  r.get("/v1/services/:service_id", async (req, res) => {
-    await auth.optional(req);
-    const view = await ctx.catalog.get(param(req, "service_id"));
-    res.status(200).json(view satisfies CoordinatorTypes.GetServiceResponses[200]);
-  });
+    async updateService({ path, body }, { req }) {
+      const caller = await auth.require(req);
+      return { status: 200, body: await ctx.catalog.update(caller, path.service_id, body) };
+    },
 
-  r.patch("/v1/services/:service_id", async (req, res) => {
-    const caller = await auth.require(req);
-    const body = req.body as CoordinatorTypes.UpdateServiceData["body"];
-    const view = await ctx.catalog.update(caller, param(req, "service_id"), body);
-    res.status(200).json(view satisfies CoordinatorTypes.UpdateServiceResponses[200]);
-  });
+    async deactivateService({ path }, { req }) {
+      const caller = await auth.require(req);
+      return { status: 200, body: await ctx.catalog.deactivate(caller, path.service_id) };
+    },
 
-  r.delete("/v1/services/:service_id", async (req, res) => {
-    const caller = await auth.require(req);
-    const view = await ctx.catalog.deactivate(caller, param(req, "service_id"));
-    res.status(200).json(view satisfies CoordinatorTypes.DeactivateServiceResponses[200]);
-  });
+    async rateService({ path, body }, { req }) {
+      const caller = await auth.require(req);
+      const serviceId = path.service_id;
+      const out = await idempotent(
+        ctx.db,
+        { scope: `rateService:${caller.id}:${serviceId}`, key: req.get("Idempotency-Key"), body },
+        async () => ({ status: 201, body: await ctx.reviews.rate(caller, serviceId, body) }),
+      );
+      return declaredReply(out, [201]);
+    },
 
-  r.post("/v1/services/:service_id/rate", async (req, res) => {
-    const caller = await auth.require(req);
-    const body = req.body as CoordinatorTypes.RateServiceData["body"];
-    const serviceId = param(req, "service_id");
-    const out = await idempotent(
-      ctx.db,
-      { scope: `rateService:${caller.id}:${serviceId}`, key: header(req, "Idempotency-Key"), body },
-      async () => ({ status: 201, body: await ctx.reviews.rate(caller, serviceId, body) }),
-    );
-    res.status(out.status).json(out.body satisfies CoordinatorTypes.RateServiceResponses[201]);
-  });
-
-  r.get("/v1/services/:service_id/reviews", async (req, res) => {
-    await auth.optional(req);
-    const limit = qInt(req, "limit", 20);
-    const page = await ctx.reviews.list(param(req, "service_id"), limit, qString(req, "cursor"));
-    const body: CoordinatorTypes.ReviewList = {
-      reviews: page.reviews,
-      page: { limit, next_cursor: page.next_cursor },
-    };
-    res.status(200).json(body satisfies CoordinatorTypes.ListServiceReviewsResponses[200]);
-  });
-  return r;
+    async listServiceReviews({ path, query }, { req }) {
+      await auth.optional(req);
+      const limit = qInt(query.limit, 20);
+      const page = await ctx.reviews.list(path.service_id, limit, qString(query.cursor));
+      return {
+        status: 200,
+        body: { reviews: page.reviews, page: { limit, next_cursor: page.next_cursor } },
+      };
+    },
+  };
 }

@@ -1,51 +1,49 @@
-import type { Router } from "express";
 import { AmountError, toMicro, type ExchangeTypes } from "@aitbc/sdk";
-import { idempotent, ValidationFailed, type Knex } from "@aitbc/server-lib";
-import type { OrderAmount, OrderBook } from "../../domain/orders/order-book.js";
+import { declaredReply, idempotent, ValidationFailed } from "@aitbc/server-lib";
+import type { OrderAmount } from "../../domain/orders/order-book.js";
 import { BtcAmountError, satsFromBtc } from "../../domain/rates/btc-amount.js";
-import type { Authenticate } from "@aitbc/server-lib";
+import type { ExchangeDeps } from "../deps.js";
 import { orderView } from "../order-view.js";
+import type { ExchangeHandlers } from "../routes.gen.js";
 
 const DEFAULT_LIMIT = 20;
 
 export function orderRoutes(
-  router: Router,
-  deps: { book: OrderBook; db: Knex; authenticate: Authenticate },
-): void {
-  router.post("/api/v1/orders", async (req, res) => {
-    const caller = await deps.authenticate(req);
-    const body = req.body as ExchangeTypes.CreateOrderData["body"];
-    const amount = orderAmount(body);
-    const scope = `order:${caller.kind === "account" ? caller.id : "admin-key"}`;
-    const result = await idempotent(
-      deps.db,
-      { scope, key: req.get("Idempotency-Key"), body },
-      async () => ({ status: 201, body: orderView(await deps.book.create(caller, amount)) }),
-    );
-    res.status(result.status).json(result.body satisfies ExchangeTypes.CreateOrderResponses[201]);
-  });
+  deps: ExchangeDeps,
+): ExchangeHandlers<"createOrder" | "listOrders" | "getOrder"> {
+  return {
+    async createOrder({ body }, { req }) {
+      const caller = await deps.authenticate(req);
+      const amount = orderAmount(body);
+      const scope = `order:${caller.kind === "account" ? caller.id : "admin-key"}`;
+      const result = await idempotent(
+        deps.db,
+        { scope, key: req.get("Idempotency-Key"), body },
+        async () => ({ status: 201, body: orderView(await deps.book.create(caller, amount)) }),
+      );
+      return declaredReply(result, [201]);
+    },
 
-  router.get("/api/v1/orders", async (req, res) => {
-    const caller = await deps.authenticate(req);
-    const q = (req.query ?? {}) as NonNullable<ExchangeTypes.ListOrdersData["query"]>;
-    const limit = q.limit ?? DEFAULT_LIMIT;
-    const page = await deps.book.list(caller, {
-      limit,
-      ...(q.status ? { status: q.status } : {}),
-      ...(q.cursor ? { cursor: q.cursor } : {}),
-    });
-    res.status(200).json({
-      items: page.items.map(orderView),
-      page: { limit, next_cursor: page.nextCursor },
-    } satisfies ExchangeTypes.ListOrdersResponses[200]);
-  });
+    async listOrders({ query }, { req }) {
+      const caller = await deps.authenticate(req);
+      const limit = query.limit ?? DEFAULT_LIMIT;
+      const page = await deps.book.list(caller, {
+        limit,
+        ...(query.status ? { status: query.status } : {}),
+        ...(query.cursor ? { cursor: query.cursor } : {}),
+      });
+      return {
+        status: 200,
+        body: { items: page.items.map(orderView), page: { limit, next_cursor: page.nextCursor } },
+      };
+    },
 
-  router.get("/api/v1/orders/:order_id", async (req, res) => {
-    const caller = await deps.authenticate(req);
-    const { order_id } = req.params as ExchangeTypes.GetOrderData["path"];
-    const order = await deps.book.get(caller, order_id);
-    res.status(200).json(orderView(order) satisfies ExchangeTypes.GetOrderResponses[200]);
-  });
+    async getOrder({ path }, { req }) {
+      const caller = await deps.authenticate(req);
+      const order = await deps.book.get(caller, path.order_id);
+      return { status: 200, body: orderView(order) };
+    },
+  };
 }
 
 function orderAmount(body: ExchangeTypes.CreateOrderData["body"]): OrderAmount {

@@ -1,13 +1,15 @@
-import type { Express } from "express";
 import { NotFound } from "@aitbc/server-lib";
 import type { NodeTypes } from "@aitbc/sdk";
 import { BlockRepo } from "../../data/block-repo.js";
 import { TxRepo } from "../../data/tx-repo.js";
 import { decodeHeightCursor } from "../cursor.js";
-import type { AppDeps } from "../deps.js";
+import type { NodeDeps } from "../deps.js";
+import type { NodeHandlers } from "../routes.gen.js";
 import { blockSummaryFromRow, genesisSummary } from "../views/block-view.js";
 
-export function blockRoutes(app: Express, deps: AppDeps): void {
+export function blockRoutes(
+  deps: NodeDeps,
+): NodeHandlers<"getLatestBlock" | "getBlock" | "listBlocks"> {
   const blocks = new BlockRepo(deps.db);
   const txs = new TxRepo(deps.db);
   const { env, chain } = deps.node;
@@ -29,27 +31,24 @@ export function blockRoutes(app: Express, deps: AppDeps): void {
     };
   }
 
-  app.get("/api/v1/block/latest", async (_req, res) => {
-    const body: NodeTypes.GetLatestBlockResponses[200] = await blockView(chain.head.height);
-    res.json(body);
-  });
+  return {
+    async getLatestBlock() {
+      return { status: 200, body: await blockView(chain.head.height) };
+    },
 
-  app.get("/api/v1/block/:height", async (req, res) => {
-    const { height } = req.params as unknown as NodeTypes.GetBlockData["path"];
-    const body: NodeTypes.GetBlockResponses[200] = await blockView(Number(height));
-    res.json(body);
-  });
+    async getBlock({ path }) {
+      return { status: 200, body: await blockView(Number(path.height)) };
+    },
 
-  app.get("/api/v1/blocks", async (req, res) => {
-    const q = req.query as unknown as NonNullable<NodeTypes.ListBlocksData["query"]>;
-    const limit = Number(q.limit ?? 20);
-    const before = decodeHeightCursor(q.cursor);
-    const rows = await blocks.list(limit, before);
-    const items = rows.map((r) => blockSummaryFromRow(env, r));
-    let next: string | null = null;
-    if (rows.length === limit) next = String(rows[rows.length - 1]!.height);
-    else if (before === undefined || before > 0) items.push(genesisSummary(chain.genesis));
-    const body: NodeTypes.ListBlocksResponses[200] = { items, page: { limit, next_cursor: next } };
-    res.json(body);
-  });
+    async listBlocks({ query }) {
+      const limit = Number(query.limit ?? 20);
+      const before = decodeHeightCursor(query.cursor);
+      const rows = await blocks.list(limit, before);
+      const items = rows.map((r) => blockSummaryFromRow(env, r));
+      let next: string | null = null;
+      if (rows.length === limit) next = String(rows[rows.length - 1]!.height);
+      else if (before === undefined || before > 0) items.push(genesisSummary(chain.genesis));
+      return { status: 200, body: { items, page: { limit, next_cursor: next } } };
+    },
+  };
 }

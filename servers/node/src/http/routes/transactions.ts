@@ -1,4 +1,3 @@
-import type { Express } from "express";
 import { NotFound } from "@aitbc/server-lib";
 import type { NodeTypes } from "@aitbc/sdk";
 import { BlockRepo } from "../../data/block-repo.js";
@@ -8,93 +7,93 @@ import { txHashFast } from "../../domain/ledger/tx-hash.js";
 import { txSummary } from "../../domain/node/tx-summary.js";
 import { SubmitIdempotency } from "../submit-idempotency.js";
 import { decodeTxCursor, encodeTxCursor } from "../cursor.js";
-import type { AppDeps } from "../deps.js";
+import type { NodeDeps } from "../deps.js";
+import type { NodeHandlers } from "../routes.gen.js";
 import { confirmedTxView, unconfirmedTxView } from "../views/tx-view.js";
 
-export function transactionRoutes(app: Express, deps: AppDeps): void {
+export function transactionRoutes(
+  deps: NodeDeps,
+): NodeHandlers<"getTransaction" | "submitTransaction" | "listTransactions"> {
   const txs = new TxRepo(deps.db);
   const blocks = new BlockRepo(deps.db);
   const { node } = deps;
-  const submissions = new SubmitIdempotency();
+  const submissions = new SubmitIdempotency<NodeTypes.SubmitTransactionResponses[202]>();
 
-  app.post("/api/v1/transaction/get", async (req, res) => {
-    const { tx_hash } = req.body as NodeTypes.GetTransactionData["body"];
-    const row = await txs.byHash(tx_hash);
-    let body: NodeTypes.GetTransactionResponses[200];
-    if (row) {
-      const block = await blocks.byHeight(row.block_height);
-      body = confirmedTxView(row, {
-        blockHash: block!.hash,
-        timestamp: block!.timestamp,
-        finalized: row.block_height <= node.chain.finalized.height,
-      });
-    } else {
-      const pending = node.mempool.get(tx_hash);
-      const dropped = pending ? undefined : node.mempool.droppedInfo(tx_hash);
-      const tx = pending?.tx ?? dropped?.tx;
-      if (!tx)
-        throw new NotFound(
-          `No transaction ${tx_hash} on this node: not in a block, not pending. Check the hash, or ask another node.`,
+  return {
+    async getTransaction({ body: { tx_hash } }) {
+      const row = await txs.byHash(tx_hash);
+      let body: NodeTypes.GetTransactionResponses[200];
+      if (row) {
+        const block = await blocks.byHeight(row.block_height);
+        body = confirmedTxView(row, {
+          blockHash: block!.hash,
+          timestamp: block!.timestamp,
+          finalized: row.block_height <= node.chain.finalized.height,
+        });
+      } else {
+        const pending = node.mempool.get(tx_hash);
+        const dropped = pending ? undefined : node.mempool.droppedInfo(tx_hash);
+        const tx = pending?.tx ?? dropped?.tx;
+        if (!tx)
+          throw new NotFound(
+            `No transaction ${tx_hash} on this node: not in a block, not pending. Check the hash, or ask another node.`,
+          );
+        body = unconfirmedTxView(
+          tx_hash,
+          tx,
+          txSummary(tx, node.chain.state),
+          dropped?.reason ?? null,
         );
-      body = unconfirmedTxView(
-        tx_hash,
-        tx,
-        txSummary(tx, node.chain.state),
-        dropped?.reason ?? null,
-      );
-    }
-    res.json(body);
-  });
+      }
+      return { status: 200, body };
+    },
 
-  app.post("/api/v1/transaction/submit", async (req, res) => {
-    // Shape first: a string without canonical JSON must be a 422, not a failure to hash the body.
-    const tx = checkTxShape(req.body as NodeTypes.SubmitTransactionData["body"]);
-    const key = req.header("Idempotency-Key");
-    const replayed = submissions.replay(key, tx.from, txHashFast(tx));
-    if (replayed) {
-      res.status(202).json(replayed);
-      return;
-    }
-    const { hash } = node.acceptTx(tx);
-    const body: NodeTypes.SubmitTransactionResponses[202] = { tx_hash: hash, status: "pending" };
-    submissions.remember(key, tx.from, hash, body);
-    res.status(202).json(body);
-  });
+    async submitTransaction({ body: input }, { req }) {
+      // Shape first: a string without canonical JSON must be a 422, not a failure to hash the body.
+      const tx = checkTxShape(input);
+      const key = req.header("Idempotency-Key");
+      const replayed = submissions.replay(key, tx.from, txHashFast(tx));
+      if (replayed) return { status: 202, body: replayed };
+      const { hash } = node.acceptTx(tx);
+      const body: NodeTypes.SubmitTransactionResponses[202] = { tx_hash: hash, status: "pending" };
+      submissions.remember(key, tx.from, hash, body);
+      return { status: 202, body };
+    },
 
-  app.get("/api/v1/transactions", async (req, res) => {
-    const q = req.query as unknown as NonNullable<NodeTypes.ListTransactionsData["query"]>;
-    const limit = Number(q.limit ?? 20);
-    const before = decodeTxCursor(q.cursor);
-    const rows = await txs.list({
-      limit,
-      ...(q.address ? { address: q.address } : {}),
-      ...(q.type ? { type: q.type } : {}),
-      ...(q.job_id ? { jobId: q.job_id } : {}),
-      ...(before ? { before } : {}),
-    });
-    const heights = [...new Set(rows.map((r) => r.block_height))];
-    const blockAt = new Map<number, { hash: string; timestamp: string }>();
-    for (const h of heights) {
-      const b = await blocks.byHeight(h);
-      if (b) blockAt.set(h, { hash: b.hash, timestamp: b.timestamp });
-    }
-    const items = rows.map((r) => {
-      const b = blockAt.get(r.block_height)!;
-      return confirmedTxView(r, {
-        blockHash: b.hash,
-        timestamp: b.timestamp,
-        finalized: r.block_height <= node.chain.finalized.height,
-      });
-    });
-    const last = rows[rows.length - 1];
-    const body: NodeTypes.ListTransactionsResponses[200] = {
-      items,
-      page: {
+    async listTransactions({ query: q }) {
+      const limit = Number(q.limit ?? 20);
+      const before = decodeTxCursor(q.cursor);
+      const rows = await txs.list({
         limit,
-        next_cursor:
-          rows.length === limit && last ? encodeTxCursor(last.block_height, last.position) : null,
-      },
-    };
-    res.json(body);
-  });
+        ...(q.address ? { address: q.address } : {}),
+        ...(q.type ? { type: q.type } : {}),
+        ...(q.job_id ? { jobId: q.job_id } : {}),
+        ...(before ? { before } : {}),
+      });
+      const heights = [...new Set(rows.map((r) => r.block_height))];
+      const blockAt = new Map<number, { hash: string; timestamp: string }>();
+      for (const h of heights) {
+        const b = await blocks.byHeight(h);
+        if (b) blockAt.set(h, { hash: b.hash, timestamp: b.timestamp });
+      }
+      const items = rows.map((r) => {
+        const b = blockAt.get(r.block_height)!;
+        return confirmedTxView(r, {
+          blockHash: b.hash,
+          timestamp: b.timestamp,
+          finalized: r.block_height <= node.chain.finalized.height,
+        });
+      });
+      const last = rows[rows.length - 1];
+      const body: NodeTypes.ListTransactionsResponses[200] = {
+        items,
+        page: {
+          limit,
+          next_cursor:
+            rows.length === limit && last ? encodeTxCursor(last.block_height, last.position) : null,
+        },
+      };
+      return { status: 200, body };
+    },
+  };
 }
