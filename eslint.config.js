@@ -64,7 +64,7 @@ export default tseslint.config(
         {
           selector: "CallExpression[callee.property.name='transaction']",
           message:
-            "Use transaction(db, fn) from @aitbc/server-lib: on SQLite it avoids knex's per-transaction client (bench/sqlite-transaction.mjs).",
+            "Use transaction(db, fn) from @aitbc/server-lib: the one way the services run a transaction (it refuses to nest one on SQLite).",
         },
       ],
     },

@@ -3,7 +3,7 @@
 // measure CPU and would disturb each other), shows their output as it comes, and ends with a
 // table of which met their goal. Exits 1 when any did not.
 //
-//   npm run bench [-- name …]     for example: npm run bench -- chain-verify sqlite-transaction
+//   npm run bench [-- name …]     for example: npm run bench -- chain-verify http-floor
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
@@ -12,7 +12,6 @@ const BENCHES = [
   "chain-throughput",
   "chain-state-scaling",
   "wallet-transfers",
-  "sqlite-transaction",
   "http-floor",
   "coordinator-lifecycle",
   "coordinator-validator-overhead",

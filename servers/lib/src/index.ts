@@ -15,7 +15,6 @@ export * from "./http/security-headers.js";
 export * from "./http/server.js";
 export * from "./main-runner.js";
 export * from "./db/database.js";
-export { waitingForConnection } from "./db/sqlite-client.js";
 export * from "./db/migrations.js";
 export * from "./db/idempotency.js";
 export * from "./crypto/secret-sealer.js";

@@ -1,6 +1,8 @@
-// openDatabase's SQLite client keeps prepared statements per connection: answers must be the ones
-// an uncached client gives, also after a migration changes a table and past the cache's size.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+// openDatabase's SQLite connections keep prepared statements: knex's queries must reach the kept
+// ones, and answers must be the ones an uncached connection gives, also after a migration changes
+// a table and past the cache's size.
+import Database from "better-sqlite3";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type Knex, type TestDatabase } from "../src/index.js";
 
 let database: TestDatabase;
@@ -24,6 +26,25 @@ afterEach(async () => {
 });
 
 describe("the SQLite statement cache", () => {
+  it("prepares a query's SQL once however often knex runs it", async () => {
+    // better-sqlite3's own prepare, which the kept statements wrap: a knex that prepared through
+    // anything but the connection's prepare, or a cache that missed, would call it every time.
+    const prepare = vi.spyOn(Database.prototype, "prepare");
+    try {
+      const fresh = await database.open();
+      try {
+        const query = () => fresh("things").select("n").where({ id: "a" });
+        const sql = query().toSQL().sql;
+        for (let i = 0; i < 5; i++) expect(await query()).toEqual([{ n: 1 }]);
+        expect(prepare.mock.calls.filter(([text]) => text === sql)).toHaveLength(1);
+      } finally {
+        await fresh.destroy();
+      }
+    } finally {
+      prepare.mockRestore();
+    }
+  });
+
   it("answers repeated queries with the current rows", async () => {
     expect(await db("things").where({ id: "a" })).toEqual([{ id: "a", n: 1 }]);
     await db("things").where({ id: "a" }).update({ n: 5 });

@@ -116,7 +116,7 @@ describe.each(testDatabaseKinds())("transaction() on %s", (kind) => {
       await trx("accounts").where({ id: "a" });
     });
     await expect(leaked!("accounts").where({ id: "a" }).update({ balance: 0 })).rejects.toThrow(
-      /ended/,
+      /complete/,
     );
     expect(await balances()).toEqual({ a: 10, b: 0 });
   });

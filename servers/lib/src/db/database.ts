@@ -5,9 +5,10 @@
 // amount is below 9e15 micro (MAX_MICRO), so SQLite's numbers are exact and PostgreSQL's strings parse.
 import { existsSync } from "node:fs";
 import { dirname } from "node:path";
+import type BetterSqlite3 from "better-sqlite3";
 import knexFactory, { type Knex } from "knex";
-import { CachingSqliteClient } from "./sqlite-client.js";
 import { ensurePrivateDir, ensurePrivateFile } from "./private-files.js";
+import { keepPreparedStatements } from "./sqlite-statements.js";
 
 export type { Knex };
 
@@ -47,17 +48,17 @@ export async function openDatabase(options: DatabaseOptions): Promise<Knex> {
       if (existsSync(extra)) ensurePrivateFile(extra);
   }
   return knexFactory({
-    // knex's better-sqlite3 client, with prepared statements kept per connection.
-    client: CachingSqliteClient,
+    client: "better-sqlite3",
     connection: { filename },
     useNullAsDefault: true,
     pool: {
       min: 1,
       max: 1,
       afterCreate: (
-        conn: { pragma(sql: string): unknown },
+        conn: BetterSqlite3.Database,
         done: (err: Error | null, conn: unknown) => void,
       ) => {
+        keepPreparedStatements(conn);
         conn.pragma("journal_mode = WAL");
         conn.pragma("synchronous = NORMAL");
         conn.pragma("foreign_keys = ON");
@@ -70,6 +71,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Knex> {
 
 export function dialect(db: Knex): "sqlite" | "postgres" {
   return db.client.config.client === "pg" ? "postgres" : "sqlite";
+}
+
+/** How many queries wait for a database connection (SQLite: its one connection). */
+export function waitingForConnection(db: Knex): number {
+  return (db.client as { pool?: { numPendingAcquires(): number } }).pool?.numPendingAcquires() ?? 0;
 }
 
 /** Drops a PostgreSQL schema (test cleanup). No-op on SQLite. */

@@ -1,10 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import type { RequestHandler } from "express";
+import { Router, type RequestHandler } from "express";
 import * as OpenApiValidator from "express-openapi-validator";
-import { memoizeValidatorContentTypes } from "./validator-content-types.js";
-import { validatorInOneLayer } from "./validator-one-layer.js";
-import { compileValidatorRouteLookup } from "./validator-route-lookup.js";
 
 const require = createRequire(import.meta.url);
 
@@ -28,24 +25,21 @@ export interface ContractValidationOptions {
 
 /** Checks every request (and response) against the service's OpenAPI document. */
 export function contractValidation(options: ContractValidationOptions): RequestHandler {
-  compileValidatorRouteLookup();
-  memoizeValidatorContentTypes();
-  // Authentication is the services' own (API keys checked against the database).
-  const validateSecurity = false;
-  const validateResponses = options.validateResponses !== false;
   const middlewares = OpenApiValidator.middleware({
     // The validator mutates the document it is given, so each app gets its own copy.
     apiSpec: loadBundledSpec(options.spec) as never,
     // coerceTypes false applies to bodies only: the validator always coerces path/query/header
     // parameters (they arrive as strings). A JSON body with a number where a string belongs is a 400.
     validateRequests: { allowUnknownQueryParameters: false, coerceTypes: false },
-    validateResponses: validateResponses ? { removeAdditional: false } : false,
-    validateSecurity,
+    validateResponses: options.validateResponses !== false ? { removeAdditional: false } : false,
+    // Authentication is the services' own (API keys checked against the database).
+    validateSecurity: false,
     // No route takes multipart bodies; without this the validator runs multer's check (and a
     // promise hop) on every request.
     fileUploader: false,
     validateFormats: true,
     ...(options.ignorePaths ? { ignorePaths: options.ignorePaths } : {}),
   }) as unknown as RequestHandler[];
-  return validatorInOneLayer(middlewares, { validateSecurity, validateResponses });
+  // The validator's middlewares, in its order, behind one handler the app can mount.
+  return Router().use(middlewares);
 }

@@ -1,11 +1,9 @@
-// Media types on the way into the validator (content-type-guard.ts canonicalizes them, and
-// validator-content-types.ts memoizes the validator's parsing): a JSON body is validated whatever
-// its parameters say, another media type with a body is a 415 problem, a bodyless request with an
-// odd Content-Type is served, responses are still checked, and many distinct Content-Type values
-// (past the memo's bound) change nothing.
+// Media types on the way into the validator (content-type-guard.ts canonicalizes them): a JSON
+// body is validated whatever its parameters say, another media type with a body is a 415 problem,
+// a bodyless request with an odd Content-Type is served, responses are still checked, and many
+// distinct Content-Type values change nothing.
 import type { Request, Response } from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { validatorModulePatched } from "../src/http/validator-internals.js";
 import { contentTypeGuard } from "../src/http/content-type-guard.js";
 import {
   AppError,
@@ -41,10 +39,6 @@ const create = (contentType: string, body: string) =>
   });
 
 describe("the validator's media types", () => {
-  it("is installed in the validator by createBaseApp", () => {
-    expect(validatorModulePatched("./middlewares/util.js", "contentTypes")).toBe(true);
-  });
-
   it("validates a JSON body whatever its charset parameter", async () => {
     for (const type of [
       "application/json",
@@ -72,7 +66,7 @@ describe("the validator's media types", () => {
     expect(await res.json()).toEqual({ keys: [] });
   });
 
-  it("keeps answering right past its bound of remembered types", async () => {
+  it("answers many distinct JSON Content-Type values alike", { timeout: 60_000 }, async () => {
     for (let i = 0; i < 300; i++) {
       const res = await create(`application/json; x-n=${i}`, "{}");
       expect(res.status).toBe(400);
