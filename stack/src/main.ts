@@ -16,7 +16,7 @@ import {
   printServiceLine,
   showPath,
 } from "./report/terminal.js";
-import { StackIncompleteError, startStack, type RunningStack } from "./start-stack.js";
+import { StackIncompleteError, startStack, type RunningStack } from "./start/start-stack.js";
 import { watchParent } from "./process/parent-watch.js";
 
 const { values } = parseArgs({
