@@ -18,6 +18,7 @@ import {
 } from "./report/terminal.js";
 import { StackIncompleteError, startStack, type RunningStack } from "./start/start-stack.js";
 import { watchParent } from "./process/parent-watch.js";
+import { exitOnUncaught } from "./process/exit-on-uncaught.js";
 
 const { values } = parseArgs({
   options: { verbose: { type: "boolean", short: "v" }, help: { type: "boolean", short: "h" } },
@@ -33,6 +34,7 @@ Ports: ${DEFAULT_PORTS.coordinator}…${DEFAULT_PORTS.miner_dashboard} by defaul
 are listed in HACKING.md. --verbose shows every log line, HTTP requests included.`);
   process.exit(0);
 }
+exitOnUncaught((line) => console.error(paint(31, line)));
 const verbose = Boolean(values.verbose) || process.env.AITBC_STACK_VERBOSE === "1";
 const dataDir = defaultDataDir();
 const controller = new AbortController();
