@@ -1,4 +1,4 @@
-// The CLI against a real stack started by startStack on free ports: the seed's verbs, their
+// The CLI against a real stack started by startStack on free ports: the documented verbs, their
 // output, their exit codes, and the failures a user will meet.
 import { execFile } from "node:child_process";
 import { mkdtempSync } from "node:fs";
@@ -50,7 +50,7 @@ describe("aitbc against a running stack", () => {
     );
   });
 
-  it("submit inference prints the seed's lines and the job id", async () => {
+  it("submit inference prints the documented lines and the job id", async () => {
     const run = await aitbc(
       "submit",
       "inference",
