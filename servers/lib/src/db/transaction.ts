@@ -1,8 +1,8 @@
 // One way to run a transaction, for every service. On PostgreSQL it is knex's own. On SQLite it
 // skips knex's per-transaction setup: knex builds a new client and a new knex function (about a
-// hundred properties defined on it) for every transaction, which costs more CPU (about 100 µs,
-// most of it garbage) than the statements of a typical transaction here. The SQLite pool holds
-// one connection, so here the transaction's knex is made once per connection and reused: it
+// hundred properties defined on it) for every transaction, which costs more CPU (most of it
+// garbage) than the statements of a typical transaction here (docs/performance.md measures it).
+// The SQLite pool holds one connection, so here the transaction's knex is made once per connection and reused: it
 // sends its queries to that connection, and only while a transaction holds it.
 //
 // As with knex's transactions, code inside `fn` must use `trx` (the pool's only connection is
