@@ -2,8 +2,9 @@
 // skips knex's per-transaction setup: knex builds a new client and a new knex function (about a
 // hundred properties defined on it) for every transaction, which costs more CPU (most of it
 // garbage) than the statements of a typical transaction here (docs/performance.md measures it).
-// The SQLite pool holds one connection, so here the transaction's knex is made once per connection and reused: it
-// sends its queries to that connection, and only while a transaction holds it.
+// The SQLite pool holds one connection, so here the transaction's knex is made once per
+// connection and reused: it sends its queries to that connection, and only while a transaction
+// holds it.
 //
 // As with knex's transactions, code inside `fn` must use `trx` (the pool's only connection is
 // held, so a query on the root knex waits until the transaction ends) and must await its queries
