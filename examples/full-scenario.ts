@@ -1,4 +1,4 @@
-// The seed's AITBCTestTester, made real: all eight phases of the customer–provider scenario
+// All eight phases of the customer–provider scenario
 // against the running stack, with a check after every step. Run: npx tsx examples/full-scenario.ts
 import { pathToFileURL } from "node:url";
 import { createAitbcClient } from "@aitbc/sdk";
@@ -12,14 +12,14 @@ import {
   registerProvider,
   registerService,
   retireService,
-  seedServiceConfig,
+  exampleServiceConfig,
   startProviderMiner,
 } from "./phases/provider-setup.js";
 import {
   buyCredits,
   checkRefusals,
   runInferenceJob,
-  seedWorkloadJob,
+  trainingWorkloadJob,
   setupCustomer,
 } from "./phases/purchase-and-run.js";
 import { consoleReporter, runId, type Reporter } from "./phases/report.js";
@@ -75,7 +75,7 @@ export async function runFullScenario(
       ctx,
       r,
       provider,
-      seedServiceConfig(serviceId),
+      exampleServiceConfig(serviceId),
       ctx.credentials.customer.api_key,
     );
     retire = () => retireService(ctx, provider, service.service_id);
@@ -96,7 +96,7 @@ export async function runFullScenario(
       prompt: "Hello AITBC",
       budget: 250,
     });
-    await seedWorkloadJob(ctx, r, customer, service.service_id);
+    await trainingWorkloadJob(ctx, r, customer, service.service_id);
 
     r.phase("Phase 7: Testing payment flow...");
     const results = await checkSettlement(

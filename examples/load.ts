@@ -1,4 +1,4 @@
-// The seed's simulate_load(num_customers, num_providers), done properly: real providers with
+// A load run over the whole market: real providers with
 // their own services and miners, real funded customers, every job followed to its end. It reports
 // jobs/s, p50 and p99 submit→complete latency, jobs lost (must be 0), and the ledger invariant.
 // Run: npx tsx examples/load.ts [--customers 10] [--providers 5] [--jobs-per-customer 2]
@@ -13,7 +13,7 @@ import type { MinerProcess } from "./phases/miner-process.js";
 import {
   OFFLINE_MODEL,
   retireService,
-  seedServiceConfig,
+  exampleServiceConfig,
   startProviderMiner,
   type Provider,
 } from "./phases/provider-setup.js";
@@ -109,7 +109,7 @@ export async function simulateLoad(
       });
       const service = await ctx
         .as(created.api_key)
-        .coordinator.registerService({ body: seedServiceConfig(`load-service-${id}-${i}`) });
+        .coordinator.registerService({ body: exampleServiceConfig(`load-service-${id}-${i}`) });
       providers.push({
         id: created.id,
         name: created.name,
@@ -161,7 +161,8 @@ export async function simulateLoad(
     );
     r.step(`${customers.length} customers funded with ${grant} AITBC each`);
 
-    // Every customer submits its jobs at once, each to a random provider's service (as the seed does).
+    // Every customer submits its jobs at once, each to a random provider's service, as real
+    // customers spread over the market would.
     const started = performance.now();
     const outcomes = await Promise.all(
       customers.flatMap((c) =>

@@ -1,11 +1,11 @@
-// Seed phase 1, Service Provider Setup: register as a provider ("GPUCompute Pro"), configure the
-// seed's service_config, register it with the coordinator, and run the provider's miner.
+// Phase 1, Service Provider Setup: register as a provider ("GPUCompute Pro"), configure its
+// service_config, register it with the coordinator, and run the provider's miner.
 // Run: npx tsx examples/phase-1-provider-setup.ts [--serve]   (--serve keeps the miner running until Ctrl-C)
 import { loadStackContext } from "./phases/context.js";
 import {
   registerProvider,
   registerService,
-  seedServiceConfig,
+  exampleServiceConfig,
   startProviderMiner,
 } from "./phases/provider-setup.js";
 import { consoleReporter, runId } from "./phases/report.js";
@@ -21,10 +21,10 @@ try {
     ctx,
     r,
     provider,
-    seedServiceConfig(`gpu-compute-001-${id}`),
+    exampleServiceConfig(`gpu-compute-001-${id}`),
     ctx.credentials.customer.api_key,
   );
-  r.phase("Start the provider's miner (the seed's aitbc-host-gpu-miner)");
+  r.phase("Start the provider's miner (aitbc-miner)");
   const miner = await startProviderMiner(ctx, r, provider, service.service_id);
   const listed = await ctx.admin.coordinator.listServices({ query: { provider_id: provider.id } });
   r.check(listed.services.length === 1, "the service appears in the marketplace listing");

@@ -1,4 +1,4 @@
-// Seed phase 2, Customer Discovery and Selection: browse with the seed's filters, view the
+// Phase 2, Customer Discovery and Selection: browse with a customer's usual filters, view the
 // service, check the provider's reputation and the customer's receipts. Uses the dev stack's
 // customer and service (.aitbc/dev-credentials.json).
 // Run: npx tsx examples/phase-2-customer-discovery.ts

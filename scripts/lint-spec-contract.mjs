@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // House rules for the bundled OpenAPI documents (spec/bundled/*.openapi.json) that Redocly's
-// built-in rules cannot express, plus the list of paths the seed scenario, issue 2 and HACKING.md
-// promise. Rule problems always fail; missing required paths fail only with `--strict`, so the
+// built-in rules cannot express, plus the list of paths that users and HACKING.md's contracts between
+// services rely on. Rule problems always fail; missing required paths fail only with `--strict`, so the
 // check can run while the documents are still being written.
 //
 //   node scripts/lint-spec-contract.mjs [--strict] [--dir spec/bundled]
@@ -15,49 +15,51 @@ const OPERATION_ID = /^[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+$/;
 const NO_BODY_STATUSES = new Set(["204", "205", "304"]);
 
 /**
- * Every path a user of the seed (or another service, per HACKING.md) calls. `where` says where
- * the promise is written down, so a missing entry points at its source.
+ * Every path a provider, customer or operator (or another service, per HACKING.md) calls. `where`
+ * says who needs it, so a missing entry says what would break.
  */
 export const REQUIRED_PATHS = [
-  ["coordinator", "GET", "/v1/health", "seed: debug tools"],
-  ["coordinator", "POST", "/v1/services/register", "seed 1.3"],
-  ["coordinator", "GET", "/v1/services", "seed 2.1 / issue 2"],
-  ["coordinator", "GET", "/v1/services/{service_id}", "seed 2.2"],
-  ["coordinator", "POST", "/v1/services/{service_id}/rate", "seed 4.3"],
-  ["coordinator", "GET", "/v1/providers/{provider_id}/reputation", "seed 2.3"],
-  ["coordinator", "POST", "/v1/jobs/create", "seed 3.2"],
-  ["coordinator", "GET", "/v1/jobs/{job_id}/status", "seed 3.3"],
-  ["coordinator", "GET", "/v1/jobs/{job_id}/results", "seed 3.4"],
-  ["coordinator", "POST", "/v1/jobs/{job_id}/cancel", "issue 2"],
-  ["coordinator", "GET", "/v1/receipts", "seed 2.3 / issue 2"],
-  ["coordinator", "GET", "/v1/keys", "issue 2"],
-  ["coordinator", "POST", "/v1/admin/accounts", "issue 2"],
-  ["coordinator", "GET", "/v1/admin/miners", "seed 1.3 / issue 2"],
-  ["coordinator", "GET", "/v1/admin/jobs", "seed: debug tools"],
-  ["coordinator", "GET", "/v1/admin/stats", "seed 3.1 / issue 2"],
+  ["coordinator", "GET", "/v1/health", "operators check health"],
+  ["coordinator", "POST", "/v1/services/register", "a provider registers its service"],
+  ["coordinator", "GET", "/v1/services", "a customer browses services"],
+  ["coordinator", "GET", "/v1/services/{service_id}", "a customer looks at a service"],
+  ["coordinator", "POST", "/v1/services/{service_id}/rate", "a customer rates a service"],
+  ["coordinator", "GET", "/v1/providers/{provider_id}/reputation", "a customer checks a provider"],
+  ["coordinator", "POST", "/v1/jobs/create", "a customer submits a job"],
+  ["coordinator", "GET", "/v1/jobs/{job_id}/status", "a customer follows a job"],
+  ["coordinator", "GET", "/v1/jobs/{job_id}/results", "a customer reads a job's result"],
+  ["coordinator", "POST", "/v1/jobs/{job_id}/cancel", "a customer cancels a job"],
+  ["coordinator", "GET", "/v1/receipts", "anyone checks receipts"],
+  ["coordinator", "GET", "/v1/keys", "anyone verifies a countersignature"],
+  ["coordinator", "POST", "/v1/admin/accounts", "an admin creates accounts"],
+  ["coordinator", "GET", "/v1/admin/miners", "an operator sees the miners"],
+  ["coordinator", "GET", "/v1/admin/jobs", "an operator sees the jobs"],
+  ["coordinator", "GET", "/v1/admin/stats", "an operator sees the totals"],
   ["coordinator", "GET", "/v1/me", "HACKING.md: identity"],
-  ["node", "GET", "/api/v1/health", "seed: debug tools"],
-  ["node", "GET", "/api/v1/block/latest", "seed: debug tools"],
-  ["node", "GET", "/api/v1/block/{height}", "issue 2"],
-  ["node", "POST", "/api/v1/transaction/get", "seed 4.1"],
-  ["node", "POST", "/api/v1/transaction/submit", "issue 2"],
-  ["node", "GET", "/api/v1/account/{address}", "issue 2 / HACKING.md"],
-  ["node", "GET", "/api/v1/sync/status", "seed: common issues"],
-  ["node", "GET", "/api/v1/blocks", "issue 2"],
-  ["node", "GET", "/api/v1/transactions", "issue 2"],
-  ["node", "POST", "/api/v1/faucet", "issue 2 / HACKING.md"],
-  ["wallet", "GET", "/api/v1/wallet/balance", "seed 4.2"],
-  ["wallet", "POST", "/api/v1/wallet/transfer", "issue 2"],
-  ["wallet", "GET", "/api/v1/wallet/transactions", "issue 2"],
+  ["node", "GET", "/api/v1/health", "operators check health"],
+  ["node", "GET", "/api/v1/block/latest", "operators check the chain head"],
+  ["node", "GET", "/api/v1/block/{height}", "the explorer shows a block"],
+  ["node", "POST", "/api/v1/transaction/get", "a customer confirms a settlement"],
+  ["node", "POST", "/api/v1/transaction/submit", "services submit signed transactions"],
+  ["node", "GET", "/api/v1/account/{address}", "HACKING.md: chain accounts"],
+  ["node", "GET", "/api/v1/sync/status", "operators check a node's sync"],
+  ["node", "GET", "/api/v1/blocks", "the explorer lists blocks"],
+  ["node", "GET", "/api/v1/transactions", "the explorer lists transactions"],
+  ["node", "POST", "/api/v1/faucet", "HACKING.md: faucet"],
+  ["wallet", "GET", "/api/v1/wallet/balance", "a customer checks its balance"],
+  ["wallet", "POST", "/api/v1/wallet/transfer", "an account sends AITBC"],
+  ["wallet", "GET", "/api/v1/wallet/transactions", "an account lists its transactions"],
   ["wallet", "POST", "/api/v1/wallet/accounts", "HACKING.md: account addresses"],
   ["wallet", "POST", "/api/v1/wallet/escrow/lock", "HACKING.md: escrow lock"],
-  ["exchange", "GET", "/api/v1/rates", "seed 3.1 / issue 2"],
-  ["exchange", "POST", "/api/v1/orders", "seed 3.1 / issue 2"],
-  ["exchange", "GET", "/api/v1/orders/{order_id}", "issue 2"],
+  ["exchange", "GET", "/api/v1/rates", "a customer sees the exchange rate"],
+  ["exchange", "POST", "/api/v1/orders", "a customer buys AITBC"],
+  ["exchange", "GET", "/api/v1/orders/{order_id}", "a customer follows an order"],
 ];
 
-/** WebSocket channels the seed names, checked in the bundled AsyncAPI documents. */
-export const REQUIRED_CHANNELS = [["job-stream", "/v1/jobs/{job_id}/stream", "seed 3.3"]];
+/** WebSocket channels users rely on, checked in the bundled AsyncAPI documents. */
+export const REQUIRED_CHANNELS = [
+  ["job-stream", "/v1/jobs/{job_id}/stream", "a customer watches a job live"],
+];
 
 function resolvePointer(doc, ref) {
   if (!ref.startsWith("#/")) return undefined;

@@ -1,6 +1,7 @@
 // Reading flags: node:util parseArgs in strict mode (an unknown flag is an error, not ignored),
 // plus helpers that turn strings into checked numbers with a message naming the flag.
 import { parseArgs } from "node:util";
+import { DEFAULT_PORTS } from "@aitbc/sdk";
 import type { OptionsConfig } from "./commands/options-type.js";
 import { UsageError } from "./output/explain-error.js";
 import type { OptionValues } from "./commands/command.js";
@@ -19,9 +20,9 @@ export const GLOBAL_HELP = `Global options:
   --json                 print the result as JSON (streams print one JSON object per line)
   --api-key KEY          use this API key (default: AITBC_API_KEY, then the dev stack's key)
   --as ROLE              use the dev stack's customer, provider or admin key
-  --coordinator-url URL  default: AITBC_COORDINATOR_URL, then .aitbc/stack.json, then :18000
-  --node-url URL         default: AITBC_NODE_URL, then .aitbc/stack.json, then :19000
-  --wallet-url URL       default: AITBC_WALLET_URL, then .aitbc/stack.json, then :20000
+  --coordinator-url URL  default: AITBC_COORDINATOR_URL, then .aitbc/stack.json, then :${DEFAULT_PORTS.coordinator}
+  --node-url URL         default: AITBC_NODE_URL, then .aitbc/stack.json, then :${DEFAULT_PORTS.nodes[0]}
+  --wallet-url URL       default: AITBC_WALLET_URL, then .aitbc/stack.json, then :${DEFAULT_PORTS.wallet}
   -h, --help             show help`;
 
 export function parseCommandArgs(

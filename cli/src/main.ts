@@ -1,5 +1,8 @@
 // The `aitbc` bin: runs the CLI on this process's argv and exits with its code.
+import { exitOnUncaught } from "./exit-on-uncaught.js";
 import { runCli } from "./run.js";
+
+exitOnUncaught((text) => process.stderr.write(text));
 
 const controller = new AbortController();
 process.once("SIGINT", () => controller.abort());

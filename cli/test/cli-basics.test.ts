@@ -17,7 +17,7 @@ async function deadUrl(): Promise<string> {
 }
 
 describe("aitbc command line", () => {
-  it("lists every verb of the seed's aitbc-cli.sh in --help", async () => {
+  it("lists every verb of scripts/aitbc-cli.sh in --help", async () => {
     const run = await runAitbc(["--help"]);
     expect(run.code).toBe(0);
     for (const verb of [

@@ -1,4 +1,4 @@
-// The CLI against a real stack started by startStack on free ports: the seed's verbs, their
+// The CLI against a real stack started by startStack on free ports: the documented verbs, their
 // output, their exit codes, and the failures a user will meet.
 import { execFile } from "node:child_process";
 import { mkdtempSync } from "node:fs";
@@ -16,7 +16,31 @@ const elsewhere = mkdtempSync(join(tmpdir(), "aitbc-cli-cwd-"));
 let stack: RunningStack | undefined;
 const env = () => ({ AITBC_DATA_DIR: dataDir });
 const aitbc = (...args: string[]) => runAitbc(args, { env: env(), cwd: elsewhere });
-let jobId = "";
+const submitArgs = [
+  "submit",
+  "inference",
+  "--prompt",
+  "Hello AITBC",
+  "--model",
+  "aitbc-tiny:latest",
+  "--ttl",
+  "900",
+];
+
+/** Submits an inference job through the CLI, as a customer would, and returns its id. */
+async function submitJob(): Promise<string> {
+  const run = await aitbc(...submitArgs);
+  expect(run.code).toBe(0);
+  return /Job ID: ([0-9a-f]{32})/.exec(run.stdout)![1]!;
+}
+
+/** A job of the calling test's own, followed with `status --watch` until it completed and settled. */
+async function completedJob(): Promise<string> {
+  const jobId = await submitJob();
+  const watched = await aitbc("status", jobId, "--watch");
+  expect(watched.stdout).toMatch(/Payment: 💸 settled/);
+  return jobId;
+}
 
 beforeAll(async () => {
   stack = await startStack({
@@ -90,23 +114,14 @@ describe("aitbc against a running stack", () => {
     expect(both.stderr).toContain("--cursor and --all exclude each other");
   });
 
-  it("submit inference prints the seed's lines and the job id", async () => {
-    const run = await aitbc(
-      "submit",
-      "inference",
-      "--prompt",
-      "Hello AITBC",
-      "--model",
-      "aitbc-tiny:latest",
-      "--ttl",
-      "900",
-    );
+  it("submit inference prints the documented lines and the job id", async () => {
+    const run = await aitbc(...submitArgs);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^✅ Job submitted successfully!\n {3}Job ID: [0-9a-f]{32}\n/);
-    jobId = /Job ID: ([0-9a-f]{32})/.exec(run.stdout)![1]!;
   });
 
   it("status --watch follows the job to completed and shows the settled payment", async () => {
+    const jobId = await submitJob();
     const run = await aitbc("status", jobId, "--watch");
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
@@ -116,6 +131,7 @@ describe("aitbc against a running stack", () => {
   }, 60_000);
 
   it("results and receipts --verify show a paid, verified job", async () => {
+    const jobId = await completedJob();
     const results = await aitbc("results", jobId);
     expect(results.code).toBe(0);
     expect(results.stdout).toContain("Output:");
@@ -132,9 +148,10 @@ describe("aitbc against a running stack", () => {
       signatures_valid: true,
       anchored: true,
     });
-  });
+  }, 60_000);
 
   it("browser, wallet balance and the admin verbs answer", async () => {
+    const jobId = await completedJob();
     const browser = await aitbc("browser", "--block-limit", "3");
     expect(browser.code).toBe(0);
     expect(browser.stdout).toContain("Latest blocks");
@@ -152,7 +169,7 @@ describe("aitbc against a running stack", () => {
     expect(jobs.stdout).toContain(jobId);
     const stats = JSON.parse((await aitbc("admin-stats", "--json")).stdout);
     expect(stats.jobs_by_status.completed).toBeGreaterThanOrEqual(1);
-  });
+  }, 60_000);
 
   it("an unknown job is a not-found error with a hint, exit 1", async () => {
     const run = await aitbc("status", "0".repeat(32));

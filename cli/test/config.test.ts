@@ -92,7 +92,7 @@ describe("config resolution", () => {
     expect(config.apiKey).toBe("k-env-admin");
   });
 
-  it("falls back to the seed's ports and no key outside a project", () => {
+  it("falls back to the default ports and no key outside a project", () => {
     const config = resolveConfig({
       env: {},
       cwd: mkdtempSync(join(tmpdir(), "nowhere-")),

@@ -26,6 +26,7 @@ export { loadOpenApiDocuments, defaultBundledDir, type LoadedDocument } from "./
 export { listOperations, type Operation } from "./spec/operations.js";
 export {
   startMocks,
+  DEFAULT_MOCK_PORTS,
   SEED_PORTS,
   type MockSet,
   type StartMocksOptions,

@@ -1,19 +1,22 @@
 #!/usr/bin/env node
-// `npm run mock`: Prism mocks of the four services for client developers, on the seed's ports
-// (18000, 19000, 20000, 23000) with `--seed-ports`, otherwise on free ports. They answer with the
+// `npm run mock`: Prism mocks of the four services for client developers, on the local stack's
+// default ports (18000, 19000, 20000, 23000) with `--default-ports` (as `npm run mock` passes
+// it; its older name `--seed-ports` still works), otherwise on free ports. They answer with the
 // documented examples and validate requests against the spec. Ctrl-C stops them.
 //
-//   node conformance/dist/mock-cli.js [--seed-ports] [--verbose]
+//   node conformance/dist/mock-cli.js [--default-ports | --seed-ports] [--verbose]
 import { startMocks } from "./mock/start-mocks.js";
 import { stopOnSignals } from "./mock/stop-on-signals.js";
 
 async function main(): Promise<void> {
   const args = new Set(process.argv.slice(2));
-  const unknown = [...args].filter((a) => a !== "--seed-ports" && a !== "--verbose");
-  if (unknown.length) throw new Error(`unknown option ${unknown[0]} (use --seed-ports, --verbose)`);
+  const known = new Set(["--default-ports", "--seed-ports", "--verbose"]);
+  const unknown = [...args].filter((a) => !known.has(a));
+  if (unknown.length)
+    throw new Error(`unknown option ${unknown[0]} (use --default-ports, --verbose)`);
   const verbose = args.has("--verbose");
   const mocks = await startMocks({
-    seedPorts: args.has("--seed-ports"),
+    defaultPorts: args.has("--default-ports") || args.has("--seed-ports"),
     onLine: verbose ? (name, line) => console.log(`[${name}] ${line}`) : undefined,
   });
   let stopping = false;

@@ -16,7 +16,7 @@ export interface RunConformanceExtras {
   documents?: LoadedDocument[];
   /** AsyncAPI documents for the channel checks (default: the bundled ones, or those in --spec-dir). */
   asyncDocuments?: LoadedAsyncApiDocument[];
-  /** Scenario cases to run instead of the seed's. */
+  /** Scenario cases to run instead of the provider–customer scenario. */
   cases?: readonly ScenarioCase[];
 }
 

@@ -1,6 +1,6 @@
 // What `npm run conformance:mock` and `aitbc-conformance --level scenario --mock` do, on the real
-// bundled AITBC documents: Prism mocks of all of them pass the contract level, and the seed
-// scenario walks every step against them with every response matching the spec, while every check
+// bundled AITBC documents: Prism mocks of all of them pass the contract level, and the
+// provider–customer scenario walks every step against them with every response matching the spec, while every check
 // that needs real state is a SKIP (never a PASS).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runContract } from "../src/contract/run-contract.js";
@@ -43,7 +43,7 @@ describe("the AITBC specs served by Prism", () => {
     expect(operations.size).toBeGreaterThanOrEqual(documents.length);
   });
 
-  it("walk the seed scenario in order, skipping what needs real state", async () => {
+  it("walk the provider–customer scenario in order, skipping what needs real state", async () => {
     const reporter = quietReporter();
     const ctx = new ScenarioContext({
       mode: "mock",

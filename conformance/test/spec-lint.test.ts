@@ -34,22 +34,28 @@ function widgets(mutate?: (doc: OpenApiDocument) => void): string {
 }
 
 describe("lint-spec-contract", () => {
-  it("accepts a document that follows the house rules and lists the missing seed paths as warnings", () => {
+  it("accepts a document that follows the house rules and lists the missing required paths as warnings", () => {
     const { code, out } = run("lint-spec-contract.mjs", { "coordinator.openapi.json": widgets() });
     expect(out).toContain("1 OpenAPI documents, 2 operations");
-    expect(out).toContain("warn   missing coordinator POST /v1/services/register  (seed 1.3)");
-    expect(out).toContain("warn   missing job-stream WS /v1/jobs/{job_id}/stream  (seed 3.3)");
+    expect(out).toContain(
+      "warn   missing coordinator POST /v1/services/register  (a provider registers its service)",
+    );
+    expect(out).toContain(
+      "warn   missing job-stream WS /v1/jobs/{job_id}/stream  (a customer watches a job live)",
+    );
     expect(out).not.toContain("error");
     expect(code).toBe(0);
   });
 
-  it("fails on missing seed paths with --strict", () => {
+  it("fails on missing required paths with --strict", () => {
     const { code, out } = run(
       "lint-spec-contract.mjs",
       { "coordinator.openapi.json": widgets() },
       "--strict",
     );
-    expect(out).toContain("error  missing coordinator POST /v1/jobs/create  (seed 3.2)");
+    expect(out).toContain(
+      "error  missing coordinator POST /v1/jobs/create  (a customer submits a job)",
+    );
     expect(code).toBe(1);
   });
 

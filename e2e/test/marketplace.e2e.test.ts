@@ -18,7 +18,6 @@ describe.skipIf(!stack)("marketplace page", () => {
   let admin: AitbcClient;
   let customer: AitbcClient;
   let providerKey: string;
-  let jobId: string;
 
   beforeAll(async () => {
     admin = clientFor(s.config, s.credentials.admin.api_key);
@@ -216,7 +215,7 @@ describe.skipIf(!stack)("marketplace page", () => {
     await page.locator("#job-submit").click();
 
     await page.locator("#job-detail").waitFor();
-    jobId = (await page.locator("#job-detail").getAttribute("data-job-id"))!;
+    const jobId = (await page.locator("#job-detail").getAttribute("data-job-id"))!;
     expect(jobId).toMatch(/^[0-9a-f]{32}$/);
     await page.locator('#job-status[data-status="completed"]').waitFor();
     await page.locator('#receipt-verification[data-verified="true"]').waitFor();

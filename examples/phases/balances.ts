@@ -1,4 +1,4 @@
-// Balances in exact micro-AITBC, read through the wallet daemon the way the seed does
+// Balances in exact micro-AITBC, read through the wallet daemon the way a user does
 // (GET /api/v1/wallet/balance with the account's own key).
 import { formatAitbc, type AitbcClient } from "@aitbc/sdk";
 

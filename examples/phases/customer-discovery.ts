@@ -1,4 +1,4 @@
-// Phase 2 of the seed: the customer browses and filters services, looks at one, and checks the
+// Phase 2: the customer browses and filters services, looks at one, and checks the
 // provider's reputation and its own receipts.
 import type { CoordinatorTypes } from "@aitbc/sdk";
 import type { StackContext } from "./context.js";
@@ -12,7 +12,7 @@ export async function discoverServices(
   model: string,
 ): Promise<{ service: CoordinatorTypes.Service; reputation: CoordinatorTypes.ProviderReputation }> {
   const client = ctx.as(customerKey);
-  // The seed's filters: GPU Computing, 50–200 AITBC/hour, available now.
+  // A customer's usual filters: GPU Computing, 50–200 AITBC/hour, available now.
   const filtered = await client.coordinator.listServices({
     query: { type: "gpu_compute", min_price: 50, max_price: 200, available_now: true, limit: 100 },
   });
@@ -25,7 +25,7 @@ export async function discoverServices(
     );
   r.check(
     filtered.services.some((s) => s.service_id === serviceId),
-    `${serviceId} matches the seed's filters`,
+    `${serviceId} matches the customer's filters`,
   );
   const byModel = await client.coordinator.listServices({ query: { model, limit: 100 } });
   r.check(

@@ -1,4 +1,4 @@
-// The ledger invariant of DESIGN.md, checked from public chain data only: the sum of every
+// The ledger invariant (docs/architecture.md, "A job and its money"), checked from public chain data only: the sum of every
 // balance and every open escrow equals the genesis supply plus all faucet grants and exchange
 // mints. Every address that ever appeared in a transaction is read; a block with transactions
 // landing mid-count makes the count start over, so the sums belong to one chain state.

@@ -1,4 +1,4 @@
-// A provider's miner is its own program (the seed's gpu_miner_host.py, here `aitbc-miner`). The
+// A provider's miner is its own program (`aitbc-miner`, the provider's host daemon). The
 // examples run the real bin as a child process with the provider's key, exactly as a provider
 // would, on the offline model; it lives only as long as the example.
 import { spawn, type ChildProcess } from "node:child_process";

@@ -1,4 +1,4 @@
-// Phase 1 of the seed: a service provider registers, configures its service offering, registers
+// Phase 1: a service provider registers, configures its service offering, registers
 // it with the coordinator, and starts its miner.
 import { join } from "node:path";
 import { tmpdir } from "node:os";
@@ -17,11 +17,11 @@ export interface Provider {
 }
 
 /**
- * The seed's `service_config`, as written, with two changes the running system needs: the seed's
- * window (all of 2024) is moved to one that contains today, and the models the service offers are
+ * A provider's example `service_config`, with two changes the running system needs: its
+ * availability window (all of 2024) is moved to one that contains today, and the models the service offers are
  * listed (the stack's miners run the offline model).
  */
-export function seedServiceConfig(
+export function exampleServiceConfig(
   serviceId: string,
   now = new Date(),
 ): CoordinatorTypes.ServiceRegistration {
@@ -99,7 +99,7 @@ export async function registerService(
   return service;
 }
 
-/** The provider's miner (the seed's `systemctl restart aitbc-host-gpu-miner`), until it serves the model. */
+/** The provider's miner (its host daemon, `aitbc-miner`), until it serves the model. */
 export async function startProviderMiner(
   ctx: StackContext,
   r: Reporter,

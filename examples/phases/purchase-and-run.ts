@@ -1,4 +1,4 @@
-// Phase 3 of the seed: the customer gets AITBC, submits a job with a budget, follows it live,
+// Phase 3: the customer gets AITBC, submits a job with a budget, follows it live,
 // and receives the results with a receipt it verifies itself.
 import {
   InsufficientFundsError,
@@ -36,7 +36,7 @@ export async function setupCustomer(
 }
 
 /**
- * 3.1 Purchase service credits: the seed's 1000 AITBC for testnet BTC on the exchange (1 BTC =
+ * 3.1 Purchase service credits: 1000 AITBC for testnet BTC on the exchange (1 BTC =
  * 100,000 AITBC). On the dev stack the Bitcoin network is the exchange's fake, where "sending"
  * the BTC is one POST. Without an exchange, the dev faucet (admin key) stands in.
  */
@@ -61,7 +61,7 @@ export async function buyCredits(
     );
     r.check(
       order.amount_sats === amount * 1000,
-      "1000 sats per AITBC, as the seed's rate says",
+      "1000 sats per AITBC, the exchange's fixed rate",
       `${order.amount_sats} sats`,
     );
     const paid = await fetch(`${ctx.urls.fake_bitcoin}/_fake/pay`, {
@@ -286,8 +286,8 @@ export async function runInferenceJob(
   return { job, events, streamedText, results, receipt, submittedAt, completedAt };
 }
 
-/** The seed's own job_request (a training workload): accepted, then cancelled and refunded in full. */
-export async function seedWorkloadJob(
+/** A model-training job_request: accepted, then cancelled and refunded in full. */
+export async function trainingWorkloadJob(
   ctx: StackContext,
   r: Reporter,
   customer: Customer,
@@ -309,7 +309,7 @@ export async function seedWorkloadJob(
     },
   });
   r.step(
-    `POST /v1/jobs/create (the seed's model_training job_request) → ${job.job_id}, ${job.status}, ${job.payment.amount} AITBC locked`,
+    `POST /v1/jobs/create (a model_training job_request) → ${job.job_id}, ${job.status}, ${job.payment.amount} AITBC locked`,
   );
   for (const note of job.notes) r.detail(`note: ${note}`);
   const cancelled = await client.coordinator.cancelJob({ path: { job_id: job.job_id } });

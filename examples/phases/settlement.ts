@@ -1,4 +1,4 @@
-// Phase 4 of the seed: the payment settles on the chain by itself, every node agrees on it, the
+// Phase 4: the payment settles on the chain by itself, every node agrees on it, the
 // provider is paid exactly the receipt's cost, and the customer rates the service.
 import {
   ConflictError,
@@ -49,7 +49,8 @@ export async function verifySettlement(
   );
   r.check(cost <= budget, "the job cost no more than its budget");
 
-  // The settlement transaction, looked up the seed's way (POST /api/v1/transaction/get), on every node.
+  // The settlement transaction, looked up as a user with curl would (POST /api/v1/transaction/get),
+  // on every node.
   const hash = receiptHash(receipt);
   const seen = await Promise.all(
     ctx.urls.nodes.map((url) =>

@@ -1,5 +1,5 @@
-// examples/full-scenario.ts against a real stack on free ports: all eight phases of the seed's
-// AITBCTestTester must pass, including exact balances, propagation and the ledger invariant.
+// examples/full-scenario.ts against a real stack on free ports: all eight phases of the
+// provider's and customer's scenario must pass, including exact balances, propagation and the ledger invariant.
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -25,7 +25,7 @@ afterAll(async () => {
   await stack?.stop();
 }, 60_000);
 
-it("runs the seed's full scenario, every check passing", async () => {
+it("runs the full provider and customer scenario, every check passing", async () => {
   const lines: string[] = [];
   const ctx = contextFrom(stack!.urls, stack!.credentials, stack!.paths.root);
   const result = await runFullScenario(

@@ -4,6 +4,7 @@
 import { parseCli, USAGE, UsageError } from "./cli/parse-args.js";
 import { startMiner } from "./agent/start-miner.js";
 import { createLogger, parseLogLevel } from "./agent/logger.js";
+import { exitOnUncaught } from "./cli/exit-on-uncaught.js";
 
 async function main(): Promise<number> {
   let parsed;
@@ -21,6 +22,7 @@ async function main(): Promise<number> {
     return 0;
   }
   const logger = createLogger(parseLogLevel(process.env.AITBC_LOG_LEVEL));
+  exitOnUncaught(logger);
   const startup = new AbortController();
   let miner: Awaited<ReturnType<typeof startMiner>> | undefined;
   let signals = 0;

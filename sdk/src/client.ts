@@ -9,6 +9,7 @@ import { createClient as createNodeClient } from "./gen/node/client/index.js";
 import { createClient as createWalletClient } from "./gen/wallet/client/index.js";
 import { createClient as createExchangeClient } from "./gen/exchange/client/index.js";
 import { AitbcError, errorFromProblem, networkError } from "./errors.js";
+import { defaultUrls } from "./ports.js";
 import { createRequestSender, type RequestSenderOptions } from "./http/request-sender.js";
 import { waitForJob, type JobResults, type WaitForJobOptions } from "./jobs/wait-for-job.js";
 
@@ -33,12 +34,15 @@ export interface ServiceUrls {
 }
 
 /** The local stack's default ports (`npm start`). */
-export const DEFAULT_URLS: Readonly<ServiceUrls> = {
-  coordinatorUrl: "http://127.0.0.1:18000",
-  nodeUrl: "http://127.0.0.1:19000",
-  walletUrl: "http://127.0.0.1:20000",
-  exchangeUrl: "http://127.0.0.1:23000",
-};
+export const DEFAULT_URLS: Readonly<ServiceUrls> = (() => {
+  const urls = defaultUrls();
+  return {
+    coordinatorUrl: urls.coordinator,
+    nodeUrl: urls.nodes[0]!,
+    walletUrl: urls.wallet,
+    exchangeUrl: urls.exchange,
+  };
+})();
 
 export interface AitbcClient {
   coordinator: CoordinatorApi;

@@ -6,6 +6,14 @@ export {
   type ServiceUrls,
   type AitbcClientOptions,
 } from "./client.js";
+export {
+  DEFAULT_PORTS,
+  DEFAULT_PORT_BASE,
+  defaultPorts,
+  defaultUrls,
+  type DefaultPorts,
+  type DefaultUrls,
+} from "./ports.js";
 export * from "./errors.js";
 export {
   PROBLEM_CODES,

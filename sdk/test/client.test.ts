@@ -58,7 +58,7 @@ describe("createAitbcClient", () => {
       expect(s!.received[0]!.headers["x-api-key"]).toBe("customer-api-key");
   });
 
-  it("uses the seed's ports when no URLs are given", () => {
+  it("uses the default ports when no URLs are given", () => {
     const client = createAitbcClient();
     expect(client.options).toMatchObject(DEFAULT_URLS);
     expect(DEFAULT_URLS).toEqual({

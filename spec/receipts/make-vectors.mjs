@@ -105,7 +105,7 @@ const TOKENS_RECEIPT = {
   chain_id: "aitbc-dev",
 };
 
-const SEED_TRAINING_RECEIPT = {
+const TRAINING_RECEIPT = {
   ...GPU_RECEIPT,
   receipt_id: "a1b2c3d4e5f60718293a4b5c6d7e8f90",
   job_id: "f0e1d2c3b4a5968778695a4b3c2d1e0f",
@@ -114,15 +114,15 @@ const SEED_TRAINING_RECEIPT = {
     '{"dataset_size":"10GB","estimated_duration":"2 hours","framework":"PyTorch","task_type":"model_training"}',
   ),
   output_hash: digest("checkpoint-final"),
-  // The seed's two-hour training job at 100 AITBC/hour, within its 250 AITBC budget.
+  // A two-hour training job at 100 AITBC/hour, within its 250 AITBC budget.
   units: "7200.000",
   cost: "200000000",
   started_at: "2026-11-25T10:00:00.000Z",
   completed_at: "2026-11-25T12:00:00.000Z",
 };
-delete SEED_TRAINING_RECEIPT.model_digest;
-delete SEED_TRAINING_RECEIPT.tokens_in;
-delete SEED_TRAINING_RECEIPT.tokens_out;
+delete TRAINING_RECEIPT.model_digest;
+delete TRAINING_RECEIPT.tokens_in;
+delete TRAINING_RECEIPT.tokens_out;
 
 const valid = { valid: true };
 const gpu = signed(GPU_RECEIPT);
@@ -140,11 +140,11 @@ const VECTORS = {
     expected: valid,
     receipt: signed(TOKENS_RECEIPT),
   },
-  "valid-seed-training-job": {
+  "valid-two-hour-training-job": {
     description:
-      "The seed's training job: two hours at 100 AITBC/hour (200 AITBC of a 250 AITBC budget).",
+      "A model-training job metered in GPU seconds: two hours at 100 AITBC/hour (200 AITBC of a 250 AITBC budget).",
     expected: valid,
-    receipt: signed(SEED_TRAINING_RECEIPT),
+    receipt: signed(TRAINING_RECEIPT),
   },
   "invalid-tampered-cost": {
     description:

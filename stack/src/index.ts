@@ -7,7 +7,7 @@ export {
   type StackStep,
   type ServiceCrash,
   type ServiceStatus,
-} from "./start-stack.js";
+} from "./start/start-stack.js";
 export type { StackUrls, DevCredentials, DevAccount } from "./files/stack-files.js";
 export { stackPaths, defaultDataDir, type StackPaths } from "./files/stack-paths.js";
 export { planPorts, DEFAULT_PORTS, PORT_VARIABLES, type PortPlan } from "./ports/port-plan.js";

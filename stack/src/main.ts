@@ -3,7 +3,7 @@
 import { relative } from "node:path";
 import { parseArgs } from "node:util";
 import { PortInUseError } from "./ports/port-check.js";
-import { PortPlanError } from "./ports/port-plan.js";
+import { DEFAULT_PORTS, PortPlanError } from "./ports/port-plan.js";
 import { defaultDataDir, PROJECT_ROOT } from "./files/stack-paths.js";
 import { StackRunningError } from "./process/stack-lock.js";
 import { ServiceStartError } from "./process/wait-healthy.js";
@@ -16,8 +16,9 @@ import {
   printServiceLine,
   showPath,
 } from "./report/terminal.js";
-import { StackIncompleteError, startStack, type RunningStack } from "./start-stack.js";
+import { StackIncompleteError, startStack, type RunningStack } from "./start/start-stack.js";
 import { watchParent } from "./process/parent-watch.js";
+import { exitOnUncaught } from "./process/exit-on-uncaught.js";
 
 const { values } = parseArgs({
   options: { verbose: { type: "boolean", short: "v" }, help: { type: "boolean", short: "h" } },
@@ -29,10 +30,11 @@ if (values.help) {
 Starts the AITBC stack: 3 validator nodes, wallet, coordinator, exchange (when built), a dev
 provider with a service and a miner on the offline model, and a funded dev customer.
 Data, keys and logs live in ${showPath(defaultDataDir())} (AITBC_DATA_DIR); npm run reset wipes them.
-Ports: the seed's (18000…24000); AITBC_PORT_BASE=28000 shifts all of them; per-service variables
+Ports: ${DEFAULT_PORTS.coordinator}…${DEFAULT_PORTS.miner_dashboard} by default; AITBC_PORT_BASE=28000 shifts all of them; per-service variables
 are listed in HACKING.md. --verbose shows every log line, HTTP requests included.`);
   process.exit(0);
 }
+exitOnUncaught((line) => console.error(paint(31, line)));
 const verbose = Boolean(values.verbose) || process.env.AITBC_STACK_VERBOSE === "1";
 const dataDir = defaultDataDir();
 const controller = new AbortController();

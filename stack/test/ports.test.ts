@@ -5,7 +5,7 @@ import { assertPortsFree, PortInUseError } from "../src/ports/port-check.js";
 import { freePortPlan } from "../src/ports/free-ports.js";
 
 describe("port plan", () => {
-  it("uses the seed's ports by default", () => {
+  it("uses the documented default ports by default", () => {
     expect(planPorts({ env: {} })).toEqual(DEFAULT_PORTS);
   });
 

@@ -49,7 +49,7 @@ function cleanEnv(base: number): Record<string, string> {
 
 async function startLauncher(): Promise<void> {
   for (let attempt = 0; attempt < 3; attempt++) {
-    // The seed's ports shifted to a random base (the plan spans base … base + 6001).
+    // The default ports shifted to a random base (the plan spans base … base + 6001).
     const base = 30_000 + Math.floor(Math.random() * 28_000);
     launcherOutput = "";
     const child = spawn(process.execPath, [MAIN], {

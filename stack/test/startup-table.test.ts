@@ -20,7 +20,7 @@ const status = (service: string, url: string | null, health = "ok") => ({
 });
 
 describe("the startup table", () => {
-  it("lists services in the seed's order, the web process as its three pages, and the fake Bitcoin with the exchange", () => {
+  it("lists services in the documented order, the web process as its three pages, and the fake Bitcoin with the exchange", () => {
     const rows = startupRows({ urls, unavailable: [] }, [
       status("miner", null, "running"),
       status("web", urls.marketplace),

@@ -43,7 +43,7 @@ Checks an AITBC implementation against the contract in @aitbc/spec and prints on
 (PASS, FAIL or SKIP). Exits 1 when any check fails, 2 on a usage error.
 
   --level contract   every operation of every spec with valid and invalid input (default)
-  --level scenario   the seed's customer/provider phases 1-4 through the SDK
+  --level scenario   the customer's and provider's phases 1-4 through the SDK
   --mock             the targets are Prism mocks (detected automatically otherwise)
   --via-proxy        the targets are Prism proxies (prism proxy --errors) in front of an
                      implementation: the real keys are sent, and an invalid request may be

@@ -1,16 +1,20 @@
-// Prism mocks of every bundled OpenAPI document, on free ports or the seed's ports. They start in
-// parallel; if one fails, the ones already running are stopped before the error is thrown.
+// Prism mocks of every bundled OpenAPI document, on free ports or the local stack's default ports.
+// They start in parallel; if one fails, the ones already running are stopped before the error is
+// thrown.
+import { DEFAULT_PORTS } from "@aitbc/sdk";
 import { listOpenApiFiles } from "../spec/documents.js";
 import { freePort, isPortFree } from "./free-port.js";
 import { startPrism, type PrismProcess } from "./prism-process.js";
 
-/** The documented default ports of the local stack (coordinator 18000, node 19000, …). */
-export const SEED_PORTS: Record<string, number> = {
-  coordinator: 18000,
-  node: 19000,
-  wallet: 20000,
-  exchange: 23000,
+/** The local stack's default port of each mocked service, so a client needs no other URL. */
+export const DEFAULT_MOCK_PORTS: Readonly<Record<string, number>> = {
+  coordinator: DEFAULT_PORTS.coordinator,
+  node: DEFAULT_PORTS.nodes[0]!,
+  wallet: DEFAULT_PORTS.wallet,
+  exchange: DEFAULT_PORTS.exchange,
 };
+/** The earlier name of DEFAULT_MOCK_PORTS, kept for existing callers. */
+export const SEED_PORTS = DEFAULT_MOCK_PORTS;
 
 export interface MockSet {
   mocks: PrismProcess[];
@@ -23,6 +27,9 @@ export interface StartMocksOptions {
   bundledDir?: string;
   /** Explicit spec files instead of every bundled document (name → file). */
   specFiles?: Record<string, string>;
+  /** Listen on the local stack's default ports (DEFAULT_MOCK_PORTS) instead of free ones. */
+  defaultPorts?: boolean;
+  /** The earlier name of `defaultPorts`, kept for existing callers. */
   seedPorts?: boolean;
   host?: string;
   onLine?: (name: string, line: string) => void;
@@ -39,9 +46,9 @@ export async function startMocks(options: StartMocksOptions = {}): Promise<MockS
     Object.fromEntries(listOpenApiFiles(options.bundledDir).map((f) => [nameOf(f), f]));
   const ports: Record<string, number> = {};
   for (const name of Object.keys(files)) {
-    if (options.seedPorts) {
-      const port = SEED_PORTS[name];
-      if (port === undefined) throw new Error(`no seed port for ${name}`);
+    if (options.defaultPorts || options.seedPorts) {
+      const port = DEFAULT_MOCK_PORTS[name];
+      if (port === undefined) throw new Error(`no default port for ${name}`);
       if (!(await isPortFree(port, host)))
         throw new Error(
           `port ${port} (${name}) is in use: stop what runs there (npm start?) first`,

@@ -1,12 +1,12 @@
-// The shape of one scenario case: a readable Given/When/Then step of the seed's phases 1–4.
-// `given` and `when` talk to the services through the SDK (every response is checked against the
-// spec); `then` asserts what a user would notice. Against a mock, a case that `needsRealState`
+// The shape of one scenario case: a readable Given/When/Then step of the provider–customer
+// scenario's phases 1–4. `given` and `when` talk to the services through the SDK (every response
+// is checked against the spec); `then` asserts what a user would notice. Against a mock, a case that `needsRealState`
 // runs its given/when (so the walk and the spec checks still happen) and reports its `then` as
 // SKIP, never as PASS.
 import type { ScenarioContext } from "./scenario-context.js";
 
 export interface ScenarioCase {
-  /** The seed's section, for example "3.2". */
+  /** The step's number in the scenario, for example "3.2". */
   id: string;
   title: string;
   /** True when `then` needs a real implementation (balances, isolation, receipts, persistence). */

@@ -1,4 +1,4 @@
-// What the cases hand each other, in the order the seed builds it up.
+// What the cases hand each other, in the order the scenario builds it up.
 
 export interface ScenarioState {
   runId: string;

@@ -1,5 +1,5 @@
 // Calls one operation through the generated SDK client, found by the operationId the spec gives
-// the seed's method and path, and captures what came back (status, content type, body, and the
+// the documented method and path, and captures what came back (status, content type, body, and the
 // error the SDK raised) so the response can be checked against the spec.
 import { AitbcError, type AitbcClient } from "@aitbc/sdk";
 import type { Operation } from "../spec/operations.js";

@@ -1,5 +1,5 @@
 // The real coordinator in-process on port 0 (fresh SQLite or PostgreSQL database, the ledger test
-// double for money), a provider with the seed's service, a funded customer, and helpers to run
+// double for money), a provider with an example service, a funded customer, and helpers to run
 // miners and follow jobs the way a customer does: through the SDK and the job's WebSocket.
 import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";

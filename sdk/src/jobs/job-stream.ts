@@ -9,6 +9,7 @@ import type {
   JobStatusEvent,
 } from "../gen/events/job-stream.gen.js";
 import { errorFromProblem, type AitbcError } from "../errors.js";
+import { defaultUrls } from "../ports.js";
 
 export type JobEvent = JobStatusEvent | JobProgressEvent | JobResultEvent;
 export type { JobProgressEvent, JobResultEvent, JobStatusEvent };
@@ -26,7 +27,7 @@ export interface WebSocketLike {
 export type WebSocketFactory = (url: string, headers: Record<string, string>) => WebSocketLike;
 
 export interface JobStreamOptions {
-  /** Coordinator base URL (http or https); default http://127.0.0.1:18000. */
+  /** Coordinator base URL (http or https); default the local stack's coordinator. */
   coordinatorUrl?: string;
   apiKey?: string;
   /** Resume after this sequence number (0 = from the start). */
@@ -85,7 +86,7 @@ export function streamJobEvents(
   if (typeof jobId !== "string" || !jobId)
     throw new TypeError("jobId: expected a non-empty string");
   const coordinatorUrl =
-    options.coordinatorUrl ?? options.client?.options.coordinatorUrl ?? "http://127.0.0.1:18000";
+    options.coordinatorUrl ?? options.client?.options.coordinatorUrl ?? defaultUrls().coordinator;
   const apiKey = options.apiKey ?? options.client?.options.apiKey;
   const reconnect = options.reconnect ?? true;
   const maxReconnects = options.maxReconnects ?? 8;

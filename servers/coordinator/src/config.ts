@@ -1,4 +1,4 @@
-// The coordinator's configuration, from the environment with the seed's defaults. Fails fast with
+// The coordinator's configuration, from the environment with the local stack's defaults. Fails fast with
 // a message naming the variable.
 import { join } from "node:path";
 import {
@@ -12,6 +12,7 @@ import {
   type EnvSource,
   type RateLimitOptions,
 } from "@aitbc/server-lib";
+import { DEFAULT_PORT_BASE, defaultPorts } from "@aitbc/sdk";
 
 export interface CoordinatorConfig {
   port: number;
@@ -78,7 +79,7 @@ export interface CoordinatorConfig {
 }
 
 export function loadCoordinatorConfig(env: EnvSource = process.env): CoordinatorConfig {
-  const base = envInt(env, "AITBC_PORT_BASE", 18000, { min: 1, max: 65535 });
+  const base = envInt(env, "AITBC_PORT_BASE", DEFAULT_PORT_BASE, { min: 1, max: 65535 });
   const dataDir = envString(env, "AITBC_DATA_DIR", "./.aitbc");
   const adminApiKey = envString(env, "AITBC_ADMIN_API_KEY");
   if (adminApiKey.length < 16)
@@ -114,7 +115,10 @@ export function loadCoordinatorConfig(env: EnvSource = process.env): Coordinator
   if (databaseSchema && !isPostgres(databaseUrl))
     throw new ConfigError("AITBC_DATABASE_SCHEMA needs a postgres:// AITBC_DATABASE_URL.");
   return {
-    port: envInt(env, "AITBC_COORDINATOR_PORT", 18000 + (base - 18000), { min: 0, max: 65535 }),
+    port: envInt(env, "AITBC_COORDINATOR_PORT", defaultPorts(base).coordinator, {
+      min: 0,
+      max: 65535,
+    }),
     host: envString(env, "AITBC_HOST", "127.0.0.1"),
     dataDir,
     databaseUrl,

@@ -1,4 +1,4 @@
-// The seed's flow through the coordinator: a provider registers a service and a miner, a customer
+// A job's whole flow through the coordinator: a provider registers a service and a miner, a customer
 // submits an inference job, the miner claims it, streams progress and completes it with a signed
 // receipt, the coordinator countersigns, the escrow is released, and the customer reviews.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -223,7 +223,7 @@ describe.each(testDatabaseKinds())("job lifecycle (%s)", (kind) => {
     expect(failed.payment).toEqual((await read(second.job_id)).payment);
   });
 
-  it("accepts the seed's own job on an available service and says no miner runs it yet", async () => {
+  it("accepts a model-training job on an available service and says no miner runs it yet", async () => {
     const job = await customer.client.coordinator.createJob({
       body: {
         service_id: "gpu-compute-001",

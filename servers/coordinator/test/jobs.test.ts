@@ -1,6 +1,6 @@
 // The customer's side of jobs: create (matching, escrow, idempotency, bad input), read with
 // tenancy, cancel, expiry, listing.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { testDatabaseKinds } from "@aitbc/server-lib";
 import { toMicro, type CoordinatorTypes } from "@aitbc/sdk";
 import {
@@ -27,12 +27,15 @@ const inference = (budget = 5, extra: Partial<CoordinatorTypes.CreateJobRequest>
 });
 
 describe.each(testDatabaseKinds())("jobs (%s)", (kind) => {
+  // Every test starts from the same fresh coordinator, so each one can run alone (-t) and none
+  // depends on what an earlier one left behind: two providers, of which only gpu-compute-001 has
+  // an online miner, and a customer with 100 AITBC.
   let h: Harness;
   let provider: Account;
   let cheapProvider: Account;
   let customer: Account;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     h = await startHarness(kind);
     provider = await createAccount(h, "provider", "gpu-compute-pro");
     cheapProvider = await createAccount(h, "provider", "cheap-gpus");
@@ -43,7 +46,7 @@ describe.each(testDatabaseKinds())("jobs (%s)", (kind) => {
     });
     await registerMiner(provider);
   });
-  afterAll(() => h.close());
+  afterEach(() => h.close());
 
   const jobCount = async () => Number((await h.db()("jobs").count({ n: "*" }))[0]!.n);
 
@@ -116,6 +119,8 @@ describe.each(testDatabaseKinds())("jobs (%s)", (kind) => {
   });
 
   it("explains a failed match: which filter excluded which service", async () => {
+    // Both providers online, so it is the model (not a missing miner) that rules them out.
+    await registerMiner(cheapProvider);
     await provider.client.coordinator.registerService({
       body: serviceConfig("old-2024", {
         availability: {

@@ -1,4 +1,4 @@
-// Services: register (the seed's service_config), browse with filters and stable paging, details,
+// Services: register (a provider's service_config), browse with filters and stable paging, details,
 // owner-only update and deactivation.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabaseKinds } from "@aitbc/server-lib";
@@ -44,7 +44,7 @@ describe.each(testDatabaseKinds())("services (%s)", (kind) => {
   });
   afterAll(() => h.close());
 
-  it("registers the seed's service_config as written; its 2024 window is not available now", async () => {
+  it("registers a service_config whose window is in 2024; it is not available now", async () => {
     const s = await provider.client.coordinator.registerService({ body: SEED_SERVICE_CONFIG });
     expect(s).toMatchObject({
       service_id: "gpu-compute-001",

@@ -10,7 +10,7 @@ import {
   isPostgres,
   type EnvSource,
 } from "@aitbc/server-lib";
-import { DEFAULT_URLS } from "@aitbc/sdk";
+import { DEFAULT_PORT_BASE, defaultPorts, defaultUrls } from "@aitbc/sdk";
 
 export interface ExchangeConfig {
   port: number;
@@ -43,13 +43,12 @@ export interface ExchangeConfig {
   rateLimitPerSecond: number;
 }
 
-const DEFAULT_PORT = 23000;
-const SEED_BASE_PORT = 18000;
 /** Blockstream's public Esplora for Bitcoin testnet. */
 export const DEFAULT_BITCOIN_API_URL = "https://blockstream.info/testnet/api";
 
 export function loadExchangeConfig(env: EnvSource = process.env): ExchangeConfig {
-  const portBase = envInt(env, "AITBC_PORT_BASE", SEED_BASE_PORT, { min: 1, max: 65535 });
+  const portBase = envInt(env, "AITBC_PORT_BASE", DEFAULT_PORT_BASE, { min: 1, max: 65535 });
+  const defaults = defaultUrls(portBase);
   const dataDir = resolve(envString(env, "AITBC_DATA_DIR", "./.aitbc"));
   const databaseUrl = envString(env, "AITBC_DATABASE_URL", join(dataDir, "exchange.sqlite"));
   const treasurySecretKey = envString(env, "AITBC_TREASURY_SECRET_KEY");
@@ -72,19 +71,15 @@ export function loadExchangeConfig(env: EnvSource = process.env): ExchangeConfig
       : undefined,
   };
   return {
-    port: envInt(env, "AITBC_EXCHANGE_PORT", DEFAULT_PORT + portBase - SEED_BASE_PORT, {
+    port: envInt(env, "AITBC_EXCHANGE_PORT", defaultPorts(portBase).exchange, {
       min: 0,
       max: 65535,
     }),
     host: envString(env, "AITBC_HOST", "127.0.0.1"),
     dataDir,
     databaseUrl,
-    nodeUrl: envString(env, "AITBC_NODE_URL", shiftPort(DEFAULT_URLS.nodeUrl, portBase)),
-    coordinatorUrl: envString(
-      env,
-      "AITBC_COORDINATOR_URL",
-      shiftPort(DEFAULT_URLS.coordinatorUrl, portBase),
-    ),
+    nodeUrl: envString(env, "AITBC_NODE_URL", defaults.nodes[0]!),
+    coordinatorUrl: envString(env, "AITBC_COORDINATOR_URL", defaults.coordinator),
     treasurySecretKey,
     bitcoinApiUrl: envString(env, "AITBC_BITCOIN_API_URL", DEFAULT_BITCOIN_API_URL),
     requiredConfirmations: envInt(env, "AITBC_EXCHANGE_CONFIRMATIONS", 1, { min: 0, max: 100 }),
@@ -100,10 +95,4 @@ export function loadExchangeConfig(env: EnvSource = process.env): ExchangeConfig
       Object.entries(optional).filter(([, v]) => v !== undefined),
     ) as Partial<ExchangeConfig>),
   };
-}
-
-function shiftPort(url: string, portBase: number): string {
-  const u = new URL(url);
-  u.port = String(Number(u.port) + portBase - SEED_BASE_PORT);
-  return u.toString().replace(/\/$/, "");
 }

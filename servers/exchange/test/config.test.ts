@@ -5,7 +5,7 @@ import { DEFAULT_BITCOIN_API_URL, loadExchangeConfig } from "../src/index.js";
 const TREASURY = "A".repeat(43);
 
 describe("exchange configuration", () => {
-  it("defaults to the seed's port, the local stack and Bitcoin testnet", () => {
+  it("defaults to its documented port, the local stack and Bitcoin testnet", () => {
     const c = loadExchangeConfig({ AITBC_TREASURY_SECRET_KEY: TREASURY, AITBC_DATA_DIR: "/tmp/x" });
     expect(c).toMatchObject({
       port: 23000,

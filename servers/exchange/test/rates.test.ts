@@ -13,7 +13,7 @@ describe("exchange rates and health", () => {
     await h?.close();
   });
 
-  it("quotes the seed's rate, 1 BTC = 100,000 AITBC, without a key", async () => {
+  it("quotes the fixed rate, 1 BTC = 100,000 AITBC, without a key", async () => {
     const rates = await h.anonymous.exchange.getRates();
     expect(rates).toMatchObject({
       base: "BTC",

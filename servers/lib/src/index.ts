@@ -14,6 +14,7 @@ export * from "./http/client-address.js";
 export * from "./http/security-headers.js";
 export * from "./http/server.js";
 export * from "./main-runner.js";
+export * from "./exit-on-uncaught.js";
 export * from "./db/database.js";
 export * from "./db/migrations.js";
 export * from "./db/idempotency.js";

@@ -1,6 +1,8 @@
-// What every main.ts does after config: start, log where, and stop cleanly on SIGTERM/SIGINT.
+// What every main.ts does after config: start, log where, stop cleanly on SIGTERM/SIGINT, and
+// die loudly (logged, exit 1) on an error nobody handled.
 import type { Logger } from "pino";
 import { ConfigError } from "./config/env.js";
+import { exitOnUncaught } from "./exit-on-uncaught.js";
 import { PortInUseError } from "./http/server.js";
 
 export interface Stoppable {
@@ -12,6 +14,7 @@ export async function runMain(
   logger: Logger,
   start: () => Promise<Stoppable>,
 ): Promise<void> {
+  exitOnUncaught(name, logger);
   let running: Stoppable;
   try {
     running = await start();

@@ -1,13 +1,20 @@
 // loadNodeConfig(env): every setting of the node, with defaults, failing fast on bad values.
 import { join, resolve } from "node:path";
 import { ConfigError, envInt, envOptional, envString, type EnvSource } from "@aitbc/server-lib";
-import { fromBase64Url, type Genesis } from "@aitbc/sdk";
+import {
+  DEFAULT_PORT_BASE,
+  DEFAULT_PORTS,
+  defaultPorts,
+  fromBase64Url,
+  type Genesis,
+} from "@aitbc/sdk";
 import { loadGenesisFile } from "./domain/genesis/load-genesis.js";
 import type { IpRateLimitOptions } from "./http/ip-rate-limit.js";
 import type { P2pLimits } from "./p2p/p2p-network.js";
 import type { ClientFeedLimits } from "./ws/client-feed.js";
 
-export const DEFAULT_NODE_PORT = 19000;
+/** The first validator's port on the local stack. */
+export const DEFAULT_NODE_PORT = DEFAULT_PORTS.nodes[0]!;
 
 export interface NodeConfig {
   host: string;
@@ -62,8 +69,8 @@ function parsePeers(raw: string | undefined): string[] {
 }
 
 export function loadNodeConfig(env: EnvSource = process.env): NodeConfig {
-  const base = envInt(env, "AITBC_PORT_BASE", 18000, { min: 1, max: 65535 });
-  const port = envInt(env, "AITBC_NODE_PORT", DEFAULT_NODE_PORT + (base - 18000), {
+  const base = envInt(env, "AITBC_PORT_BASE", DEFAULT_PORT_BASE, { min: 1, max: 65535 });
+  const port = envInt(env, "AITBC_NODE_PORT", defaultPorts(base).nodes[0]!, {
     min: 0,
     max: 65535,
   });

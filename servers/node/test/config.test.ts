@@ -26,7 +26,7 @@ function configError(fn: () => unknown): string {
 }
 
 describe("loadNodeConfig", () => {
-  it("has the seed's defaults", () => {
+  it("has the documented defaults", () => {
     const c = loadNodeConfig(base);
     expect(c).toMatchObject({ host: "127.0.0.1", port: 19000, peers: [] });
     expect(c.databaseUrl).toBe(join(dir, "node-19000.sqlite"));

@@ -1,4 +1,4 @@
-// The node's RPC as the seed, the wallet, the coordinator and the explorer use it.
+// The node's RPC as a user with curl, the wallet, the coordinator and the explorer use it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
 import {
@@ -46,7 +46,7 @@ describe.each(testDatabaseKinds())("node API (%s)", (kind) => {
   });
   afterAll(() => h?.close());
 
-  it("answers the seed's curl: transaction/get with a form-encoded JSON body", async () => {
+  it("answers a plain curl -d: transaction/get with a form-encoded JSON body", async () => {
     const funding = await node.node.listTransactions({
       query: { address: alice!.address, type: "faucet" },
     });

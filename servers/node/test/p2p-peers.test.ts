@@ -1,6 +1,6 @@
 // A peer speaking the P2P protocol by hand: it gets blocks on request, and it is dropped (close
 // 1008) as soon as it sends something invalid, without the node's chain changing.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
 import {
   fromBase64Url,
@@ -23,37 +23,44 @@ import {
   type RawPeer,
 } from "./support/raw-peer.js";
 
+/** Gossips `count` valid blocks on top of the node's head and waits until it took them. */
+async function gossipBlocks(h: Harness, feeder: RawPeer, count: number): Promise<void> {
+  let parent: { height: number; hash: string; timestamp: string } = await h
+    .client(0)
+    .node.getLatestBlock();
+  const top = parent.height + count;
+  for (let i = 0; i < count; i++) {
+    const block = nextBlock(h, parent);
+    feeder.send({ type: "block", block });
+    parent = { height: block.header.height, hash: block.hash, timestamp: block.header.timestamp };
+  }
+  const head = await until(async () => {
+    const b = await h.client(0).node.getLatestBlock();
+    return b.height === top ? b : undefined;
+  }, `the node to take ${count} blocks`);
+  expect(head.hash).toBe(parent.hash);
+}
+
 describe.each(testDatabaseKinds())("P2P peers (%s)", (kind) => {
+  // A fresh node for every test, so each one can run alone and sees no chain an earlier one built.
   let h: Harness;
-  let feeder: RawPeer;
   const [alice] = createDevGenesis({ validators: 1 }).validators;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     h = await startHarness(kind, { validators: 1, blockTimeMs: 100, run: 0 });
     // Each test drops a bad peer and then connects another from the same 127.0.0.1.
     await h.start(0, { validator: false, peers: [], p2pLimits: { exemptLoopback: true } });
   });
-  afterAll(() => h?.close());
+  afterEach(() => h?.close());
 
   it("follows valid blocks a peer gossips", async () => {
-    feeder = await helloed(h);
-    let parent: { height: number; hash: string; timestamp: string } = await h
-      .client(0)
-      .node.getBlock({ path: { height: 0 } });
-    for (let i = 0; i < 3; i++) {
-      const block = nextBlock(h, parent);
-      feeder.send({ type: "block", block });
-      parent = { height: block.header.height, hash: block.hash, timestamp: block.header.timestamp };
-    }
-    const head = await until(async () => {
-      const b = await h.client(0).node.getLatestBlock();
-      return b.height === 3 ? b : undefined;
-    }, "the node to take three blocks");
-    expect(head.hash).toBe(parent.hash);
+    const feeder = await helloed(h);
+    await gossipBlocks(h, feeder, 3);
     expect(feeder.ws.readyState).toBe(WebSocket.OPEN);
   });
 
   it("says hello and serves a block range that matches the HTTP view", async () => {
+    await gossipBlocks(h, await helloed(h), 3);
     const peer = await helloed(h);
     const theirHello = peer.frames.find((f) => f.type === "hello")!;
     expect(theirHello).toMatchObject({
@@ -112,6 +119,7 @@ describe.each(testDatabaseKinds())("P2P peers (%s)", (kind) => {
 
   it("drops a peer sending a block from a non-validator or with a wrong state root", async () => {
     const node = h.client(0);
+    const feeder = await helloed(h);
     const head = await node.node.getLatestBlock();
     const good = nextBlock(h, head);
     const intruder = await helloed(h);

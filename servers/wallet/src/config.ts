@@ -11,7 +11,7 @@ import {
   isPostgres,
   type EnvSource,
 } from "@aitbc/server-lib";
-import { DEFAULT_URLS } from "@aitbc/sdk";
+import { DEFAULT_PORT_BASE, defaultPorts, defaultUrls } from "@aitbc/sdk";
 
 export interface WalletConfig {
   port: number;
@@ -48,11 +48,9 @@ export interface WalletConfig {
   reconcileIntervalMs?: number;
 }
 
-const DEFAULT_PORT = 20000;
-const SEED_BASE_PORT = 18000;
-
 export function loadWalletConfig(env: EnvSource = process.env): WalletConfig {
-  const portBase = envInt(env, "AITBC_PORT_BASE", SEED_BASE_PORT, { min: 1, max: 65535 });
+  const portBase = envInt(env, "AITBC_PORT_BASE", DEFAULT_PORT_BASE, { min: 1, max: 65535 });
+  const defaults = defaultUrls(portBase);
   const dataDir = resolve(envString(env, "AITBC_DATA_DIR", "./.aitbc"));
   const databaseUrl = envString(env, "AITBC_DATABASE_URL", join(dataDir, "wallet.sqlite"));
   const adminApiKey = envOptional(env, "AITBC_ADMIN_API_KEY");
@@ -65,7 +63,7 @@ export function loadWalletConfig(env: EnvSource = process.env): WalletConfig {
     );
   const schema = envOptional(env, "AITBC_WALLET_DATABASE_SCHEMA");
   return {
-    port: envInt(env, "AITBC_WALLET_PORT", DEFAULT_PORT + portBase - SEED_BASE_PORT, {
+    port: envInt(env, "AITBC_WALLET_PORT", defaultPorts(portBase).wallet, {
       min: 0,
       max: 65535,
     }),
@@ -73,12 +71,8 @@ export function loadWalletConfig(env: EnvSource = process.env): WalletConfig {
     dataDir,
     databaseUrl,
     ...(isPostgres(databaseUrl) ? { databaseSchema: schema ?? "wallet" } : {}),
-    nodeUrl: envString(env, "AITBC_NODE_URL", shiftPort(DEFAULT_URLS.nodeUrl, portBase)),
-    coordinatorUrl: envString(
-      env,
-      "AITBC_COORDINATOR_URL",
-      shiftPort(DEFAULT_URLS.coordinatorUrl, portBase),
-    ),
+    nodeUrl: envString(env, "AITBC_NODE_URL", defaults.nodes[0]!),
+    coordinatorUrl: envString(env, "AITBC_COORDINATOR_URL", defaults.coordinator),
     ...(adminApiKey ? { adminApiKey } : {}),
     ...(passphrase ? { passphrase } : {}),
     dev,
@@ -95,10 +89,4 @@ export function loadWalletConfig(env: EnvSource = process.env): WalletConfig {
       max: 600_000,
     }),
   };
-}
-
-function shiftPort(url: string, portBase: number): string {
-  const u = new URL(url);
-  u.port = String(Number(u.port) + portBase - SEED_BASE_PORT);
-  return u.toString().replace(/\/$/, "");
 }

@@ -13,7 +13,7 @@ describe.each(testDatabaseKinds())("wallet balance and authentication (%s)", (ki
     await h?.close();
   });
 
-  it("shows the caller's on-chain balance in the seed's shape", async () => {
+  it("shows the caller's on-chain balance in its documented shape", async () => {
     const provider = await h.account("gpu-compute-pro", "provider", 100);
     const balance = await provider.client.wallet.getBalance();
     expect(balance).toEqual({

@@ -7,7 +7,7 @@ import { loadWalletConfig } from "../src/index.js";
 import { resolvePassphrase } from "../src/domain/keys/passphrase.js";
 
 describe("wallet configuration", () => {
-  it("defaults to the seed's port and the local stack's URLs", () => {
+  it("defaults to its documented port and the local stack's URLs", () => {
     const c = loadWalletConfig({ AITBC_DATA_DIR: "/tmp/x", AITBC_DEV: "1" });
     expect(c).toMatchObject({
       port: 20000,

@@ -1,22 +1,22 @@
 // Where the pages send their API calls. Per URL: an explicit value wins, then the environment
-// (AITBC_COORDINATOR_URL, …), then the running stack's `.aitbc/stack.json`, then the seed's ports
-// (shifted by AITBC_PORT_BASE): the order the `aitbc` CLI uses. `null` means "not running" and is
+// (AITBC_COORDINATOR_URL, …), then the running stack's `.aitbc/stack.json`, then the stack's default
+// ports (shifted by AITBC_PORT_BASE): the order the `aitbc` CLI uses. `null` means "not running" and is
 // a real answer (a stack without the exchange), not a gap to fill from the next layer.
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { ConfigError, envInt, envOptional, type EnvSource } from "@aitbc/server-lib";
+import { DEFAULT_PORT_BASE, defaultUrls } from "@aitbc/sdk";
 import type { ApiUrls } from "./public-config.js";
 
-const SEED_BASE = 18000;
 type Layer = { [K in keyof ApiUrls]?: ApiUrls[K] | undefined };
 
-function seedDefaults(portBase: number): ApiUrls {
-  const at = (port: number) => `http://127.0.0.1:${port + portBase - SEED_BASE}`;
+function stackDefaults(portBase: number): ApiUrls {
+  const urls = defaultUrls(portBase);
   return {
-    coordinator: at(18000),
-    nodes: [at(19000)],
-    wallet: at(20000),
-    exchange: at(23000),
+    coordinator: urls.coordinator,
+    nodes: [urls.nodes[0]!],
+    wallet: urls.wallet,
+    exchange: urls.exchange,
     fake_bitcoin: null,
   };
 }
@@ -77,10 +77,10 @@ export function checkUrl(name: string, value: string): string {
 }
 
 export function resolveApiUrls(env: EnvSource, explicit: Layer = {}): ApiUrls {
-  const portBase = envInt(env, "AITBC_PORT_BASE", SEED_BASE, { min: 1, max: 65535 });
+  const portBase = envInt(env, "AITBC_PORT_BASE", DEFAULT_PORT_BASE, { min: 1, max: 65535 });
   const dataDir = resolve(envOptional(env, "AITBC_DATA_DIR") ?? ".aitbc");
   const layers: Layer[] = [explicit, fromEnvironment(env), fromStackJson(dataDir)];
-  const defaults = seedDefaults(portBase);
+  const defaults = stackDefaults(portBase);
   function first<K extends keyof ApiUrls>(key: K): ApiUrls[K] {
     for (const layer of layers) if (layer[key] !== undefined) return layer[key] as ApiUrls[K];
     return defaults[key];

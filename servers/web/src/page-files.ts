@@ -28,7 +28,7 @@ export function siteDir(site: Site): string {
 
 /**
  * The built Trade Exchange page without a config.json: served as is, it talks to the exchange API
- * on its own origin and to the seed's default ports for the rest. Use writeExchangePages for a
+ * on its own origin and to the stack's default ports for the rest. Use writeExchangePages for a
  * stack on other ports.
  */
 export function exchangePagesDir(): string {

@@ -1,8 +1,8 @@
-// startWeb: the three page servers of the seed (marketplace :21000, explorer :22000, miner dashboard
-// :24000). The Trade Exchange page (:23000) is served by the exchange itself; see page-files.ts.
+// startWeb: the three page servers of the local stack (marketplace, explorer, miner dashboard; their
+// ports are in page-ports.ts). The Trade Exchange page is served by the exchange itself, next to
+// its API; see page-files.ts.
 import {
   createLogger,
-  envInt,
   listen,
   type EnvSource,
   type Logger,
@@ -10,21 +10,22 @@ import {
 } from "@aitbc/server-lib";
 import { resolveApiUrls } from "./api-urls.js";
 import { siteDir } from "./page-files.js";
+import { pagePorts } from "./page-ports.js";
 import type { ApiUrls, PublicConfig, Site } from "./public-config.js";
 import { buildSiteApp } from "./site-app.js";
 
 export interface StartWebOptions {
-  /** 0 = any free port. Default AITBC_MARKETPLACE_PORT or 21000. */
+  /** 0 = any free port. Default AITBC_MARKETPLACE_PORT, else the stack's default. */
   marketplacePort?: number;
-  /** Default AITBC_EXPLORER_PORT or 22000. */
+  /** Default AITBC_EXPLORER_PORT, else the stack's default. */
   explorerPort?: number;
-  /** Default AITBC_MINER_DASHBOARD_PORT or 24000. */
+  /** Default AITBC_MINER_DASHBOARD_PORT, else the stack's default. */
   minerDashboardPort?: number;
   /** Bind address (default AITBC_HOST or 127.0.0.1). */
   host?: string;
   /**
    * The API URLs the pages call. Missing ones come from `env` (AITBC_COORDINATOR_URL, …), then
-   * `.aitbc/stack.json`, then the seed's ports. `exchange: null` hides the exchange links.
+   * `.aitbc/stack.json`, then the stack's default ports. `exchange: null` hides the exchange links.
    */
   urls?: Partial<ApiUrls>;
   /** Default process.env. */
@@ -50,31 +51,27 @@ function pageUrl(host: string, port: number): string {
   return `http://${h.includes(":") ? `[${h}]` : h}:${port}`;
 }
 
-const SEED_BASE = 18000;
-
 export async function startWeb(options: StartWebOptions = {}): Promise<RunningWeb> {
   const env = options.env ?? process.env;
   const logger = options.logger ?? createLogger("web");
   const host = options.host ?? (env.AITBC_HOST || "127.0.0.1");
-  const base = envInt(env, "AITBC_PORT_BASE", SEED_BASE, { min: 1, max: 65535 });
-  const envPort = (name: string, seed: number) =>
-    envInt(env, name, seed + base - SEED_BASE, { min: 0, max: 65535 });
+  const defaults = pagePorts(env);
   const api = resolveApiUrls(env, options.urls ?? {});
   const plan: Array<{ site: Exclude<Site, "exchange">; key: keyof WebUrls; port: number }> = [
     {
       site: "marketplace",
       key: "marketplace",
-      port: options.marketplacePort ?? envPort("AITBC_MARKETPLACE_PORT", 21000),
+      port: options.marketplacePort ?? defaults.marketplace,
     },
     {
       site: "explorer",
       key: "explorer",
-      port: options.explorerPort ?? envPort("AITBC_EXPLORER_PORT", 22000),
+      port: options.explorerPort ?? defaults.explorer,
     },
     {
       site: "miner-dashboard",
       key: "miner_dashboard",
-      port: options.minerDashboardPort ?? envPort("AITBC_MINER_DASHBOARD_PORT", 24000),
+      port: options.minerDashboardPort ?? defaults.minerDashboard,
     },
   ];
 

@@ -15,7 +15,7 @@ function stackDir(json: unknown): string {
 }
 
 describe("resolveApiUrls", () => {
-  it("uses the seed's ports without anything else", () => {
+  it("uses the default ports without anything else", () => {
     expect(resolveApiUrls({ AITBC_DATA_DIR: emptyDir() })).toEqual({
       coordinator: "http://127.0.0.1:18000",
       nodes: ["http://127.0.0.1:19000"],
@@ -25,7 +25,7 @@ describe("resolveApiUrls", () => {
     });
   });
 
-  it("shifts the seed's ports with AITBC_PORT_BASE", () => {
+  it("shifts the default ports with AITBC_PORT_BASE", () => {
     const urls = resolveApiUrls({ AITBC_DATA_DIR: emptyDir(), AITBC_PORT_BASE: "28000" });
     expect(urls.coordinator).toBe("http://127.0.0.1:28000");
     expect(urls.exchange).toBe("http://127.0.0.1:33000");
@@ -89,7 +89,7 @@ describe("resolveApiUrls", () => {
 });
 
 describe("loadWebConfig", () => {
-  it("takes the seed's page ports, shifted by AITBC_PORT_BASE, and per-page variables", () => {
+  it("takes the default page ports, shifted by AITBC_PORT_BASE, and per-page variables", () => {
     const base = loadWebConfig({ AITBC_DATA_DIR: emptyDir() });
     expect([base.marketplacePort, base.explorerPort, base.minerDashboardPort]).toEqual([
       21000, 22000, 24000,

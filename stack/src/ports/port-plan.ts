@@ -1,6 +1,9 @@
-// Which port each service of the stack listens on. The seed's ports by default; AITBC_PORT_BASE
-// shifts all of them together, a per-service variable (HACKING.md, "Ports and environment") sets
-// one, and tests ask for free ports so that stacks never collide.
+// Which port each service of the stack listens on. The SDK's default ports unless told
+// otherwise; AITBC_PORT_BASE shifts all of them together, a per-service variable (HACKING.md,
+// "Ports and environment") sets one, and tests ask for free ports so that stacks never collide.
+import { DEFAULT_PORT_BASE, DEFAULT_PORTS } from "@aitbc/sdk";
+
+export { DEFAULT_PORTS };
 
 export interface PortPlan {
   coordinator: number;
@@ -16,19 +19,6 @@ export interface PortPlan {
 }
 
 export type PortKey = Exclude<keyof PortPlan, "nodes"> | "node";
-
-export const SEED_BASE = 18000;
-
-export const DEFAULT_PORTS: Readonly<PortPlan> = {
-  coordinator: 18000,
-  nodes: [19000, 19001, 19002],
-  wallet: 20000,
-  marketplace: 21000,
-  explorer: 22000,
-  exchange: 23000,
-  miner_dashboard: 24000,
-  fake_bitcoin: 23001,
-};
 
 /** The environment variable that moves each port, for error messages and docs. */
 export const PORT_VARIABLES: Readonly<Record<PortKey, string>> = {
@@ -66,8 +56,8 @@ function readPort(env: Record<string, string | undefined>, name: string): number
 export function planPorts(input: PortPlanInput = {}): PortPlan {
   const env = input.env ?? process.env;
   const validators = input.validators ?? 3;
-  const base = input.base ?? readPort(env, "AITBC_PORT_BASE") ?? SEED_BASE;
-  const shift = base - SEED_BASE;
+  const base = input.base ?? readPort(env, "AITBC_PORT_BASE") ?? DEFAULT_PORT_BASE;
+  const shift = base - DEFAULT_PORT_BASE;
   const pick = (key: Exclude<PortKey, "node">) =>
     readPort(env, PORT_VARIABLES[key]) ?? DEFAULT_PORTS[key] + shift;
   const firstNode = readPort(env, PORT_VARIABLES.node) ?? DEFAULT_PORTS.nodes[0]! + shift;

@@ -1,6 +1,6 @@
-// The rows of the table `npm start` prints: every running service in the seed's order, the three
+// The rows of the table `npm start` prints: every running service in the documented order (HACKING.md, "Ports"), the three
 // pages of the one web process, and the optional services that are not running with the reason.
-import type { RunningStack, ServiceStatus } from "../start-stack.js";
+import type { RunningStack, ServiceStatus } from "../start/stack-types.js";
 import type { ServiceRow } from "./services-table.js";
 
 const ORDER = ["coordinator", "node", "wallet", "exchange", "web", "miner"];

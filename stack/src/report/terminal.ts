@@ -1,7 +1,7 @@
 // How `npm start` talks to the terminal: a short line per startup step, the services' own
 // messages prefixed with their name, and crash reports that point at the log file.
 import { relative } from "node:path";
-import type { ServiceCrash, StackStep } from "../start-stack.js";
+import type { ServiceCrash, StackStep } from "../start/stack-types.js";
 import { describeExit } from "../process/supervised-process.js";
 import { summarizeLogLine } from "./log-summary.js";
 import { RepeatFilter } from "./repeat-filter.js";

@@ -169,7 +169,8 @@ export function coordinatorService(ctx: PlanContext): ServiceDefinition {
 export function exchangeService(ctx: PlanContext, withWeb: boolean): ServiceDefinition {
   const urls = stackServiceUrls(ctx);
   const url = urls.exchange;
-  // The seed puts the Trade Exchange page and its API on one port: the exchange serves the page
+  // The Trade Exchange page and its API share one port, so the page needs no cross-origin
+  // setup: the exchange serves the page
   // built by @aitbc/web, with a config.json that points it at this stack.
   const pagesDir = writeExchangePages(ctx.paths.dataDir("exchange-pages"), {
     coordinator: urls.coordinator,

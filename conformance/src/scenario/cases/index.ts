@@ -1,6 +1,6 @@
-// The seed's phases 1–4 in order, between the check of what a previous run left (after a restart)
+// The provider–customer scenario's phases 1–4 in order, between the check of what a previous run left (after a restart)
 // and the record for the next one. Each case reads what earlier ones left in the context. The
-// seed's own training job (3.2a) runs before the inference job so that the balance arithmetic of
+// training job request (3.2a) runs before the inference job so that the balance arithmetic of
 // each stays exact.
 import type { ScenarioCase } from "../scenario-case.js";
 import { previousRunKept } from "./p0-previous-run-kept.js";

@@ -1,4 +1,4 @@
-// Seed 1.1 / setup: the platform admin creates the provider and customer accounts the scenario
+// Step 1.1 / setup: the platform admin creates the provider and customer accounts the scenario
 // uses (a customer in another tenant, for the isolation checks, and a newcomer without any job, for
 // the review that must be refused), each with its own API key.
 // On a real stack with a running miner the existing provider is used instead of a new one.

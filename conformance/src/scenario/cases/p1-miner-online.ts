@@ -1,4 +1,4 @@
-// Seed 1.3 (`aitbc-cli.sh admin-miners`): the provider's miner is registered and online, and says
+// Step 1.3 (`aitbc-cli.sh admin-miners`): the provider's miner is registered and online, and says
 // which models it serves; the scenario's job asks for one of them.
 import type { ScenarioCase } from "../scenario-case.js";
 

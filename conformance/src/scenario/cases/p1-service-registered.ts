@@ -1,8 +1,8 @@
-// Seed 1.2–1.3: the provider registers the seed's service_config with the coordinator.
+// Step 1.2–1.3: the provider registers its GPU service's service_config with the coordinator.
 import type { ScenarioCase } from "../scenario-case.js";
 
 /**
- * The seed's service_config (section 1.2). Its availability window is the seed's 2024; a real
+ * The GPU service's service_config as a provider would write it. Its availability window is 2024; a real
  * coordinator rightly matches no job to a service outside its window, so against an implementation
  * the window is the current year (the rest stays as written).
  */
@@ -37,7 +37,7 @@ interface Service {
 
 export const serviceRegistered: ScenarioCase = {
   id: "1.3",
-  title: "The provider registers the seed's GPU service with the coordinator",
+  title: "The provider registers its GPU service with the coordinator",
   needsRealState: true,
   thenChecks: "the service is stored as sent and belongs to the provider",
   async given(ctx) {

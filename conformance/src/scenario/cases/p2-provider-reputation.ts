@@ -1,4 +1,4 @@
-// Seed 2.3: anyone can read a provider's reputation; the customer lists recent receipts.
+// Step 2.3: anyone can read a provider's reputation; the customer lists recent receipts.
 import type { ScenarioCase } from "../scenario-case.js";
 
 interface Reputation {

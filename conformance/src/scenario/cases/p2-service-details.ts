@@ -1,4 +1,4 @@
-// Seed 2.2: the customer opens the service's details with their own key.
+// Step 2.2: the customer opens the service's details with their own key.
 import type { ScenarioCase } from "../scenario-case.js";
 
 interface Service {

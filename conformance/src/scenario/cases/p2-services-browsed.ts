@@ -1,5 +1,5 @@
-// Seed 2.1: the customer checks the coordinator's health and browses services with the seed's
-// filters (GPU computing, 50–200 AITBC/hour, available now).
+// Step 2.1: the customer checks the coordinator's health and browses services with a
+// customer's usual filters (GPU computing, 50–200 AITBC/hour, available now).
 import type { ScenarioCase } from "../scenario-case.js";
 
 interface ServiceList {
@@ -12,7 +12,7 @@ export const servicesBrowsed: ScenarioCase = {
   id: "2.1",
   title: "The customer browses GPU services priced 50–200 AITBC/hour",
   needsRealState: true,
-  thenChecks: "the registered service is listed under the seed's filters",
+  thenChecks: "the registered service is listed under the customer's filters",
   async given(ctx) {
     await ctx.call("coordinator", "GET", "/v1/health", { as: "anonymous" });
   },

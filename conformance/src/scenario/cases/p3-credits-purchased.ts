@@ -1,4 +1,4 @@
-// Seed 3.1: the customer looks at the exchange rate (1 BTC = 100,000 AITBC) and orders 1000 AITBC
+// Step 3.1: the customer looks at the exchange rate (1 BTC = 100,000 AITBC) and orders 1000 AITBC
 // for Bitcoin (testnet). Paying the order needs the Bitcoin network, so the scenario funds the
 // customer from the dev chain's faucet instead (next case).
 import type { ScenarioCase } from "../scenario-case.js";

@@ -1,5 +1,5 @@
-// Seed 3.1 (balance check): the dev chain's faucet gives the customer 1000 AITBC, and the wallet
-// daemon shows the balance in the seed's shape (`{"balance": 1000.0, "currency": "AITBC"}`).
+// Step 3.1 (balance check): the dev chain's faucet gives the customer 1000 AITBC, and the wallet
+// daemon shows the balance in its documented shape (`{"balance": 1000.0, "currency": "AITBC"}`).
 import type { ScenarioCase } from "../scenario-case.js";
 
 interface Balance {

@@ -1,4 +1,4 @@
-// Seed 3.2: the customer submits an inference job to the service with a budget; the budget is
+// Step 3.2: the customer submits an inference job to the service with a budget; the budget is
 // locked in escrow on the chain.
 import type { ScenarioCase } from "../scenario-case.js";
 
@@ -13,7 +13,7 @@ interface Balance {
 }
 
 export const JOB_MAX_COST = 5;
-/** The seed's quick-start prompt; the receipt's input_hash is checked against it. */
+/** The quick-start prompt; the receipt's input_hash is checked against it. */
 export const JOB_PROMPT = "Hello AITBC";
 
 export const jobCreated: ScenarioCase = {

@@ -1,4 +1,4 @@
-// Seed 3.3: the customer follows the job until it finishes, and looks at the chain's latest block.
+// Step 3.3: the customer follows the job until it finishes, and looks at the chain's latest block.
 import type { ScenarioCase } from "../scenario-case.js";
 
 const TERMINAL = new Set(["completed", "failed", "expired", "cancelled"]);

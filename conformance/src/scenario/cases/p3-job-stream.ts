@@ -1,4 +1,4 @@
-// Seed 3.3 (WebSocket): ws://…:18000/v1/jobs/{job_id}/stream sends the job's events in order, and
+// Step 3.3 (WebSocket): ws://…:18000/v1/jobs/{job_id}/stream sends the job's events in order, and
 // a client that resumes with the last seq it saw misses nothing. Prism does not mock WebSockets,
 // so against a mock there is nothing to walk.
 import { streamJobEvents, type JobEvent } from "@aitbc/sdk";

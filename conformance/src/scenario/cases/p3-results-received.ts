@@ -1,4 +1,4 @@
-// Seed 3.4: the customer downloads the results and verifies the receipt offline and
+// Step 3.4: the customer downloads the results and verifies the receipt offline and
 // independently: the coordinator's signature against its published keys (GET /v1/keys), the
 // provider's against the keys of the provider's miners (GET /v1/admin/miners), and the hashes
 // against the prompt the customer sent and the output it received.

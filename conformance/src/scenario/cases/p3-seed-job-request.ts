@@ -1,5 +1,5 @@
-// Seed 3.2 as written: the CLI's `submit inference --prompt "Train a ResNet model on ImageNet"
-// --model llama3.2:latest --ttl 900`, and the Python job_request (model_training with PyTorch,
+// Step 3.2 with two requests a customer might send first: the CLI's `submit inference --prompt
+// "Train a ResNet model on ImageNet" --model llama3.2:latest --ttl 900`, and a Python job_request (model_training with PyTorch,
 // 250 AITBC). Here no miner serves llama3.2, so the first is refused with the reasons and moves no
 // money. The second is accepted and its 250 AITBC are locked, but no miner of the dev provider
 // trains models, so it waits in the queue; the customer cancels it and gets all 250 back.
@@ -41,7 +41,7 @@ export function seedJobRequest(serviceId: string, customerId: string) {
 export const seedJobRequested: ScenarioCase = {
   id: "3.2a",
   title:
-    "The seed's own job requests: llama3.2 is refused with reasons, the training job is cancelled and refunded",
+    "A customer's own job requests: llama3.2 is refused with reasons, the training job is cancelled and refunded",
   needsRealState: true,
   thenChecks:
     "422 no_matching_service naming the model; 250 AITBC locked while queued; cancelled and exactly 250 refunded",
@@ -111,7 +111,7 @@ export const seedJobRequested: ScenarioCase = {
     if (s.cliServed) {
       ctx.pending(
         `the CLI's ${SEED_CLI_MODEL} job is refused`,
-        `the provider serves ${SEED_CLI_MODEL} here, so the seed's CLI job would run`,
+        `the provider serves ${SEED_CLI_MODEL} here, so the CLI's job would run`,
       );
     } else {
       const model = s.cli?.reasons?.find((r) => r.filter === "model");
@@ -121,7 +121,7 @@ export const seedJobRequested: ScenarioCase = {
         `${s.cli?.code}: ${JSON.stringify(s.cli?.reasons ?? [])}`,
       );
     }
-    ctx.check("the seed's training job is queued", s.job.status === "queued", s.job.status);
+    ctx.check("the training job is queued", s.job.status === "queued", s.job.status);
     const locked = toMicro(s.before) - toMicro(s.whileQueued);
     ctx.check(
       "its 250 AITBC budget left the balance while it waited (and the refused job took nothing)",

@@ -1,4 +1,4 @@
-// Bad job requests along the seed's path are refused and change nothing: no key (401), no budget
+// Bad job requests along the customer's path are refused and change nothing: no key (401), no budget
 // and a negative budget (400 naming the field), a budget above the balance (402). The customer's
 // balance, the provider's and the customer's list of jobs are the same afterwards.
 import type { ScenarioCase } from "../scenario-case.js";

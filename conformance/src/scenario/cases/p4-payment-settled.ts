@@ -1,4 +1,4 @@
-// Seed 4.1: payment happens by itself when the job completes; the customer looks the settlement
+// Step 4.1: payment happens by itself when the job completes; the customer looks the settlement
 // transaction up on the chain (`POST /api/v1/transaction/get {"tx_hash": …}`). Its payload pays the
 // provider exactly the receipt's cost and refunds the rest of the budget to the customer.
 import { toMicro, type Receipt } from "@aitbc/sdk";

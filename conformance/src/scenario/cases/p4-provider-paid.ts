@@ -1,4 +1,4 @@
-// Seed 4.2 and the ledger: the provider's wallet received exactly the receipt's cost, and the
+// Step 4.2 and the ledger: the provider's wallet received exactly the receipt's cost, and the
 // customer paid exactly that and got the rest of the budget back.
 import { fromMicro, toMicro, type Receipt } from "@aitbc/sdk";
 import type { ScenarioCase } from "../scenario-case.js";

@@ -1,4 +1,4 @@
-// Seed 4.3: the customer rates the service (the seed's body as written) and the provider's
+// Step 4.3: the customer rates the service (a plain rating body) and the provider's
 // reputation counts the review.
 import type { ScenarioCase } from "../scenario-case.js";
 

@@ -1,4 +1,4 @@
-// Block and transaction propagation (seed: "Integration Tests"): the job's settlement reaches every
+// Block and transaction propagation: the job's settlement reaches every
 // validator, each of which reports it confirmed in the same block, and every node agrees on the
 // customer's balance afterwards.
 import { Blocked, type ScenarioCase } from "../scenario-case.js";

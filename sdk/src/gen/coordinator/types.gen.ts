@@ -310,7 +310,7 @@ export type InferenceRequirements = {
 /**
  * WorkloadRequirements
  *
- * The seed's job description, for task types other than `inference`.
+ * A job's workload description, for task types other than `inference`.
  */
 export type WorkloadRequirements = {
     /**

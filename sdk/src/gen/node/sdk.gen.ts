@@ -127,7 +127,7 @@ export class NodeApi extends HeyApiClient {
      * mempool), or one this node accepted and later dropped (`status: rejected` with `reason`;
      * remembered for a while). Unknown: 404.
      *
-     * The seed calls this with `curl -X POST …/api/v1/transaction/get -d '{"tx_hash": "0x…"}'`,
+     * A user with curl calls this as `curl -X POST …/api/v1/transaction/get -d '{"tx_hash": "0x…"}'`,
      * which curl sends as `application/x-www-form-urlencoded`. For this operation the node reads
      * the raw body as JSON whatever its content type says, so that exact command works.
      *

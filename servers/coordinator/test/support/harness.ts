@@ -120,7 +120,7 @@ export async function fundedCustomer(h: Harness, id?: string, aitbc = 1000): Pro
   return c;
 }
 
-/** The seed's service_config with a window around now (the seed's own window is in 2024). */
+/** A provider's example service_config, with an availability window around now. */
 export function serviceConfig(
   serviceId: string,
   overrides: Partial<CoordinatorTypes.ServiceRegistration> = {},

@@ -16,8 +16,8 @@ export interface ExchangeDeps {
   version: string;
   rateLimitPerSecond?: number;
   /**
-   * A directory of static files (the Trade Exchange page) served at `/` on the same port, since
-   * the seed puts both the page and the API on :23000. Only `/api/…` is the API.
+   * A directory of static files (the Trade Exchange page) served at `/` on the same port, so
+   * the page and the API share one origin (:23000 by default). Only `/api/…` is the API.
    */
   pagesDir?: string;
 }

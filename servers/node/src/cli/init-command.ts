@@ -1,6 +1,7 @@
 // `aitbc-node init --validators 3 --out <dir> [--chain-id aitbc-dev] [--block-time-ms 1000]
 //  [--round-timeout-ms N] [--no-dev]`
 import { parseArgs } from "node:util";
+import { DEFAULT_PORTS } from "@aitbc/sdk";
 import { writeDevChain } from "./write-dev-chain.js";
 
 export const INIT_USAGE =
@@ -50,7 +51,7 @@ export function runInit(argv: string[]): number {
     console.log(`wrote ${files.keysFile} (secret keys; keep it private)`);
     files.validators.forEach((v, i) => {
       console.log(
-        `  ${v.name}: AITBC_NODE_PORT=${19000 + i} AITBC_VALIDATOR_SECRET_KEY=${v.secret_key}`,
+        `  ${v.name}: AITBC_NODE_PORT=${DEFAULT_PORTS.nodes[0]! + i} AITBC_VALIDATOR_SECRET_KEY=${v.secret_key}`,
       );
     });
     if (files.settlement)

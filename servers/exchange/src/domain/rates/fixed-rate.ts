@@ -1,4 +1,4 @@
-// The seed's rate, 1 BTC = 100,000 AITBC, as exact integer arithmetic: 1 satoshi = 1,000 micro-AITBC.
+// The exchange's fixed rate, 1 BTC = 100,000 AITBC, as exact integer arithmetic: 1 satoshi = 1,000 micro-AITBC.
 import { MICRO_PER_AITBC } from "@aitbc/sdk";
 
 export const AITBC_PER_BTC = 100_000n;

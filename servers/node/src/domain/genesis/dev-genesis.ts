@@ -21,7 +21,7 @@ export interface ValidatorKey extends KeyMaterial {
 }
 
 export interface DevGenesisOptions {
-  /** Number of validators (default 3, like the seed's 19000/19001/19002). */
+  /** Number of validators (default 3, like the local stack's nodes). */
   validators?: number;
   chainId?: string;
   blockTimeMs?: number;

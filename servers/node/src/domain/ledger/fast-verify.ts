@@ -1,5 +1,5 @@
-// ed25519 verification on the hot path with node:crypto (about 10x faster than the SDK's pure-JS
-// noble). It must agree with the SDK's verifyTxSignature byte for byte (test/fast-verify.test.ts):
+// ed25519 verification on the hot path with node:crypto (native code, where the SDK uses pure-JS
+// noble so that it also runs in a browser). It must agree with the SDK's verifyTxSignature byte for byte (test/fast-verify.test.ts):
 // the same signing bytes, the same address rule, and the same strict base64url: Buffer's decoder
 // is lenient, so the alphabet and the unused trailing bits are checked before decoding, which
 // refuses the aliases the SDK refuses.

@@ -1,4 +1,4 @@
-// Phase 3.1 of the seed: buy AITBC with Bitcoin (testnet) at the exchange's fixed rate.
+// The customer buys AITBC with Bitcoin (testnet) at the exchange's fixed rate.
 import { fromMicro, type ExchangeTypes } from "@aitbc/sdk";
 import { fieldValue, fill, h } from "../shared/dom.js";
 import { aitbc, btcFromSats, formatAmount, formatInteger } from "../shared/format.js";

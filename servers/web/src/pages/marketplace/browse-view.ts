@@ -1,4 +1,4 @@
-// Phase 2.1 of the seed: browse the services and filter them by category, price and availability.
+// The customer browses the services and filter them by category, price and availability.
 import type { CoordinatorTypes } from "@aitbc/sdk";
 import { fill, h } from "../shared/dom.js";
 import { notice, problemNotice } from "../shared/problems.js";

@@ -1,5 +1,5 @@
-// Phase 1 of the seed: "Become a Provider". The form is the seed's provider details plus its
-// service_config (specs, pricing, availability), sent as POST /v1/services/register with the
+// "Become a Provider": the provider registers its service. The form is the provider's details
+// plus its service_config (specs, pricing, availability), sent as POST /v1/services/register with the
 // provider's key. Customers see the service in the listing at once.
 import { toMicro, type CoordinatorTypes } from "@aitbc/sdk";
 import { fieldValue, fill, h } from "../shared/dom.js";

@@ -1,4 +1,4 @@
-// The browse filters (the seed's category, price range and "available now"), kept in the URL
+// The browse filters (category, price range and "available now"), kept in the URL
 // (`#/?type=gpu_compute&min_price=50&max_price=200&available_now=true`) so a filtered view can be
 // shared and reloaded, and mapped one to one onto GET /v1/services query parameters.
 import { toMicro, type CoordinatorTypes } from "@aitbc/sdk";

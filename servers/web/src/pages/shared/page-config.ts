@@ -1,7 +1,8 @@
 // The URLs a page talks to, from its server's /config.json (the shape of .aitbc/stack.json).
 // The Trade Exchange page may be served without one (AITBC_EXCHANGE_PAGES_DIR pointing at the
-// plain build); it then uses its own origin for the exchange and the seed's ports, shifted by the
-// same amount as its own port, for the rest.
+// plain build); it then uses its own origin for the exchange and the stack's default ports,
+// shifted by the same amount as its own port, for the rest.
+import { DEFAULT_PORT_BASE, DEFAULT_PORTS, defaultUrls } from "@aitbc/sdk";
 
 export interface PageConfig {
   coordinator: string;
@@ -20,19 +21,19 @@ function str(v: unknown): string | null {
   return typeof v === "string" && v ? trim(v) : null;
 }
 
-function fromSeedPorts(exchangeOrigin: string): PageConfig {
+function fromDefaultPorts(exchangeOrigin: string): PageConfig {
   const here = new URL(exchangeOrigin);
-  const shift = Number(here.port || 80) - 23000;
-  const at = (port: number) => `${here.protocol}//${here.hostname}:${port + shift}`;
+  const base = DEFAULT_PORT_BASE + Number(here.port || 80) - DEFAULT_PORTS.exchange;
+  const urls = defaultUrls(base, `${here.protocol}//${here.hostname}`);
   return {
-    coordinator: at(18000),
-    nodes: [at(19000)],
-    wallet: at(20000),
+    coordinator: urls.coordinator,
+    nodes: [urls.nodes[0]!],
+    wallet: urls.wallet,
     exchange: trim(exchangeOrigin),
     fake_bitcoin: null,
-    marketplace: at(21000),
-    explorer: at(22000),
-    miner_dashboard: at(24000),
+    marketplace: urls.marketplace,
+    explorer: urls.explorer,
+    miner_dashboard: urls.miner_dashboard,
   };
 }
 
@@ -44,7 +45,7 @@ export async function loadPageConfig(site: string): Promise<PageConfig> {
   } catch {
     raw = undefined;
   }
-  const fallback = fromSeedPorts(location.origin);
+  const fallback = fromDefaultPorts(location.origin);
   if (!raw) {
     if (site === "exchange") return fallback;
     throw new Error("This page's server did not answer /config.json. Restart aitbc-web.");
