@@ -6,9 +6,11 @@ import { ipRateLimit } from "./http/ip-rate-limit.js";
 import { rawJsonBody } from "./http/raw-json-body.js";
 import { blockRoutes } from "./http/routes/blocks.js";
 import { chainRoutes } from "./http/routes/chain.js";
+import { depositRoutes } from "./http/routes/deposits.js";
 import { evidenceRoutes } from "./http/routes/evidence.js";
 import { faucetRoutes } from "./http/routes/faucet.js";
 import { healthRoutes } from "./http/routes/health.js";
+import { settlementRoutes } from "./http/routes/settlements.js";
 import { stateRoutes } from "./http/routes/state.js";
 import { transactionRoutes } from "./http/routes/transactions.js";
 
@@ -29,6 +31,8 @@ export function buildApp(deps: AppDeps): Express {
   blockRoutes(app, deps);
   transactionRoutes(app, deps);
   stateRoutes(app, deps);
+  depositRoutes(app, deps);
+  settlementRoutes(app, deps);
   faucetRoutes(app, deps);
   evidenceRoutes(app, deps);
   return finishApp(app, deps.logger);

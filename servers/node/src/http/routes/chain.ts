@@ -22,6 +22,7 @@ export function chainRoutes(app: Express, deps: AppDeps): void {
       settlement_key: g.settlement_key,
       treasury_key: g.treasury_key,
       min_escrow_micro: env.rules.minEscrow.toString(),
+      deposit_withdraw_delay_blocks: env.rules.depositWithdrawDelay,
     };
     res.json(body);
   });
