@@ -82,4 +82,27 @@ describe.each(testDatabaseKinds())("deposits in the state root (%s)", (kind) => 
     });
     expect(stateRoot(reopened.state)).toBe(b2.info.stateRoot);
   });
+
+  it("rolls a deposit back in a reorg", async () => {
+    const t = await openTestChain(kind, 3);
+    opened.push(t);
+    const key = fromBase64Url(alice!.secret_key);
+    const lock = depositLockTx(
+      { chainId: t.dev.genesis.chain_id, nonce: 0, secretKey: key },
+      10_000n,
+    );
+    const b1 = t.build(t.chain.head, t.chain.state, 0);
+    expect(await t.chain.receive(b1.block)).toBe("added");
+    const fallback = t.build(t.chain.head, t.chain.state, 1, [
+      { tx: lock, hash: txHashFast(lock) },
+    ]);
+    const inTurn = t.build(t.chain.head, t.chain.state, 0);
+    expect(await t.chain.receive(fallback.block)).toBe("added");
+    expect(depositOf(t.chain.state, alice!.address)?.amount).toBe(10_000n);
+    expect(await t.chain.receive(inTurn.block)).toBe("added");
+    expect(depositOf(t.chain.state, alice!.address)).toBeUndefined();
+    expect(stateRoot(t.chain.state)).toBe(inTurn.info.stateRoot);
+    const reopened = await t.reopen();
+    expect(depositOf(reopened.state, alice!.address)).toBeUndefined();
+  });
 });
