@@ -1,17 +1,24 @@
-// The ledger invariant (docs/architecture.md, "A job and its money"), checked from public chain data only: the sum of every
-// balance and every open escrow equals the genesis supply plus all faucet grants and exchange
+// The ledger invariant (docs/architecture.md, "A job and its money"), checked from public chain
+// data only: the sum of every balance, every open escrow and every prepaid deposit equals the
+// genesis supply plus all faucet grants and exchange
 // mints. Every address that ever appeared in a transaction is read; a block with transactions
 // landing mid-count makes the count start over, so the sums belong to one chain state.
-import { formatAitbc, type AitbcClient, type NodeTypes } from "@aitbc/sdk";
+import {
+  formatAitbc,
+  type AitbcClient,
+  type NodeTypes,
+  type SettlementBatchPayload,
+} from "@aitbc/sdk";
 
 export interface LedgerReport {
   ok: boolean;
   /** Genesis allocations + faucet + mints, micro-AITBC. */
   supply: bigint;
-  /** Balances + open escrows, micro-AITBC. */
+  /** Balances + open escrows + deposits, micro-AITBC. */
   held: bigint;
   balances: bigint;
   escrowed: bigint;
+  deposited: bigint;
   addresses: number;
   transactions: number;
   /** Any negative balance is also a violation. */
@@ -48,10 +55,15 @@ export async function checkLedger(
     for (const t of txs) {
       addresses.add(t.from);
       if (t.to) addresses.add(t.to);
+      // A settlement batch pays many providers; they are in its items, not in `to`.
+      if (t.tx.type === "settlement_batch")
+        for (const item of (t.tx.payload as SettlementBatchPayload).items)
+          addresses.add(item.provider);
       if (t.type === "faucet" || t.type === "mint") supply += BigInt(t.amount_micro);
     }
     let balances = 0n;
     let escrowed = 0n;
+    let deposited = 0n;
     const negative: string[] = [];
     for (const address of addresses) {
       const account = await node.node.getAccount({ path: { address } });
@@ -59,16 +71,18 @@ export async function checkLedger(
       if (balance < 0n) negative.push(address);
       balances += balance;
       escrowed += BigInt(account.locked_micro);
+      deposited += BigInt(account.deposit_micro);
     }
     const after = await newestTx(node);
     if (before === after || attempt >= attempts) {
-      const held = balances + escrowed;
+      const held = balances + escrowed + deposited;
       return {
         ok: held === supply && negative.length === 0 && before === after,
         supply,
         held,
         balances,
         escrowed,
+        deposited,
         addresses: addresses.size,
         transactions: txs.length,
         negative,
@@ -80,7 +94,7 @@ export async function checkLedger(
 export function describeLedger(r: LedgerReport): string {
   return (
     `supply ${formatAitbc(r.supply)} AITBC (genesis + faucet + mints) vs ` +
-    `balances ${formatAitbc(r.balances)} + escrows ${formatAitbc(r.escrowed)} = ${formatAitbc(r.held)} AITBC ` +
+    `balances ${formatAitbc(r.balances)} + escrows ${formatAitbc(r.escrowed)} + deposits ${formatAitbc(r.deposited)} = ${formatAitbc(r.held)} AITBC ` +
     `over ${r.addresses} addresses, ${r.transactions} txs`
   );
 }

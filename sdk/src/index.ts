@@ -42,6 +42,7 @@ export {
 export * from "./chain/index.js";
 export * from "./jobs/index.js";
 export * from "./receipts/receipt.js";
+export * from "./receipts/merkle.js";
 
 export { CoordinatorApi } from "./gen/coordinator/sdk.gen.js";
 export { NodeApi } from "./gen/node/sdk.gen.js";

@@ -31,6 +31,8 @@ export interface Genesis {
   treasury_key: string;
   /** The smallest `escrow_lock` amount, micro-AITBC decimal string; default "10000". */
   min_escrow?: string;
+  /** Blocks between a `deposit_withdraw` and the first block that may include its `deposit_release`; default 10. */
+  deposit_withdraw_delay_blocks?: number;
 }
 
 /** `0x` + sha256 of the canonical JSON of the genesis file; also the hash of block 0. */
@@ -47,4 +49,11 @@ export function minEscrowMicro(genesis: Genesis): bigint {
 
 export function roundTimeoutMs(genesis: Genesis): number {
   return genesis.round_timeout_ms ?? 3 * genesis.block_time_ms;
+}
+
+/** The withdrawal delay of a deposit when the genesis leaves it out (blocks). */
+export const DEFAULT_DEPOSIT_WITHDRAW_DELAY_BLOCKS = 10;
+
+export function depositWithdrawDelayBlocks(genesis: Genesis): number {
+  return genesis.deposit_withdraw_delay_blocks ?? DEFAULT_DEPOSIT_WITHDRAW_DELAY_BLOCKS;
 }

@@ -39,12 +39,43 @@ export interface FaucetPayload {
   amount: string;
 }
 
+/** Moves `amount` from the signer's balance into the signer's deposit (creates or tops it up). */
+export interface DepositLockPayload {
+  amount: string;
+}
+/** Starts the withdrawal delay of the signer's deposit. */
+export type DepositWithdrawPayload = Record<string, never>;
+/** Returns what is left of the signer's deposit once the withdrawal delay has passed. */
+export type DepositReleasePayload = Record<string, never>;
+/** One job paid from a deposit by a settlement batch. */
+export interface SettlementItem {
+  /** The address whose deposit pays. */
+  deposit_owner: string;
+  /** The provider's address, credited with `paid`. */
+  provider: string;
+  /** micro-AITBC, above zero. */
+  paid: string;
+  /** Each job id is paid once, ever, from a deposit or an escrow. */
+  job_id: string;
+}
+export interface SettlementBatchPayload {
+  /** Each batch id is used once, ever. */
+  batch_id: string;
+  /** `0x` + hex Merkle root of the batch's receipt hashes (see receipts/merkle.ts). */
+  receipts_root: string;
+  items: SettlementItem[];
+}
+
 export interface TxPayloads {
   transfer: TransferPayload;
   escrow_lock: EscrowLockPayload;
   escrow_release: EscrowReleasePayload;
   mint: MintPayload;
   faucet: FaucetPayload;
+  deposit_lock: DepositLockPayload;
+  deposit_withdraw: DepositWithdrawPayload;
+  deposit_release: DepositReleasePayload;
+  settlement_batch: SettlementBatchPayload;
 }
 export type TxType = keyof TxPayloads;
 export const TX_TYPES: readonly TxType[] = [
@@ -53,6 +84,10 @@ export const TX_TYPES: readonly TxType[] = [
   "escrow_release",
   "mint",
   "faucet",
+  "deposit_lock",
+  "deposit_withdraw",
+  "deposit_release",
+  "settlement_batch",
 ];
 
 export interface UnsignedTx<T extends TxType = TxType> {

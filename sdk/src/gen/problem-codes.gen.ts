@@ -49,6 +49,22 @@ export const TX_REJECT_REASONS = [
   "faucet_disabled",
   "invalid_payload",
   "escrow_below_minimum",
+  "deposit_below_minimum",
+  "deposit_lock",
+  "min_escrow",
+  "deposit_not_found",
+  "withdrawal_pending",
+  "deposit_withdraw",
+  "deposit_release",
+  "unlock_height",
+  "withdrawal_not_started",
+  "deposit_release",
+  "deposit_withdraw",
+  "deposit_insufficient",
+  "settlement_batch",
+  "job_already_settled",
+  "batch_exists",
+  "batch_id",
 ] as const;
 
 export type TxRejectReason = (typeof TX_REJECT_REASONS)[number];

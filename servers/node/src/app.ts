@@ -7,6 +7,8 @@ import { rawJsonBody } from "./http/raw-json-body.js";
 import { nodeRouteTable } from "./http/routes.gen.js";
 import { blockRoutes } from "./http/routes/blocks.js";
 import { chainRoutes } from "./http/routes/chain.js";
+import { depositRoutes } from "./http/routes/deposits.js";
+import { settlementRoutes } from "./http/routes/settlements.js";
 import { evidenceRoutes } from "./http/routes/evidence.js";
 import { faucetRoutes } from "./http/routes/faucet.js";
 import { healthRoutes } from "./http/routes/health.js";
@@ -31,6 +33,8 @@ export function buildApp(deps: NodeDeps): Express {
     ...blockRoutes(deps),
     ...transactionRoutes(deps),
     ...stateRoutes(deps),
+    ...depositRoutes(deps),
+    ...settlementRoutes(deps),
     ...faucetRoutes(deps),
     ...evidenceRoutes(deps),
   });

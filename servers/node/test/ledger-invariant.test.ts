@@ -1,7 +1,8 @@
-// Property: whatever mix of transfers, locks, releases, refunds, mints and faucets (valid or not,
-// with right or wrong nonces) goes through proposal and block validation, the sum of balances and
-// open escrows equals genesis + faucet + mints, no balance goes negative, and a validator that
-// re-executes each block reaches the proposer's state root.
+// Property: whatever mix of transfers, locks, releases, refunds, mints, faucets, deposit locks,
+// withdrawals, releases and settlement batches (valid or not, with right or wrong nonces) goes
+// through proposal and block validation, the sum of balances, open escrows and deposits equals
+// genesis + faucet + mints, no balance or deposit goes negative, and a validator that re-executes
+// each block reaches the proposer's state root.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import {
@@ -27,6 +28,8 @@ const genesis = {
   genesis_time: new Date(0).toISOString(),
   // Dust amounts keep the property's search space small; the minimum escrow has its own test.
   min_escrow: "0",
+  // Withdrawals unlock on the next block, so releases happen within a few generated blocks.
+  deposit_withdraw_delay_blocks: 1,
   allocations: [
     { address: users[0]!.address, amount: "500" },
     { address: users[1]!.address, amount: "500" },
@@ -44,22 +47,36 @@ type Op =
   | { kind: "refund"; job: number }
   | { kind: "mint"; to: number; amount: number }
   | { kind: "faucet"; to: number; amount: number }
-  | { kind: "badNonce"; from: number; to: number; delta: number };
+  | { kind: "badNonce"; from: number; to: number; delta: number }
+  | { kind: "depositLock"; from: number; amount: number }
+  | { kind: "depositWithdraw"; from: number }
+  | { kind: "depositRelease"; from: number }
+  | {
+      kind: "settle";
+      batch: number;
+      items: Array<{ owner: number; provider: number; paid: number; job: number }>;
+    };
 
 const user = fc.integer({ min: 0, max: 3 });
 const amount = fc.integer({ min: 0, max: 700 });
 const job = fc.integer({ min: 0, max: 2 });
+// Deposits go to the two funded users, so locks, withdrawals and releases meet often enough.
+const depositor = fc.integer({ min: 0, max: 1 });
 const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant("transfer" as const), from: user, to: user, amount }),
   fc.record({ kind: fc.constant("lock" as const), from: user, job, amount }),
-  fc.record({
-    kind: fc.constant("release" as const),
-    job,
-    paid: amount,
-    provider: user,
-    skew: fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: -2, max: 2 })),
-  }),
-  fc.record({ kind: fc.constant("refund" as const), job }),
+  // Releases and refunds need a matching lock first; weighted up so that blocks include some.
+  {
+    arbitrary: fc.record({
+      kind: fc.constant("release" as const),
+      job,
+      paid: amount,
+      provider: user,
+      skew: fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: -2, max: 2 })),
+    }),
+    weight: 3,
+  },
+  { arbitrary: fc.record({ kind: fc.constant("refund" as const), job }), weight: 2 },
   fc.record({ kind: fc.constant("mint" as const), to: user, amount }),
   fc.record({ kind: fc.constant("faucet" as const), to: user, amount }),
   fc.record({
@@ -67,6 +84,31 @@ const op: fc.Arbitrary<Op> = fc.oneof(
     from: user,
     to: user,
     delta: fc.oneof(fc.constant(-1), fc.constant(1)),
+  }),
+  fc.record({ kind: fc.constant("depositLock" as const), from: depositor, amount }),
+  // Weighted up: a release needs a lock and a withdrawal in an earlier block first.
+  {
+    arbitrary: fc.record({ kind: fc.constant("depositWithdraw" as const), from: depositor }),
+    weight: 3,
+  },
+  // Weighted up: a release needs a lock and a withdrawal in an earlier block first.
+  {
+    arbitrary: fc.record({ kind: fc.constant("depositRelease" as const), from: depositor }),
+    weight: 3,
+  },
+  fc.record({
+    kind: fc.constant("settle" as const),
+    batch: fc.integer({ min: 0, max: 5 }),
+    items: fc.array(
+      fc.record({
+        owner: depositor,
+        provider: user,
+        paid: fc.integer({ min: 0, max: 120 }),
+        // Job ids 0-2 are also the escrow tests' ids, so batches meet escrowed jobs too.
+        job: fc.integer({ min: 0, max: 6 }),
+      }),
+      { minLength: 1, maxLength: 3 },
+    ),
   }),
 );
 
@@ -86,16 +128,23 @@ function checkInvariant(state: LedgerState, minted: bigint) {
     // A released escrow keeps only a tombstone; where its money went is in the balances.
     if (e.status === "locked") locked += e.amount;
   }
-  expect(balances + locked).toBe(GENESIS_SUPPLY + minted);
+  let deposited = 0n;
+  for (const r of state.records.values())
+    if (r.kind === "deposit") {
+      expect(r.amount).toBeGreaterThanOrEqual(0n);
+      deposited += r.amount;
+    }
+  expect(balances + locked + deposited).toBe(GENESIS_SUPPLY + minted);
 }
 
 describe("ledger invariant", () => {
-  it("holds over random transfers, locks, releases, refunds, mints and faucets", () => {
+  // Enough runs for every kind to land in some block, which takes a while on shared cores.
+  it("holds over random transfers, escrows, mints, faucets, deposits and settlement batches", () => {
     // Counts what blocks really included, so the property cannot pass by rejecting everything.
     const included = new Map<string, number>();
     fc.assert(
       fc.property(
-        fc.array(fc.array(op, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 5 }),
+        fc.array(fc.array(op, { minLength: 1, maxLength: 6 }), { minLength: 2, maxLength: 6 }),
         (blocks) => {
           const proposerEnv = chainEnv(genesis);
           const validatorEnv = chainEnv(genesis);
@@ -180,6 +229,29 @@ describe("ledger invariant", () => {
                     }),
                   );
                   break;
+                case "depositLock":
+                  txs.push(sign(users[o.from]!, "deposit_lock", { amount: String(o.amount) }));
+                  break;
+                case "depositWithdraw":
+                  txs.push(sign(users[o.from]!, "deposit_withdraw", {}));
+                  break;
+                case "depositRelease":
+                  txs.push(sign(users[o.from]!, "deposit_release", {}));
+                  break;
+                case "settle":
+                  txs.push(
+                    sign(settlement, "settlement_batch", {
+                      batch_id: `batch-${o.batch}`,
+                      receipts_root: "0x" + "ab".repeat(32),
+                      items: o.items.map((i) => ({
+                        deposit_owner: users[i.owner]!.address,
+                        provider: users[i.provider]!.address,
+                        paid: String(i.paid),
+                        job_id: `job-${i.job}`,
+                      })),
+                    }),
+                  );
+                  break;
                 case "badNonce":
                   txs.push(
                     sign(
@@ -219,11 +291,22 @@ describe("ledger invariant", () => {
           }
         },
       ),
-      { numRuns: 60 },
+      { numRuns: 150 },
     );
-    for (const kind of ["transfer", "escrow_lock", "escrow_release", "refund", "mint", "faucet"])
+    for (const kind of [
+      "transfer",
+      "escrow_lock",
+      "escrow_release",
+      "refund",
+      "mint",
+      "faucet",
+      "deposit_lock",
+      "deposit_withdraw",
+      "deposit_release",
+      "settlement_batch",
+    ])
       expect(included.get(kind) ?? 0, kind).toBeGreaterThan(0);
-  });
+  }, 180_000);
 
   it("the genesis addresses are what the test thinks", () => {
     expect(addressFromPublicKey(users[0]!.public_key)).toBe(users[0]!.address);

@@ -28,12 +28,12 @@ export interface Transaction {
   'chain_id': string;
   'from': string;
   'nonce': number;
-  'payload': TransactionTransferPayload | TransactionEscrowLockPayload | TransactionEscrowReleasePayload | TransactionMintPayload | TransactionFaucetPayload;
+  'payload': TransactionTransferPayload | TransactionEscrowLockPayload | TransactionEscrowReleasePayload | TransactionMintPayload | TransactionFaucetPayload | TransactionDepositLockPayload | TransactionDepositWithdrawPayload | TransactionDepositReleasePayload | TransactionSettlementBatchPayload;
   'public_key': string;
   'signature': string;
 }
 
-export type TransactionType = "transfer" | "escrow_lock" | "escrow_release" | "mint" | "faucet";
+export type TransactionType = "transfer" | "escrow_lock" | "escrow_release" | "mint" | "faucet" | "deposit_lock" | "deposit_withdraw" | "deposit_release" | "settlement_batch";
 
 export interface TransactionTransferPayload {
   'to': string;
@@ -62,6 +62,31 @@ export interface TransactionMintPayload {
 export interface TransactionFaucetPayload {
   'to': string;
   'amount': string;
+}
+
+export interface TransactionDepositLockPayload {
+  'amount': string;
+}
+
+export interface TransactionDepositWithdrawPayload {
+  
+}
+
+export interface TransactionDepositReleasePayload {
+  
+}
+
+export interface TransactionSettlementBatchPayload {
+  'batch_id': string;
+  'receipts_root': string;
+  'items': SettlementItem[];
+}
+
+export interface SettlementItem {
+  'deposit_owner': string;
+  'provider': string;
+  'paid': string;
+  'job_id': string;
 }
 
 export interface TxBatchGossipMessage {

@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import type { Client, Options as Options2, TDataShape } from './client/index.js';
-import type { GetAccountData, GetAccountErrors, GetAccountResponses, GetBlockData, GetBlockErrors, GetBlockResponses, GetChainData, GetChainErrors, GetChainResponses, GetEscrowData, GetEscrowErrors, GetEscrowResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetLatestBlockData, GetLatestBlockErrors, GetLatestBlockResponses, GetSyncStatusData, GetSyncStatusErrors, GetSyncStatusResponses, GetTransactionData, GetTransactionErrors, GetTransactionResponses, ListBlocksData, ListBlocksErrors, ListBlocksResponses, ListEquivocationsData, ListEquivocationsErrors, ListEquivocationsResponses, ListTransactionsData, ListTransactionsErrors, ListTransactionsResponses, RequestFaucetData, RequestFaucetErrors, RequestFaucetResponses, SubmitTransactionData, SubmitTransactionErrors, SubmitTransactionResponses } from './types.gen.js';
+import type { GetAccountData, GetAccountErrors, GetAccountResponses, GetBlockData, GetBlockErrors, GetBlockResponses, GetChainData, GetChainErrors, GetChainResponses, GetDepositData, GetDepositErrors, GetDepositResponses, GetEscrowData, GetEscrowErrors, GetEscrowResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetLatestBlockData, GetLatestBlockErrors, GetLatestBlockResponses, GetSettlementData, GetSettlementErrors, GetSettlementResponses, GetSyncStatusData, GetSyncStatusErrors, GetSyncStatusResponses, GetTransactionData, GetTransactionErrors, GetTransactionResponses, ListBlocksData, ListBlocksErrors, ListBlocksResponses, ListEquivocationsData, ListEquivocationsErrors, ListEquivocationsResponses, ListTransactionsData, ListTransactionsErrors, ListTransactionsResponses, RequestFaucetData, RequestFaucetErrors, RequestFaucetResponses, SubmitTransactionData, SubmitTransactionErrors, SubmitTransactionResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -162,8 +162,10 @@ export class NodeApi extends HeyApiClient {
      * is 422 `tx_rejected` with `reason`: `bad_signature`, `wrong_chain`, `nonce_reused`,
      * `nonce_gap`, `insufficient_funds`, `unauthorized_signer`, `escrow_exists`,
      * `escrow_not_found`, `escrow_released`, `amount_mismatch`, `faucet_disabled`,
-     * `invalid_payload` or `escrow_below_minimum` (an `escrow_lock` below the chain's
-     * `min_escrow`). Nothing changes on a rejection.
+     * `invalid_payload`, `escrow_below_minimum` (an `escrow_lock` below the chain's
+     * `min_escrow`), `deposit_below_minimum`, `deposit_not_found`, `withdrawal_pending`,
+     * `withdrawal_not_started`, `deposit_insufficient`, `job_already_settled` or
+     * `batch_exists`. Nothing changes on a rejection (a `settlement_batch` is refused whole).
      *
      * One sender may have at most 128 transactions pending in a node's mempool
      * (`AITBC_MEMPOOL_MAX_PER_SENDER`); the next one is 429 `too_many_pending` with
@@ -205,7 +207,8 @@ export class NodeApi extends HeyApiClient {
      *
      * The balance as of the head block. `nonce` is the next nonce by the chain state;
      * `pending_nonce` counts this node's mempool too: sign the next transaction with it.
-     * `locked` is what the address has in open job escrows (not part of `balance`).
+     * `locked` is what the address has in open job escrows and `deposit` what is in its prepaid
+     * deposit (neither is part of `balance`).
      * Every well-formed address exists; one that never received anything has zero balance.
      *
      */
@@ -229,6 +232,40 @@ export class NodeApi extends HeyApiClient {
         return (options.client ?? this.client).get<GetEscrowResponses, GetEscrowErrors, ThrowOnError, 'data'>({
             responseStyle: 'data',
             url: '/api/v1/escrow/{job_id}',
+            ...options
+        });
+    }
+    
+    /**
+     * An address's prepaid deposit
+     *
+     * The deposit of `address` as of the head block, and as of the finalized block
+     * (`finalized`), which no reorg can undo. `status` is `none` (no deposit), `active`, or
+     * `withdrawing` after a `deposit_withdraw`: settlements may still draw from it, and from
+     * `unlock_height` on the owner may `deposit_release` the rest. `unlock_height` is null
+     * unless `withdrawing`. Every well-formed address has an answer.
+     *
+     */
+    public getDeposit<ThrowOnError extends boolean = true>(options: Options<GetDepositData, ThrowOnError>) {
+        return (options.client ?? this.client).get<GetDepositResponses, GetDepositErrors, ThrowOnError, 'data'>({
+            responseStyle: 'data',
+            url: '/api/v1/deposits/{address}',
+            ...options
+        });
+    }
+    
+    /**
+     * A settlement batch
+     *
+     * A confirmed `settlement_batch` of the canonical chain: the Merkle root of its receipt
+     * hashes it anchored, how many jobs it paid and how much, its block and whether that block
+     * is finalized. No such batch in a block: 404 `not_found`.
+     *
+     */
+    public getSettlement<ThrowOnError extends boolean = true>(options: Options<GetSettlementData, ThrowOnError>) {
+        return (options.client ?? this.client).get<GetSettlementResponses, GetSettlementErrors, ThrowOnError, 'data'>({
+            responseStyle: 'data',
+            url: '/api/v1/settlements/{batch_id}',
             ...options
         });
     }

@@ -7,7 +7,7 @@ export type ClientOptions = {
 /**
  * TxRejectReason
  */
-export type TxRejectReason = 'bad_signature' | 'wrong_chain' | 'nonce_reused' | 'nonce_gap' | 'insufficient_funds' | 'unauthorized_signer' | 'escrow_exists' | 'escrow_not_found' | 'escrow_released' | 'amount_mismatch' | 'faucet_disabled' | 'invalid_payload' | 'escrow_below_minimum';
+export type TxRejectReason = 'bad_signature' | 'wrong_chain' | 'nonce_reused' | 'nonce_gap' | 'insufficient_funds' | 'unauthorized_signer' | 'escrow_exists' | 'escrow_not_found' | 'escrow_released' | 'amount_mismatch' | 'faucet_disabled' | 'invalid_payload' | 'escrow_below_minimum' | 'deposit_below_minimum' | 'deposit_not_found' | 'withdrawal_pending' | 'withdrawal_not_started' | 'deposit_insufficient' | 'job_already_settled' | 'batch_exists';
 
 /**
  * TxRejectedProblem
@@ -46,9 +46,13 @@ export type ChainInfo = {
     settlement_key: PublicKey;
     treasury_key: PublicKey;
     /**
-     * The smallest `escrow_lock` amount this chain accepts (micro-AITBC).
+     * The smallest `escrow_lock` (and `deposit_lock`) amount this chain accepts (micro-AITBC).
      */
     min_escrow_micro?: MicroAmount;
+    /**
+     * Blocks between a `deposit_withdraw` and the first block that may include its `deposit_release`.
+     */
+    deposit_withdraw_delay_blocks?: number;
 };
 
 /**
@@ -234,6 +238,8 @@ export type Account = {
     balance_micro: MicroAmount;
     locked: Amount;
     locked_micro: MicroAmount;
+    deposit: Amount;
+    deposit_micro: MicroAmount;
     /**
      * The next nonce by the chain state.
      */
@@ -242,6 +248,59 @@ export type Account = {
      * The next nonce counting this node's mempool; sign with this one.
      */
     pending_nonce: number;
+};
+
+/**
+ * DepositStatus
+ */
+export type DepositStatus = 'none' | 'active' | 'withdrawing';
+
+/**
+ * DepositAt
+ *
+ * A deposit as of one block.
+ */
+export type DepositAt = {
+    height: number;
+    amount: Amount;
+    amount_micro: MicroAmount;
+    status: DepositStatus;
+    /**
+     * The first height whose block may include the `deposit_release`; null unless withdrawing.
+     */
+    unlock_height: number | null;
+};
+
+/**
+ * Deposit
+ *
+ * A deposit as of the head block, and as of the finalized block.
+ */
+export type Deposit = {
+    address: Address;
+    height: number;
+    amount: Amount;
+    amount_micro: MicroAmount;
+    status: DepositStatus;
+    unlock_height: number | null;
+    finalized: DepositAt;
+};
+
+/**
+ * Settlement
+ */
+export type Settlement = {
+    batch_id: Id;
+    receipts_root: string;
+    /**
+     * How many jobs the batch paid.
+     */
+    items: number;
+    paid: Amount;
+    paid_micro: MicroAmount;
+    tx_hash: TxHash;
+    block_height: number;
+    finalized: boolean;
 };
 
 /**
@@ -486,10 +545,12 @@ export type TxHash = string;
  * `transfer` moves AITBC; `escrow_lock` locks a job's budget from the signer (the customer);
  * `escrow_release` pays the provider and refunds the customer (only the genesis `settlement_key`
  * may sign it); `mint` creates AITBC (only the genesis `treasury_key`); `faucet` funds an address on
- * dev chains (only a validator key).
+ * dev chains (only a validator key). `deposit_lock`, `deposit_withdraw` and `deposit_release`
+ * manage the signer's prepaid deposit; `settlement_batch` pays many jobs from deposits at once
+ * (only the genesis `settlement_key`).
  *
  */
-export type TransactionType = 'transfer' | 'escrow_lock' | 'escrow_release' | 'mint' | 'faucet';
+export type TransactionType = 'transfer' | 'escrow_lock' | 'escrow_release' | 'mint' | 'faucet' | 'deposit_lock' | 'deposit_withdraw' | 'deposit_release' | 'settlement_batch';
 
 /**
  * TransactionTransferPayload
@@ -557,6 +618,65 @@ export type TransactionFaucetPayload = {
 };
 
 /**
+ * TransactionDepositLockPayload
+ *
+ * `deposit_lock` (signed by the customer): moves `amount` (micro-AITBC, at least the genesis `min_escrow`) from the signer's balance into the signer's deposit. One deposit per address: a second lock tops it up, and a lock during the withdrawal delay cancels the withdrawal.
+ */
+export type TransactionDepositLockPayload = {
+    amount: MicroAmount;
+};
+
+/**
+ * TransactionDepositWithdrawPayload
+ *
+ * `deposit_withdraw` (signed by the deposit's owner): starts the withdrawal delay of the signer's deposit (genesis `deposit_withdraw_delay_blocks`). Settlements may still draw from the deposit during the delay. The payload is empty.
+ */
+export type TransactionDepositWithdrawPayload = {
+    [key: string]: never;
+};
+
+/**
+ * TransactionDepositReleasePayload
+ *
+ * `deposit_release` (signed by the deposit's owner): once the block height has reached the deposit's `unlock_height`, returns what is left of the deposit to the owner's balance and closes it. The payload is empty.
+ */
+export type TransactionDepositReleasePayload = {
+    [key: string]: never;
+};
+
+/**
+ * SettlementItem
+ *
+ * One job of a `settlement_batch`, paid from a deposit to a provider.
+ */
+export type SettlementItem = {
+    deposit_owner: Address;
+    provider: Address;
+    paid: MicroAmount;
+    job_id: Id;
+};
+
+/**
+ * TransactionSettlementBatchPayload
+ *
+ * `settlement_batch` (only the genesis `settlement_key` may sign it): for each item, moves `paid`
+ * from the deposit of `deposit_owner` to the balance of `provider`, and marks `job_id` paid. The
+ * whole transaction is refused, with nothing applied, when an item would take a deposit below zero,
+ * a job id was already paid (from a deposit or an escrow) or repeats in the batch, or `batch_id`
+ * was used before. `receipts_root` anchors the Merkle root of the batch's receipt hashes
+ * (`merkleRoot` in the SDK); `GET /api/v1/settlements/{batch_id}` shows it.
+ *
+ */
+export type TransactionSettlementBatchPayload = {
+    batch_id: Id;
+    /**
+     * `0x` + 64 lowercase hex digits: the Merkle root of the batch's receipt hashes.
+     */
+    receipts_root: string;
+    items: Array<SettlementItem>;
+};
+
+/**
  * Transaction
  *
  * A signed AITBC chain transaction (the format of `sdk/src/chain/tx.ts`). The signing input is the
@@ -566,7 +686,9 @@ export type TransactionFaucetPayload = {
  * `nonce` is the signer's next nonce (0 for a new account). `payload` depends on `type`:
  * `transfer` and `faucet` take TransactionTransferPayload / TransactionFaucetPayload,
  * `escrow_lock` TransactionEscrowLockPayload, `escrow_release` TransactionEscrowReleasePayload,
- * `mint` TransactionMintPayload. Amounts are MicroAmount strings so that the signed bytes are exact.
+ * `mint` TransactionMintPayload, `deposit_lock` TransactionDepositLockPayload, `deposit_withdraw`
+ * TransactionDepositWithdrawPayload, `deposit_release` TransactionDepositReleasePayload,
+ * `settlement_batch` TransactionSettlementBatchPayload. Amounts are MicroAmount strings so that the signed bytes are exact.
  *
  */
 export type Transaction = {
@@ -574,7 +696,7 @@ export type Transaction = {
     chain_id: string;
     from: Address;
     nonce: number;
-    payload: TransactionTransferPayload | TransactionEscrowLockPayload | TransactionEscrowReleasePayload | TransactionMintPayload | TransactionFaucetPayload;
+    payload: TransactionTransferPayload | TransactionEscrowLockPayload | TransactionEscrowReleasePayload | TransactionMintPayload | TransactionFaucetPayload | TransactionDepositLockPayload | TransactionDepositWithdrawPayload | TransactionDepositReleasePayload | TransactionSettlementBatchPayload;
     public_key: PublicKey;
     /**
      * The raw 64-byte ed25519 signature, base64url without padding.
@@ -1029,6 +1151,80 @@ export type GetEscrowResponses = {
 };
 
 export type GetEscrowResponse = GetEscrowResponses[keyof GetEscrowResponses];
+
+export type GetDepositData = {
+    body?: never;
+    path: {
+        address: Address;
+    };
+    query?: never;
+    url: '/api/v1/deposits/{address}';
+};
+
+export type GetDepositErrors = {
+    /**
+     * Bad request (validation_failed).
+     */
+    400: Problem;
+    /**
+     * Too many requests (rate_limited).
+     */
+    429: Problem;
+    /**
+     * Internal error (internal_error).
+     */
+    500: Problem;
+};
+
+export type GetDepositError = GetDepositErrors[keyof GetDepositErrors];
+
+export type GetDepositResponses = {
+    /**
+     * The deposit.
+     */
+    200: Deposit;
+};
+
+export type GetDepositResponse = GetDepositResponses[keyof GetDepositResponses];
+
+export type GetSettlementData = {
+    body?: never;
+    path: {
+        batch_id: Id;
+    };
+    query?: never;
+    url: '/api/v1/settlements/{batch_id}';
+};
+
+export type GetSettlementErrors = {
+    /**
+     * Bad request (validation_failed).
+     */
+    400: Problem;
+    /**
+     * Not found (not_found).
+     */
+    404: Problem;
+    /**
+     * Too many requests (rate_limited).
+     */
+    429: Problem;
+    /**
+     * Internal error (internal_error).
+     */
+    500: Problem;
+};
+
+export type GetSettlementError = GetSettlementErrors[keyof GetSettlementErrors];
+
+export type GetSettlementResponses = {
+    /**
+     * The settlement batch.
+     */
+    200: Settlement;
+};
+
+export type GetSettlementResponse = GetSettlementResponses[keyof GetSettlementResponses];
 
 export type GetSyncStatusData = {
     body?: never;

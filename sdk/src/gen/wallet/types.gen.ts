@@ -68,7 +68,7 @@ export type WalletTransfer = {
  */
 export type WalletTransaction = {
     tx_hash: TxHash;
-    type: 'transfer' | 'escrow_lock' | 'escrow_release' | 'mint' | 'faucet';
+    type: TransactionType;
     /**
      * `in`: money arrived at the address; `out`: it left; `self`: both.
      */
@@ -284,6 +284,19 @@ export type MicroAmount = string;
  * `0x` followed by the hex sha256 of the RFC 8785 canonical JSON of the signed transaction.
  */
 export type TxHash = string;
+
+/**
+ * TransactionType
+ *
+ * `transfer` moves AITBC; `escrow_lock` locks a job's budget from the signer (the customer);
+ * `escrow_release` pays the provider and refunds the customer (only the genesis `settlement_key`
+ * may sign it); `mint` creates AITBC (only the genesis `treasury_key`); `faucet` funds an address on
+ * dev chains (only a validator key). `deposit_lock`, `deposit_withdraw` and `deposit_release`
+ * manage the signer's prepaid deposit; `settlement_batch` pays many jobs from deposits at once
+ * (only the genesis `settlement_key`).
+ *
+ */
+export type TransactionType = 'transfer' | 'escrow_lock' | 'escrow_release' | 'mint' | 'faucet' | 'deposit_lock' | 'deposit_withdraw' | 'deposit_release' | 'settlement_batch';
 
 /**
  * Timestamp

@@ -1,6 +1,7 @@
 // The one write path of the chain: a new head (or a reorg) lands in a single database
 // transaction, so a crash leaves either the old chain or the new one, never a mix.
 import { transaction, type Knex } from "@aitbc/server-lib";
+import type { StateRecord } from "../domain/ledger/records.js";
 import type { AccountState, EscrowRecord } from "../domain/ledger/state.js";
 import { BlockRepo } from "./block-repo.js";
 import type { BlockRow, TxRow } from "./rows.js";
@@ -14,6 +15,7 @@ export interface ChainWrite {
   txs: TxRow[];
   accounts: Map<string, AccountState | null>;
   escrows: Map<string, EscrowRecord | null>;
+  records: Map<string, StateRecord | null>;
 }
 
 export async function writeChain(db: Knex, write: ChainWrite): Promise<void> {
@@ -24,6 +26,6 @@ export async function writeChain(db: Knex, write: ChainWrite): Promise<void> {
     }
     await BlockRepo.insert(trx, write.blocks);
     await TxRepo.insert(trx, write.txs);
-    await StateRepo.write(trx, write.accounts, write.escrows);
+    await StateRepo.write(trx, write.accounts, write.escrows, write.records);
   });
 }

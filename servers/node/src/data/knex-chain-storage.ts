@@ -50,7 +50,7 @@ export class KnexChainStorage implements ChainStorage {
 
   async initGenesis(genesisHash: string, accounts: Map<string, AccountState>): Promise<void> {
     await transaction(this.db, async (trx) => {
-      await StateRepo.write(trx, accounts, new Map());
+      await StateRepo.write(trx, accounts, new Map(), new Map());
       await trx("chain_meta").insert({ key: "genesis_hash", value: genesisHash });
     });
   }
@@ -119,6 +119,7 @@ export class KnexChainStorage implements ChainStorage {
       txs: commit.executed.flatMap(txRows),
       accounts: commit.accounts,
       escrows: commit.escrows,
+      records: commit.records,
     });
   }
 

@@ -100,4 +100,16 @@ export const migrations: Migration[] = [
       await db("escrows").whereNot({ status: "locked" }).delete();
     },
   },
+  {
+    // Deposits, settlement batches and the jobs batches paid (domain/ledger/records.ts), one row
+    // each, keyed like the in-memory state.
+    name: "004-state-records",
+    async up(db) {
+      await db.schema.createTable("state_records", (t) => {
+        t.string("key", 200).primary();
+        t.string("kind", 16).notNullable();
+        t.text("body").notNullable();
+      });
+    },
+  },
 ];

@@ -1,5 +1,7 @@
 import type { Knex } from "@aitbc/server-lib";
+import type { StateRecord } from "../domain/ledger/records.js";
 import { LedgerState, type AccountState, type EscrowRecord } from "../domain/ledger/state.js";
+import { recordFromJson, recordToJson } from "./record-codec.js";
 import {
   escrowFromRow,
   escrowToRow,
@@ -30,6 +32,12 @@ export class StateRepo {
     for (const e of escrows) state.escrows.set(e.job_id, escrowFromRow(e));
     const tombstones = (await this.db("escrow_tombstones").select()) as TombstoneRow[];
     for (const t of tombstones) state.escrows.set(t.job_id, tombstoneFromRow(t));
+    const records = (await this.db("state_records").select("key", "body")) as Array<{
+      key: string;
+      body: string;
+    }>;
+    for (const r of records)
+      state.records.set(r.key, recordFromJson(JSON.parse(r.body) as Record<string, unknown>));
     return state;
   }
 
@@ -48,6 +56,7 @@ export class StateRepo {
     trx: Knex.Transaction,
     accounts: Map<string, AccountState | null>,
     escrows: Map<string, EscrowRecord | null>,
+    records: Map<string, StateRecord | null>,
   ): Promise<void> {
     const upserts: Array<Record<string, unknown>> = [];
     const deletes: string[] = [];
@@ -75,6 +84,17 @@ export class StateRepo {
     await inChunks(open, 50, (c) => trx("escrows").insert(c).onConflict("job_id").merge());
     await inChunks(tombstones, 100, (c) =>
       trx("escrow_tombstones").insert(c).onConflict("job_id").merge(),
+    );
+
+    const recordUpserts: Array<Record<string, unknown>> = [];
+    const recordDeletes: string[] = [];
+    for (const [key, r] of records) {
+      if (r) recordUpserts.push({ key, kind: r.kind, body: JSON.stringify(recordToJson(r)) });
+      else recordDeletes.push(key);
+    }
+    await inChunks(recordDeletes, 100, (c) => trx("state_records").whereIn("key", c).delete());
+    await inChunks(recordUpserts, 100, (c) =>
+      trx("state_records").insert(c).onConflict("key").merge(),
     );
   }
 }

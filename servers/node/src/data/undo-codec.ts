@@ -1,5 +1,7 @@
 // Undo records are stored as JSON; bigints travel as decimal strings.
+import type { StateRecord } from "../domain/ledger/records.js";
 import type { AccountState, EscrowRecord, StateUndo } from "../domain/ledger/state.js";
+import { recordFromJson, recordToJson } from "./record-codec.js";
 
 type Json = Record<string, unknown>;
 
@@ -23,6 +25,7 @@ export function encodeUndo(undo: StateUndo): string {
   return JSON.stringify({
     a: undo.accounts.map(([k, v]) => [k, v ? [v.balance.toString(), v.nonce] : null]),
     e: undo.escrows.map(([k, v]) => [k, v ? escrowToJson(v) : null]),
+    r: undo.records.map(([k, v]) => [k, v ? recordToJson(v) : null]),
   });
 }
 
@@ -30,6 +33,8 @@ export function decodeUndo(text: string): StateUndo {
   const raw = JSON.parse(text) as {
     a: Array<[string, [string, number] | null]>;
     e: Array<[string, Json | null]>;
+    /** Absent in blocks stored before deposits existed. */
+    r?: Array<[string, Json | null]>;
   };
   return {
     accounts: raw.a.map(([k, v]): [string, AccountState | null] => [
@@ -39,6 +44,10 @@ export function decodeUndo(text: string): StateUndo {
     escrows: raw.e.map(([k, v]): [string, EscrowRecord | null] => [
       k,
       v ? escrowFromJson(v) : null,
+    ]),
+    records: (raw.r ?? []).map(([k, v]): [string, StateRecord | null] => [
+      k,
+      v ? recordFromJson(v) : null,
     ]),
   };
 }

@@ -16,6 +16,8 @@ export interface NodeOperations {
   listTransactions: { data: T.ListTransactionsData; responses: T.ListTransactionsResponses };
   getAccount: { data: T.GetAccountData; responses: T.GetAccountResponses };
   getEscrow: { data: T.GetEscrowData; responses: T.GetEscrowResponses };
+  getDeposit: { data: T.GetDepositData; responses: T.GetDepositResponses };
+  getSettlement: { data: T.GetSettlementData; responses: T.GetSettlementResponses };
   getSyncStatus: { data: T.GetSyncStatusData; responses: T.GetSyncStatusResponses };
   listEquivocations: { data: T.ListEquivocationsData; responses: T.ListEquivocationsResponses };
   requestFaucet: { data: T.RequestFaucetData; responses: T.RequestFaucetResponses };
@@ -32,6 +34,8 @@ export const nodeRouteTable: RouteTable<NodeOperations> = {
   listTransactions: { method: "get", path: "/api/v1/transactions" },
   getAccount: { method: "get", path: "/api/v1/account/:address" },
   getEscrow: { method: "get", path: "/api/v1/escrow/:job_id" },
+  getDeposit: { method: "get", path: "/api/v1/deposits/:address" },
+  getSettlement: { method: "get", path: "/api/v1/settlements/:batch_id" },
   getSyncStatus: { method: "get", path: "/api/v1/sync/status" },
   listEquivocations: { method: "get", path: "/api/v1/evidence/equivocations" },
   requestFaucet: { method: "post", path: "/api/v1/faucet" },

@@ -1,5 +1,6 @@
 // What the chain needs from the database (implemented with knex in data/knex-chain-storage.ts).
 import type { SignedBlock } from "@aitbc/sdk";
+import type { StateRecord } from "../ledger/records.js";
 import type { AccountState, EscrowRecord, LedgerState, StateUndo } from "../ledger/state.js";
 import type { Equivocation } from "./equivocation.js";
 import type { Candidate, ExecutedBlock } from "./execute-block.js";
@@ -12,6 +13,8 @@ export interface ChainCommit {
   /** Final values of every account and escrow the commit touched (null deletes). */
   accounts: Map<string, AccountState | null>;
   escrows: Map<string, EscrowRecord | null>;
+  /** Deposits, settlement batches and paid jobs (null deletes). */
+  records: Map<string, StateRecord | null>;
 }
 
 export interface ChainStorage {

@@ -6,6 +6,7 @@
 // height (an equivocation) is refused unless honest blocks built on it make its branch heavier.
 import { ConfigError } from "@aitbc/server-lib";
 import type { SignedBlock } from "@aitbc/sdk";
+import type { StateRecord } from "../ledger/records.js";
 import { StateOverlay, applyUndo, commitOverlay, type LedgerState } from "../ledger/state.js";
 import { stateRoot } from "../ledger/state-root.js";
 import { BlockRejected } from "./block-rejected.js";
@@ -107,6 +108,29 @@ export class Chain {
     return this.storage.infoAt(height);
   }
 
+  /**
+   * A state record as of the head and as of the finalized block, read together: the finalized
+   * value is the head's with the undo records of the blocks above the finalized one rolled back.
+   */
+  recordAtHeadAndFinalized(key: string): Promise<{
+    head: { height: number; value: StateRecord | undefined };
+    finalized: { height: number; value: StateRecord | undefined };
+  }> {
+    return this.exclusive(async () => {
+      const headValue = this.state.record(key);
+      const finalHeight = this.finality.height;
+      let value: StateRecord | null = headValue ?? null;
+      // Newest block first, so the last value seen is the one from before the oldest of them.
+      if (finalHeight < this.currentHead.height)
+        for (const undo of await this.storage.undoAbove(finalHeight))
+          for (const [k, v] of undo.records) if (k === key) value = v;
+      return {
+        head: { height: this.currentHead.height, value: headValue },
+        finalized: { height: finalHeight, value: value ?? undefined },
+      };
+    });
+  }
+
   blocks(fromHeight: number, count: number): Promise<SignedBlock[]> {
     return this.storage.blocks(fromHeight, count);
   }
@@ -195,6 +219,7 @@ export class Chain {
       executed: [executed],
       accounts: executed.overlay.accounts,
       escrows: executed.overlay.escrows,
+      records: executed.overlay.records,
     });
     commitOverlay(this.state, executed.overlay);
     this.setHead(executed.info);
@@ -261,6 +286,7 @@ export class Chain {
       executed,
       accounts: final.accounts,
       escrows: final.escrows,
+      records: final.records,
     });
     commitOverlay(this.state, final);
     for (const h of [...this.recent.keys()]) if (h >= ancestorHeight) this.recent.delete(h);

@@ -27,13 +27,14 @@ export interface ExecutedBlock {
 }
 
 function undoOf(overlay: StateOverlay, parent: StateReader): StateUndo {
-  const undo: StateUndo = { accounts: [], escrows: [] };
+  const undo: StateUndo = { accounts: [], escrows: [], records: [] };
   for (const address of overlay.accounts.keys()) {
     const before = parent.account(address);
     undo.accounts.push([address, before === EMPTY_ACCOUNT ? null : before]);
   }
   for (const jobId of overlay.escrows.keys())
     undo.escrows.push([jobId, parent.escrow(jobId) ?? null]);
+  for (const key of overlay.records.keys()) undo.records.push([key, parent.record(key) ?? null]);
   return undo;
 }
 

@@ -35,6 +35,8 @@ export interface DevGenesisOptions {
   genesisTime?: string;
   /** The smallest escrow_lock in micro-AITBC; left out of the genesis (default 10,000) if absent. */
   minEscrow?: string;
+  /** Blocks a deposit withdrawal waits; left out of the genesis (default 10) if absent. */
+  depositWithdrawDelayBlocks?: number;
 }
 
 export interface DevGenesis {
@@ -73,6 +75,9 @@ export function createDevGenesis(options: DevGenesisOptions = {}): DevGenesis {
     settlement_key: options.settlementPublicKey ?? settlement!.public_key,
     treasury_key: options.treasuryPublicKey ?? treasury!.public_key,
     ...(options.minEscrow !== undefined ? { min_escrow: options.minEscrow } : {}),
+    ...(options.depositWithdrawDelayBlocks !== undefined
+      ? { deposit_withdraw_delay_blocks: options.depositWithdrawDelayBlocks }
+      : {}),
   };
   return {
     genesis,

@@ -3,15 +3,16 @@
 // leaves the overlay untouched. The same function runs in the mempool, when proposing and when
 // checking a block, so all three agree.
 import {
-  MAX_MICRO,
   parseMicro,
   type EscrowLockPayload,
   type EscrowReleasePayload,
   type SignedTx,
   type TransferPayload,
 } from "@aitbc/sdk";
+import { applyDepositTx, type DepositTxType } from "./apply-deposit-tx.js";
+import { checkCredit, credit, insufficient } from "./credit.js";
 import type { LedgerRules } from "./ledger-rules.js";
-import type { StateOverlay } from "./state.js";
+import { paidJobOf, type StateOverlay } from "./state.js";
 import { TxRejected } from "./tx-rejected.js";
 
 /** What a transaction did, for the transaction index (explorer, address history). */
@@ -27,27 +28,17 @@ export interface TxContext {
   height: number;
 }
 
-function credit(state: StateOverlay, address: string, amount: bigint): void {
-  const a = state.account(address);
-  state.setAccount(address, { balance: a.balance + amount, nonce: a.nonce });
-}
-
-function checkCredit(state: StateOverlay, address: string, amount: bigint): void {
-  if (state.account(address).balance + amount > MAX_MICRO)
-    throw new TxRejected("invalid_payload", `The balance of ${address} would exceed the maximum.`);
-}
-
 function checkSigner(tx: SignedTx, rules: LedgerRules): void {
   if (tx.type === "faucet") {
     if (!rules.dev)
       throw new TxRejected("faucet_disabled", "This chain's genesis has dev: false: no faucet.");
     if (!rules.validatorKeys.has(tx.public_key))
       throw new TxRejected("unauthorized_signer", "Only a validator key may sign a faucet.");
-  } else if (tx.type === "escrow_release") {
+  } else if (tx.type === "escrow_release" || tx.type === "settlement_batch") {
     if (tx.public_key !== rules.settlementKey)
       throw new TxRejected(
         "unauthorized_signer",
-        "Only the genesis settlement_key may sign an escrow_release.",
+        `Only the genesis settlement_key may sign an ${tx.type}.`,
       );
   } else if (tx.type === "mint") {
     if (tx.public_key !== rules.treasuryKey)
@@ -68,13 +59,6 @@ function checkNonce(tx: SignedTx, expected: number): void {
       `Nonce ${tx.nonce} of ${tx.from} skips ahead; the next nonce is ${expected}.`,
       { expected_nonce: expected },
     );
-}
-
-function insufficient(address: string, balance: bigint, needed: bigint): TxRejected {
-  return new TxRejected(
-    "insufficient_funds",
-    `${address} has ${balance} micro-AITBC and needs ${needed}.`,
-  );
 }
 
 /** Checks a transaction against `state` and applies it there. Throws TxRejected, writing nothing. */
@@ -118,6 +102,11 @@ export function applyTx(
         );
       if (state.escrow(p.job_id))
         throw new TxRejected("escrow_exists", `Job ${p.job_id} already has an escrow.`);
+      if (paidJobOf(state, p.job_id))
+        throw new TxRejected(
+          "escrow_exists",
+          `Job ${p.job_id} was already paid from a deposit; it cannot be locked.`,
+        );
       if (signer.balance < amount) throw insufficient(tx.from, signer.balance, amount);
       state.setAccount(tx.from, { balance: signer.balance - amount, nonce: signer.nonce + 1 });
       state.setEscrow(p.job_id, {
@@ -130,6 +119,11 @@ export function applyTx(
       });
       return { to: null, refund_to: null, job_id: p.job_id, amount };
     }
+    case "deposit_lock":
+    case "deposit_withdraw":
+    case "deposit_release":
+    case "settlement_batch":
+      return applyDepositTx(tx as SignedTx<DepositTxType>, signer, state, rules, ctx);
     case "escrow_release": {
       const p = tx.payload as EscrowReleasePayload;
       const escrow = state.escrow(p.job_id);

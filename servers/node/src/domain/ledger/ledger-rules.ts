@@ -1,11 +1,11 @@
 // Who may sign what on this chain, from the genesis file.
-import { minEscrowMicro, type Genesis } from "@aitbc/sdk";
+import { depositWithdrawDelayBlocks, minEscrowMicro, type Genesis } from "@aitbc/sdk";
 
 export interface LedgerRules {
   chainId: string;
   /** Dev chains accept `faucet` transactions. */
   dev: boolean;
-  /** The only key that may sign `escrow_release`. */
+  /** The only key that may sign `escrow_release` and `settlement_batch`. */
   settlementKey: string;
   /** The only key that may sign `mint`. */
   treasuryKey: string;
@@ -13,6 +13,8 @@ export interface LedgerRules {
   validatorKeys: ReadonlySet<string>;
   /** The smallest amount an `escrow_lock` may lock (micro-AITBC). */
   minEscrow: bigint;
+  /** Blocks from a `deposit_withdraw` to the first block that may include its `deposit_release`. */
+  depositWithdrawDelay: number;
 }
 
 export function rulesFromGenesis(genesis: Genesis): LedgerRules {
@@ -23,5 +25,6 @@ export function rulesFromGenesis(genesis: Genesis): LedgerRules {
     treasuryKey: genesis.treasury_key,
     validatorKeys: new Set(genesis.validators.map((v) => v.public_key)),
     minEscrow: minEscrowMicro(genesis),
+    depositWithdrawDelay: depositWithdrawDelayBlocks(genesis),
   };
 }

@@ -5,6 +5,7 @@
 // 512 bits (not 256) keep the generalized-birthday attack on additive multiset hashes (finding
 // lines whose leaves add up to a chosen sum) far out of reach.
 import { createHash } from "node:crypto";
+import type { StateRecord } from "./records.js";
 import type { AccountState, EscrowRecord, EscrowState, EscrowTombstone } from "./state.js";
 
 const MOD = 1n << 512n;
@@ -31,6 +32,25 @@ function tombstoneLine(t: EscrowTombstone): string {
   return JSON.stringify(["escrow_released", t.job_id, t.status, t.release_height]);
 }
 
+export function recordLine(r: StateRecord): string {
+  switch (r.kind) {
+    case "deposit":
+      return JSON.stringify(["deposit", r.owner, r.amount.toString(), r.status, r.unlock_height]);
+    case "settlement":
+      return JSON.stringify([
+        "settlement",
+        r.batch_id,
+        r.receipts_root,
+        r.items,
+        r.paid.toString(),
+        r.tx_hash,
+        r.height,
+      ]);
+    case "paid_job":
+      return JSON.stringify(["paid_job", r.job_id, r.batch_id, r.height]);
+  }
+}
+
 function leaf(line: string): bigint {
   return BigInt("0x" + createHash("sha512").update(line).digest("hex"));
 }
@@ -39,12 +59,12 @@ function isEmpty(a: AccountState): boolean {
   return a.balance === 0n && a.nonce === 0;
 }
 
-function leafOf(
-  kind: "account" | "escrow",
-  key: string,
-  value: AccountState | EscrowRecord | null,
-): bigint {
+type Kind = "account" | "escrow" | "record";
+type Value = AccountState | EscrowRecord | StateRecord | null;
+
+function leafOf(kind: Kind, key: string, value: Value): bigint {
   if (value === null) return 0n;
+  if (kind === "record") return leaf(recordLine(value as StateRecord));
   if (kind === "account") {
     const a = value as AccountState;
     return isEmpty(a) ? 0n : leaf(accountLine(key, a));
@@ -53,13 +73,7 @@ function leafOf(
 }
 
 /** `sum` with the leaf of `before` replaced by the leaf of `after`. */
-export function leafSum(
-  sum: bigint,
-  kind: "account" | "escrow",
-  key: string,
-  before: AccountState | EscrowRecord | null,
-  after: AccountState | EscrowRecord | null,
-): bigint {
+export function leafSum(sum: bigint, kind: Kind, key: string, before: Value, after: Value): bigint {
   if (before === after) return sum;
   return (((sum - leafOf(kind, key, before) + leafOf(kind, key, after)) % MOD) + MOD) % MOD;
 }
@@ -68,8 +82,10 @@ export function leafSum(
 export function rootSumOf(
   accounts: ReadonlyMap<string, AccountState>,
   escrows: ReadonlyMap<string, EscrowRecord>,
+  records: ReadonlyMap<string, StateRecord>,
 ): bigint {
   let sum = 0n;
+  for (const [key, r] of records) sum += leafOf("record", key, r);
   for (const [address, a] of accounts) sum += leafOf("account", address, a);
   for (const e of escrows.values()) sum += leafOf("escrow", e.job_id, e);
   return sum % MOD;

@@ -5,7 +5,7 @@
 import { LedgerState, StateOverlay, type StateReader } from "./state.js";
 import { leafSum, rootFromSum, rootSumOf } from "./state-leaves.js";
 
-export { accountLine, escrowLine } from "./state-leaves.js";
+export { accountLine, escrowLine, recordLine } from "./state-leaves.js";
 
 function sumOf(view: StateReader): bigint {
   if (view instanceof LedgerState) return view.rootSum();
@@ -15,6 +15,8 @@ function sumOf(view: StateReader): bigint {
     sum = leafSum(sum, "account", address, view.parent.account(address), a);
   for (const [jobId, e] of view.escrows)
     sum = leafSum(sum, "escrow", jobId, view.parent.escrow(jobId) ?? null, e);
+  for (const [key, r] of view.records)
+    sum = leafSum(sum, "record", key, view.parent.record(key) ?? null, r);
   return sum;
 }
 
@@ -24,5 +26,5 @@ export function stateRoot(view: StateReader): string {
 
 /** The root over every record of the canonical state, ignoring the running sum (checks at start). */
 export function recomputeStateRoot(state: LedgerState): string {
-  return rootFromSum(rootSumOf(state.accounts, state.escrows));
+  return rootFromSum(rootSumOf(state.accounts, state.escrows, state.records));
 }

@@ -2,8 +2,12 @@
 // replaces the record, so an overlay never disturbs what it sits on. Blocks and the mempool work
 // on overlays and only the chain folds a block's overlay into the canonical state. A released
 // escrow leaves only a tombstone (its id, outcome and height): the id can never be locked again,
-// and the rest of its story is in the lock and release transactions.
+// and the rest of its story is in the lock and release transactions. Deposits, settlement batches
+// and the jobs a batch paid are "records", one map keyed by `<kind>:<id>` (record-key.ts), so that
+// every layer (overlay, undo, root, storage) handles them with one code path.
 import { leafSum, rootSumOf } from "./state-leaves.js";
+import { depositKey, paidJobKey, settlementKey } from "./record-key.js";
+import type { DepositState, PaidJob, SettlementRecord, StateRecord } from "./records.js";
 
 export interface AccountState {
   balance: bigint;
@@ -42,6 +46,19 @@ export const EMPTY_ACCOUNT: AccountState = Object.freeze({ balance: 0n, nonce: 0
 export interface StateReader {
   account(address: string): AccountState;
   escrow(jobId: string): EscrowRecord | undefined;
+  record(key: string): StateRecord | undefined;
+}
+
+export function depositOf(view: StateReader, owner: string): DepositState | undefined {
+  return view.record(depositKey(owner)) as DepositState | undefined;
+}
+
+export function settlementOf(view: StateReader, batchId: string): SettlementRecord | undefined {
+  return view.record(settlementKey(batchId)) as SettlementRecord | undefined;
+}
+
+export function paidJobOf(view: StateReader, jobId: string): PaidJob | undefined {
+  return view.record(paidJobKey(jobId)) as PaidJob | undefined;
 }
 
 /**
@@ -51,6 +68,7 @@ export interface StateReader {
 export class LedgerState implements StateReader {
   readonly accounts = new Map<string, AccountState>();
   readonly escrows = new Map<string, EscrowRecord>();
+  readonly records = new Map<string, StateRecord>();
   private sum: bigint | undefined;
 
   account(address: string): AccountState {
@@ -59,17 +77,20 @@ export class LedgerState implements StateReader {
   escrow(jobId: string): EscrowRecord | undefined {
     return this.escrows.get(jobId);
   }
+  record(key: string): StateRecord | undefined {
+    return this.records.get(key);
+  }
   /** The state root's running sum; computed over the whole state once, then kept per write. */
   rootSum(): bigint {
-    this.sum ??= rootSumOf(this.accounts, this.escrows);
+    this.sum ??= rootSumOf(this.accounts, this.escrows, this.records);
     return this.sum;
   }
   /** Keeps the running sum in step with one replaced leaf (commitOverlay calls it). */
   noteReplaced(
-    kind: "account" | "escrow",
+    kind: "account" | "escrow" | "record",
     key: string,
-    before: AccountState | EscrowRecord | null,
-    after: AccountState | EscrowRecord | null,
+    before: AccountState | EscrowRecord | StateRecord | null,
+    after: AccountState | EscrowRecord | StateRecord | null,
   ): void {
     if (this.sum !== undefined) this.sum = leafSum(this.sum, kind, key, before, after);
   }
@@ -79,6 +100,7 @@ export class LedgerState implements StateReader {
 export class StateOverlay implements StateReader {
   readonly accounts = new Map<string, AccountState>();
   readonly escrows = new Map<string, EscrowRecord | null>();
+  readonly records = new Map<string, StateRecord | null>();
 
   constructor(readonly parent: StateReader) {}
 
@@ -90,6 +112,14 @@ export class StateOverlay implements StateReader {
     if (own === null) return undefined;
     return own ?? this.parent.escrow(jobId);
   }
+  record(key: string): StateRecord | undefined {
+    const own = this.records.get(key);
+    if (own === null) return undefined;
+    return own ?? this.parent.record(key);
+  }
+  setRecord(key: string, value: StateRecord | null): void {
+    this.records.set(key, value);
+  }
   setAccount(address: string, value: AccountState): void {
     this.accounts.set(address, value);
   }
@@ -100,12 +130,13 @@ export class StateOverlay implements StateReader {
   writeInto(target: StateOverlay): void {
     for (const [k, v] of this.accounts) target.setAccount(k, v);
     for (const [k, v] of this.escrows) target.setEscrow(k, v);
+    for (const [k, v] of this.records) target.setRecord(k, v);
   }
 }
 
 /** Folds an overlay into the canonical state and returns what it replaced (the undo record). */
 export function commitOverlay(state: LedgerState, overlay: StateOverlay): StateUndo {
-  const undo: StateUndo = { accounts: [], escrows: [] };
+  const undo: StateUndo = { accounts: [], escrows: [], records: [] };
   for (const [address, value] of overlay.accounts) {
     const before = state.accounts.get(address) ?? null;
     undo.accounts.push([address, before]);
@@ -120,6 +151,13 @@ export function commitOverlay(state: LedgerState, overlay: StateOverlay): StateU
     if (value === null) state.escrows.delete(jobId);
     else state.escrows.set(jobId, value);
   }
+  for (const [key, value] of overlay.records) {
+    const before = state.records.get(key) ?? null;
+    undo.records.push([key, before]);
+    state.noteReplaced("record", key, before, value);
+    if (value === null) state.records.delete(key);
+    else state.records.set(key, value);
+  }
   return undo;
 }
 
@@ -127,10 +165,12 @@ export function commitOverlay(state: LedgerState, overlay: StateOverlay): StateU
 export interface StateUndo {
   accounts: Array<[string, AccountState | null]>;
   escrows: Array<[string, EscrowRecord | null]>;
+  records: Array<[string, StateRecord | null]>;
 }
 
 /** Writes an undo record onto an overlay (restoring the state before the block). */
 export function applyUndo(overlay: StateOverlay, undo: StateUndo): void {
   for (const [address, value] of undo.accounts) overlay.setAccount(address, value ?? EMPTY_ACCOUNT);
   for (const [jobId, value] of undo.escrows) overlay.setEscrow(jobId, value);
+  for (const [key, value] of undo.records) overlay.setRecord(key, value);
 }

@@ -15,7 +15,14 @@ export type RejectReason =
   | "amount_mismatch"
   | "faucet_disabled"
   | "invalid_payload"
-  | "escrow_below_minimum";
+  | "escrow_below_minimum"
+  | "deposit_below_minimum"
+  | "deposit_not_found"
+  | "withdrawal_pending"
+  | "withdrawal_not_started"
+  | "deposit_insufficient"
+  | "job_already_settled"
+  | "batch_exists";
 
 export class TxRejected extends Unprocessable {
   override readonly title = "Transaction rejected";

@@ -1,7 +1,7 @@
 // Structural checks of a signed transaction that arrived from outside (P2P gossip, blocks). The
 // HTTP contract validator already enforces the same shape on submissions; peers get no such
 // guard, so the node checks every field itself. Anything off is `invalid_payload`.
-import { parseMicro, type SignedTx, type TxType } from "@aitbc/sdk";
+import { MAX_SETTLEMENT_ITEMS, parseMicro, type SignedTx, type TxType } from "@aitbc/sdk";
 import { TxRejected } from "./tx-rejected.js";
 
 const ADDRESS = /^aitbc[0-9a-f]{40}$/;
@@ -11,6 +11,8 @@ const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
 const CHAIN_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const RECEIPT_HASH = /^sha256:[0-9a-f]{64}$/;
 const MICRO = /^(0|[1-9][0-9]{0,18})$/;
+const ROOT = /^0x[0-9a-f]{64}$/;
+const ITEM_KEYS = ["deposit_owner", "provider", "paid", "job_id"];
 
 const TX_KEYS = ["type", "chain_id", "from", "nonce", "payload", "public_key", "signature"];
 
@@ -19,6 +21,21 @@ const address: FieldRule["check"] = (v) => typeof v === "string" && ADDRESS.test
 const micro: FieldRule["check"] = (v) => typeof v === "string" && MICRO.test(v);
 const id: FieldRule["check"] = (v) =>
   typeof v === "string" && v.length >= 1 && v.length <= 128 && ID.test(v);
+
+const settlementItems: FieldRule["check"] = (v) =>
+  Array.isArray(v) &&
+  v.length >= 1 &&
+  v.length <= MAX_SETTLEMENT_ITEMS &&
+  v.every(
+    (item) =>
+      isObject(item) &&
+      Object.keys(item).length === ITEM_KEYS.length &&
+      ITEM_KEYS.every((k) => k in item) &&
+      address(item.deposit_owner) &&
+      address(item.provider) &&
+      micro(item.paid) &&
+      id(item.job_id),
+  );
 
 const PAYLOAD_RULES: Record<TxType, Record<string, FieldRule>> = {
   transfer: { to: { required: true, check: address }, amount: { required: true, check: micro } },
@@ -43,6 +60,14 @@ const PAYLOAD_RULES: Record<TxType, Record<string, FieldRule>> = {
       required: false,
       check: (v) => typeof v === "string" && RECEIPT_HASH.test(v),
     },
+  },
+  deposit_lock: { amount: { required: true, check: micro } },
+  deposit_withdraw: {},
+  deposit_release: {},
+  settlement_batch: {
+    batch_id: { required: true, check: id },
+    receipts_root: { required: true, check: (v) => typeof v === "string" && ROOT.test(v) },
+    items: { required: true, check: settlementItems },
   },
 };
 
@@ -95,7 +120,10 @@ export function checkPayload(type: TxType, payload: unknown): void {
       parseMicro(payload.refund as string);
       if (parseMicro(payload.paid as string) > 0n && payload.provider === undefined)
         throw invalid("payload.provider is required when payload.paid is above zero.");
-    } else if (parseMicro(payload.amount as string) === 0n) {
+    } else if (type === "settlement_batch") {
+      for (const item of payload.items as Array<{ paid: string }>)
+        if (parseMicro(item.paid) === 0n) throw invalid("Every item's paid must be above zero.");
+    } else if ("amount" in rules && parseMicro(payload.amount as string) === 0n) {
       throw invalid("payload.amount must be above zero.");
     }
   } catch (err) {

@@ -1,8 +1,8 @@
 // Who a transaction pays and how much, read from the transaction itself (for pending ones) the
 // same way apply-tx records it for confirmed ones.
-import { parseMicro, type SignedTx } from "@aitbc/sdk";
+import { parseMicro, type SettlementBatchPayload, type SignedTx } from "@aitbc/sdk";
 import type { TxEffects } from "../ledger/apply-tx.js";
-import { isOpenEscrow, type StateReader } from "../ledger/state.js";
+import { depositOf, isOpenEscrow, type StateReader } from "../ledger/state.js";
 
 export function txSummary(tx: SignedTx, state: StateReader): TxEffects {
   const p = tx.payload as unknown as Record<string, string | undefined>;
@@ -13,6 +13,27 @@ export function txSummary(tx: SignedTx, state: StateReader): TxEffects {
       return { to: p.to ?? null, refund_to: null, job_id: null, amount: parseMicro(p.amount!) };
     case "escrow_lock":
       return { to: null, refund_to: null, job_id: p.job_id!, amount: parseMicro(p.amount!) };
+    case "deposit_lock":
+      return { to: null, refund_to: null, job_id: null, amount: parseMicro(p.amount!) };
+    case "deposit_withdraw":
+      return {
+        to: null,
+        refund_to: null,
+        job_id: null,
+        amount: depositOf(state, tx.from)?.amount ?? 0n,
+      };
+    case "deposit_release":
+      return {
+        to: tx.from,
+        refund_to: null,
+        job_id: null,
+        amount: depositOf(state, tx.from)?.amount ?? 0n,
+      };
+    case "settlement_batch": {
+      const items = (tx.payload as SettlementBatchPayload).items;
+      const amount = items.reduce((sum, i) => sum + parseMicro(i.paid), 0n);
+      return { to: null, refund_to: null, job_id: null, amount };
+    }
     case "escrow_release": {
       const escrow = state.escrow(p.job_id!);
       return {

@@ -24,6 +24,7 @@ export function chainRoutes(deps: NodeDeps): NodeHandlers<"getChain" | "getSyncS
           settlement_key: g.settlement_key,
           treasury_key: g.treasury_key,
           min_escrow_micro: env.rules.minEscrow.toString(),
+          deposit_withdraw_delay_blocks: env.rules.depositWithdrawDelay,
         },
       };
     },

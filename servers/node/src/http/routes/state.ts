@@ -1,6 +1,7 @@
 import { NotFound, Unavailable } from "@aitbc/server-lib";
 import { fromMicro, parseMicro, type EscrowReleasePayload, type NodeTypes } from "@aitbc/sdk";
 import { StateRepo } from "../../data/state-repo.js";
+import { depositOf } from "../../domain/ledger/state.js";
 import { TxRepo } from "../../data/tx-repo.js";
 import type { NodeDeps } from "../deps.js";
 import type { NodeHandlers } from "../routes.gen.js";
@@ -16,12 +17,15 @@ export function stateRoutes(deps: NodeDeps): NodeHandlers<"getAccount" | "getEsc
     async getAccount({ path: { address } }) {
       const account = chain.state.account(address);
       const locked = await stateRepo.lockedBy(address);
+      const deposit = depositOf(chain.state, address)?.amount ?? 0n;
       const body: NodeTypes.GetAccountResponses[200] = {
         address,
         balance: fromMicro(account.balance),
         balance_micro: account.balance.toString(),
         locked: fromMicro(locked),
         locked_micro: locked.toString(),
+        deposit: fromMicro(deposit),
+        deposit_micro: deposit.toString(),
         nonce: account.nonce,
         pending_nonce: mempool.pendingNonce(address),
       };

@@ -1,0 +1,47 @@
+// State records as JSON (the state_records table and undo records); bigints travel as strings.
+import type { StateRecord } from "../domain/ledger/records.js";
+
+type Json = Record<string, unknown>;
+
+export function recordToJson(r: StateRecord): Json {
+  switch (r.kind) {
+    case "deposit":
+      return { ...r, amount: r.amount.toString() };
+    case "settlement":
+      return { ...r, paid: r.paid.toString() };
+    case "paid_job":
+      return { ...r };
+  }
+}
+
+export function recordFromJson(j: Json): StateRecord {
+  switch (j.kind) {
+    case "deposit":
+      return {
+        kind: "deposit",
+        owner: j.owner as string,
+        amount: BigInt(j.amount as string),
+        status: j.status as "active" | "withdrawing",
+        unlock_height: (j.unlock_height as number | null) ?? null,
+      };
+    case "settlement":
+      return {
+        kind: "settlement",
+        batch_id: j.batch_id as string,
+        receipts_root: j.receipts_root as string,
+        items: j.items as number,
+        paid: BigInt(j.paid as string),
+        tx_hash: j.tx_hash as string,
+        height: j.height as number,
+      };
+    case "paid_job":
+      return {
+        kind: "paid_job",
+        job_id: j.job_id as string,
+        batch_id: j.batch_id as string,
+        height: j.height as number,
+      };
+    default:
+      throw new Error(`Unknown state record kind ${String(j.kind)}`);
+  }
+}
