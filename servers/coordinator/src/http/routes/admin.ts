@@ -1,7 +1,7 @@
 import { Router } from "express";
 import type { CoordinatorTypes } from "@aitbc/sdk";
 import type { CoordinatorContext } from "../../context.js";
-import type { PublicJobStatus } from "../../data/jobs-repo.js";
+import type { PublicJobStatus } from "../../domain/jobs/job-types.js";
 import { adminStats, listAdminMiners } from "../../domain/admin/admin-views.js";
 import type { Authenticator } from "../auth.js";
 import { qInt, qString } from "../query.js";
