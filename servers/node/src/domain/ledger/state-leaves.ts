@@ -5,7 +5,7 @@
 // 512 bits (not 256) keep the generalized-birthday attack on additive multiset hashes (finding
 // lines whose leaves add up to a chosen sum) far out of reach.
 import { createHash } from "node:crypto";
-import type { AccountState, EscrowRecord, EscrowState, EscrowTombstone } from "./state.js";
+import type { AccountState, EscrowRecord, EscrowState, EscrowTombstone } from "./state-records.js";
 
 const MOD = 1n << 512n;
 
