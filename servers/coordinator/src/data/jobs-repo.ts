@@ -2,9 +2,11 @@
 import type { Knex } from "@aitbc/server-lib";
 import type {
   ClaimableQuery,
+  JobLeaseStore,
   JobListFilter,
   JobPatch,
   JobStore,
+  JobSweepQueries,
   LockedJob,
 } from "../domain/jobs/job-store.js";
 import {
@@ -18,7 +20,7 @@ import { firstRow, forUpdate, limitOne } from "./db-kind.js";
 import { jobFromRow } from "./job-rows.js";
 import { knexOf } from "./knex-transactions.js";
 
-export class JobsRepo implements JobStore {
+export class JobsRepo implements JobStore, JobLeaseStore, JobSweepQueries {
   constructor(private readonly db: Knex) {}
 
   async insert(tx: Tx | undefined, j: JobRecord): Promise<void> {

@@ -2,7 +2,7 @@
 import { fromMicro, type CoordinatorTypes } from "@aitbc/sdk";
 import type { AccountStore } from "../accounts/account-store.js";
 import type { MinerStore } from "../miners/miner-store.js";
-import type { JobStore } from "../jobs/job-store.js";
+import type { JobLeaseStore } from "../jobs/job-store.js";
 import type { ServiceStore } from "../services/service-store.js";
 import { decodeCursor, encodeCursor } from "../cursor.js";
 import { adminScope, requireRole, type Caller } from "../accounts/caller.js";
@@ -12,7 +12,7 @@ import type { MinerPresence } from "../miners/presence.js";
 export interface AdminDeps {
   accounts: AccountStore;
   miners: MinerStore;
-  jobs: JobStore;
+  jobs: JobLeaseStore;
   jobStats: JobAdminQueries;
   services: ServiceStore;
   presence: MinerPresence;

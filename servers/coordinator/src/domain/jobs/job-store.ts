@@ -61,6 +61,12 @@ export interface JobStore {
   /** Deletes the job if it is still pending. */
   deleteIfPending(tx: Tx, jobId: string): Promise<void>;
   list(filter: JobListFilter, limit: number): Promise<JobRecord[]>;
+  /** Completed jobs of a customer on a service, newest first. */
+  completedJobIds(customerId: string, serviceId: string): Promise<string[]>;
+}
+
+/** The jobs miners hold: claims and their leases. */
+export interface JobLeaseStore {
   /** The oldest queued job the miner may run, held against concurrent claimers. */
   nextClaimable(tx: Tx, q: ClaimableQuery): Promise<JobRecord | undefined>;
   countHeldBy(tx: Tx, minerId: string): Promise<number>;
@@ -68,11 +74,13 @@ export interface JobStore {
   /** Of these jobs, the ones the miner holds with a lease still live at `now`. */
   liveLeases(tx: Tx, minerId: string, jobIds: readonly string[], now: string): Promise<string[]>;
   extendLeases(tx: Tx, jobIds: readonly string[], until: string, now: string): Promise<void>;
+}
+
+/** The jobs that time has caught up with, for the sweeper. */
+export interface JobSweepQueries {
   idsWithExpiredLease(now: string, limit: number): Promise<string[]>;
   idsPastTtl(now: string, limit: number): Promise<string[]>;
   pendingOlderThan(before: string, limit: number): Promise<string[]>;
-  /** Completed jobs of a customer on a service, newest first. */
-  completedJobIds(customerId: string, serviceId: string): Promise<string[]>;
 }
 
 export interface JobEventRecord {

@@ -2,7 +2,7 @@
 // too many lost leases), a job past its TTL expires with a refund, and a job whose create never
 // finished (a crash between the escrow lock and the queue) has its escrow reclaimed.
 import type { Logger } from "@aitbc/server-lib";
-import type { JobStore } from "./job-store.js";
+import type { JobStore, JobSweepQueries } from "./job-store.js";
 import type { OutboxStore } from "../settlement/outbox-store.js";
 import { reclaimRecord } from "../settlement/outbox-records.js";
 import type { Transactions } from "../store/transactions.js";
@@ -25,7 +25,7 @@ export class JobSweeper {
 
   constructor(
     private readonly transactions: Transactions,
-    private readonly jobs: JobStore,
+    private readonly jobs: JobStore & JobSweepQueries,
     private readonly outbox: OutboxStore,
     private readonly transitions: JobTransitions,
     private readonly onSettle: () => void,

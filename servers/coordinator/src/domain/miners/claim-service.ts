@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import type { CoordinatorTypes } from "@aitbc/sdk";
 import type { MinerRecord, MinerStore } from "./miner-store.js";
 import type { JobRecord } from "../jobs/job-types.js";
-import type { JobStore, JobEventStore } from "../jobs/job-store.js";
+import type { JobEventStore, JobLeaseStore, JobStore } from "../jobs/job-store.js";
 import type { SignalBus } from "../events/signal-bus.js";
 import type { MinerProtocolSettings } from "./miner-service.js";
 import type { MinerService } from "./miner-service.js";
@@ -21,7 +21,7 @@ export class ClaimService {
     private readonly transactions: Transactions,
     private readonly miners: MinerStore,
     private readonly minerService: MinerService,
-    private readonly jobs: JobStore,
+    private readonly jobs: JobStore & JobLeaseStore,
     private readonly events: JobEventStore,
     private readonly bus: SignalBus,
     private readonly settings: MinerProtocolSettings,

@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { Conflict, NotFound, ValidationFailed } from "@aitbc/server-lib";
 import { fromBase64Url, type CoordinatorTypes } from "@aitbc/sdk";
 import type { MinerRecord, MinerStore } from "./miner-store.js";
-import type { JobStore } from "../jobs/job-store.js";
+import type { JobLeaseStore } from "../jobs/job-store.js";
 import { requireRole, type Caller } from "../accounts/caller.js";
 import type { Transactions } from "../store/transactions.js";
 
@@ -21,7 +21,7 @@ export class MinerService {
   constructor(
     private readonly transactions: Transactions,
     private readonly miners: MinerStore,
-    private readonly jobs: JobStore,
+    private readonly jobs: JobLeaseStore,
     private readonly settings: MinerProtocolSettings,
   ) {}
 
