@@ -4,7 +4,7 @@
 // gossip and the client feed), so it is listed here. The miner feed's transport is HTTP: its
 // messages are the answers of the miner operations that the OpenAPI contract level checks.
 import type { Credentials } from "../config/credentials.js";
-import type { ContractTarget } from "../contract/run-contract.js";
+import type { ContractTarget } from "../contract/contract-target.js";
 import type { Reporter } from "../report/reporter.js";
 import { DocumentValidator } from "../schema/validator.js";
 import { channelOf, type LoadedAsyncApiDocument } from "../spec/asyncapi-documents.js";

@@ -14,6 +14,7 @@ import type { LoadedAsyncApiDocument } from "../spec/asyncapi-documents.js";
 import type { LoadedDocument } from "../spec/documents.js";
 import { listOperations, type Operation } from "../spec/operations.js";
 import type { TargetMode } from "../mock/detect-target.js";
+import type { ContractTarget } from "./contract-target.js";
 import { checkResponse } from "./check-response.js";
 import { send, type BuiltRequest, type HttpExchange } from "./http-exchange.js";
 import { buildInvalidVariants } from "./invalid-requests.js";
@@ -22,10 +23,7 @@ import { buildValidRequest } from "./valid-request.js";
 
 export type { TargetMode };
 
-export interface ContractTarget {
-  baseUrl: string;
-  mode: TargetMode;
-}
+export type { ContractTarget };
 
 export interface ContractOptions {
   documents: LoadedDocument[];

@@ -23,8 +23,4 @@ export interface ScenarioCase {
   then(ctx: ScenarioContext): Promise<void>;
 }
 
-/** A case cannot run because an earlier one did not produce what it needs. */
-export class Blocked extends Error {}
-
-/** A step failed; the failure has already been reported. */
-export class StepFailed extends Error {}
+export { Blocked, StepFailed } from "./scenario-errors.js";

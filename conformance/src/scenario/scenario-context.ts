@@ -7,7 +7,7 @@ import type { Reporter } from "../report/reporter.js";
 import { DocumentValidator } from "../schema/validator.js";
 import type { LoadedDocument, ServiceName } from "../spec/documents.js";
 import { listOperations, type Operation } from "../spec/operations.js";
-import { Blocked, StepFailed } from "./scenario-case.js";
+import { Blocked, StepFailed } from "./scenario-errors.js";
 import type { ScenarioState } from "./scenario-state.js";
 import { callThroughSdk, sdkMethod, type CallInput, type CallOutcome } from "./sdk-call.js";
 

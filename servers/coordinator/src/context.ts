@@ -6,13 +6,16 @@ import { AccountsRepo } from "./data/accounts-repo.js";
 import { ServicesRepo } from "./data/services-repo.js";
 import { MinersRepo } from "./data/miners-repo.js";
 import { JobsRepo } from "./data/jobs-repo.js";
+import { JobAdminQueriesRepo } from "./data/job-admin-queries.js";
+import { ReputationQueriesRepo } from "./data/reputation-queries.js";
 import { JobEventsRepo } from "./data/job-events-repo.js";
 import { ReceiptsRepo } from "./data/receipts-repo.js";
 import { ReviewsRepo } from "./data/reviews-repo.js";
 import { KeysRepo } from "./data/keys-repo.js";
 import { ApiKeysRepo } from "./data/api-keys-repo.js";
-import { ApiKeys } from "./domain/accounts/api-keys.js";
 import { OutboxRepo } from "./data/outbox-repo.js";
+import { knexIdempotency, knexTransactions } from "./data/knex-transactions.js";
+import { ApiKeys } from "./domain/accounts/api-keys.js";
 import type { AddressProvider } from "./domain/accounts/address-provider.js";
 import { AccountService } from "./domain/accounts/account-service.js";
 import { MinerPresence } from "./domain/miners/presence.js";
@@ -32,6 +35,7 @@ import { OutboxWorker } from "./domain/settlement/outbox-worker.js";
 import type { SettlementPort } from "./domain/settlement/settlement-port.js";
 import type { SignalBus } from "./domain/events/signal-bus.js";
 
+/** What the coordinator is built from: the outside world it is given. */
 export interface CoordinatorDeps {
   db: Knex;
   config: CoordinatorConfig;
@@ -43,15 +47,55 @@ export interface CoordinatorDeps {
   sealer: SecretSealer;
 }
 
-export type CoordinatorContext = Awaited<ReturnType<typeof createContext>>;
+/** The knex repositories, one per table or family of queries. */
+export interface CoordinatorRepos {
+  accounts: AccountsRepo;
+  services: ServicesRepo;
+  miners: MinersRepo;
+  jobs: JobsRepo;
+  jobStats: JobAdminQueriesRepo;
+  reputation: ReputationQueriesRepo;
+  events: JobEventsRepo;
+  receipts: ReceiptsRepo;
+  reviews: ReviewsRepo;
+  keys: KeysRepo;
+  apiKeys: ApiKeysRepo;
+  outbox: OutboxRepo;
+}
 
-export async function createContext(deps: CoordinatorDeps) {
+/** Everything the routes, the job stream and start/stop use: the coordinator, wired. */
+export interface CoordinatorContext {
+  db: Knex;
+  config: CoordinatorConfig;
+  logger: Logger;
+  bus: SignalBus;
+  repos: CoordinatorRepos;
+  presence: MinerPresence;
+  keys: ReceiptKeyRing;
+  worker: OutboxWorker;
+  settlement: SettlementPort;
+  sealer: SecretSealer;
+  apiKeys: ApiKeys;
+  accounts: AccountService;
+  catalog: ServiceCatalog;
+  reviews: ReviewService;
+  jobs: JobService;
+  miners: MinerService;
+  claims: ClaimService;
+  reports: WorkReports;
+  releases: JobRelease;
+  sweeper: JobSweeper;
+}
+
+export async function createContext(deps: CoordinatorDeps): Promise<CoordinatorContext> {
   const { db, config, logger, settlement, addresses, bus, sealer } = deps;
-  const repos = {
+  const repos: CoordinatorRepos = {
     accounts: new AccountsRepo(db),
     services: new ServicesRepo(db),
     miners: new MinersRepo(db),
     jobs: new JobsRepo(db),
+    jobStats: new JobAdminQueriesRepo(db),
+    reputation: new ReputationQueriesRepo(db),
     events: new JobEventsRepo(db),
     receipts: new ReceiptsRepo(db),
     reviews: new ReviewsRepo(db),
@@ -59,14 +103,22 @@ export async function createContext(deps: CoordinatorDeps) {
     apiKeys: new ApiKeysRepo(db),
     outbox: new OutboxRepo(db),
   };
+  const transactions = knexTransactions(db);
   const presence = new MinerPresence(config.heartbeatIntervalS);
-  const keys = await ReceiptKeyRing.load(db, repos.keys, sealer, config.receiptSecretKey);
-  const apiKeys = new ApiKeys(db, repos.apiKeys, repos.accounts);
-  const worker = new OutboxWorker(db, repos.outbox, repos.jobs, settlement, logger, {
+  const keys = await ReceiptKeyRing.load(transactions, repos.keys, sealer, config.receiptSecretKey);
+  const apiKeys = new ApiKeys(transactions, repos.apiKeys, repos.accounts);
+  const worker = new OutboxWorker(transactions, repos.outbox, repos.jobs, settlement, logger, {
     claimMs: config.settlementClaimMs,
   });
   const kick = () => worker.kick();
-  const transitions = new JobTransitions(db, repos.jobs, repos.events, repos.outbox, bus, kick);
+  const transitions = new JobTransitions(
+    transactions,
+    repos.jobs,
+    repos.events,
+    repos.outbox,
+    bus,
+    kick,
+  );
   const views = new ServiceViews(repos.miners, repos.reviews, presence);
   const protocol = {
     heartbeatIntervalS: config.heartbeatIntervalS,
@@ -75,7 +127,7 @@ export async function createContext(deps: CoordinatorDeps) {
     claimRecheckMs: config.claimRecheckMs,
     chainId: config.chainId,
   };
-  const minerService = new MinerService(db, repos.miners, protocol);
+  const minerService = new MinerService(transactions, repos.miners, repos.jobs, protocol);
   return {
     db,
     config,
@@ -88,11 +140,11 @@ export async function createContext(deps: CoordinatorDeps) {
     settlement,
     sealer,
     apiKeys,
-    accounts: new AccountService(db, repos.accounts, apiKeys, addresses, logger),
-    catalog: new ServiceCatalog(repos.services, views, { miners: repos.miners, presence }),
+    accounts: new AccountService(transactions, repos.accounts, apiKeys, addresses, logger),
+    catalog: new ServiceCatalog(repos.services, views, presence),
     reviews: new ReviewService(repos.reviews, repos.services, repos.jobs),
     jobs: new JobService(
-      db,
+      knexIdempotency(db),
       repos.jobs,
       repos.receipts,
       repos.outbox,
@@ -104,7 +156,7 @@ export async function createContext(deps: CoordinatorDeps) {
     ),
     miners: minerService,
     claims: new ClaimService(
-      db,
+      transactions,
       repos.miners,
       minerService,
       repos.jobs,
@@ -129,7 +181,7 @@ export async function createContext(deps: CoordinatorDeps) {
     ),
     releases: new JobRelease(transitions, logger),
     sweeper: new JobSweeper(
-      db,
+      transactions,
       repos.jobs,
       repos.outbox,
       transitions,

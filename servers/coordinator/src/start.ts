@@ -15,7 +15,7 @@ import { createContext, type CoordinatorContext } from "./context.js";
 import { authenticatorFor, buildApp } from "./app.js";
 import { attachJobStream } from "./http/job-stream-socket.js";
 import { LocalSignalBus } from "./domain/events/signal-bus.js";
-import { bridgeSignalsOverPostgres, type SignalBridge } from "./domain/events/pg-signal-bridge.js";
+import { bridgeSignalsOverPostgres, type SignalBridge } from "./data/pg-signal-bridge.js";
 import type { SettlementPort } from "./domain/settlement/settlement-port.js";
 import { ChainSettlement } from "./domain/settlement/chain-settlement.js";
 import { UnconfiguredSettlement } from "./domain/settlement/unconfigured-settlement.js";

@@ -1,18 +1,8 @@
 import type { Knex } from "@aitbc/server-lib";
+import type { AccountRecord, AccountStore, Role } from "../domain/accounts/account-store.js";
+import type { Tx } from "../domain/store/transactions.js";
 import { firstRow } from "./db-kind.js";
-
-export type Role = "customer" | "provider" | "admin";
-
-export interface AccountRecord {
-  id: string;
-  name: string;
-  role: Role;
-  tenantId: string;
-  /** The hash of the account's first key; authentication reads api_keys (rotation, revocation). */
-  apiKeyHash: string;
-  address: string;
-  createdAt: string;
-}
+import { knexOf } from "./knex-transactions.js";
 
 function fromRow(r: Record<string, unknown>): AccountRecord {
   return {
@@ -29,13 +19,16 @@ function fromRow(r: Record<string, unknown>): AccountRecord {
 /** Accounts found by id, kept: an account row is written once and never changed or deleted. */
 const CACHE_MAX = 10_000;
 
-export class AccountsRepo {
+export class AccountsRepo implements AccountStore {
   private readonly byIdCache = new Map<string, AccountRecord>();
 
   constructor(private readonly db: Knex) {}
 
-  async insert(a: AccountRecord, trx: Knex = this.db): Promise<void> {
-    await trx("accounts").insert({
+  async insert(a: AccountRecord, tx?: Tx): Promise<void> {
+    await knexOf(
+      tx,
+      this.db,
+    )("accounts").insert({
       id: a.id,
       name: a.name,
       role: a.role,
@@ -46,10 +39,10 @@ export class AccountsRepo {
     });
   }
 
-  async byId(id: string, trx: Knex = this.db): Promise<AccountRecord | undefined> {
+  async byId(id: string, tx?: Tx): Promise<AccountRecord | undefined> {
     const hit = this.byIdCache.get(id);
     if (hit) return hit;
-    const r = await firstRow(trx("accounts").where({ id }));
+    const r = await firstRow(knexOf(tx, this.db)("accounts").where({ id }));
     if (!r) return undefined;
     const account = fromRow(r);
     if (this.byIdCache.size >= CACHE_MAX) this.byIdCache.clear();
@@ -64,13 +57,9 @@ export class AccountsRepo {
     for (const r of (await q) as Array<{ role: Role; n: unknown }>) out[r.role] = Number(r.n);
     return out;
   }
-}
 
-export async function accountIdsOfTenant(
-  db: Knex,
-  tenantId: string,
-  role: Role,
-): Promise<string[]> {
-  const rows = await db("accounts").where({ tenant_id: tenantId, role }).select("id");
-  return rows.map((r: { id: string }) => r.id);
+  async idsOfTenant(tenantId: string, role: Role): Promise<string[]> {
+    const rows = await this.db("accounts").where({ tenant_id: tenantId, role }).select("id");
+    return rows.map((r: { id: string }) => r.id);
+  }
 }

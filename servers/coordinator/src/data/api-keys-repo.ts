@@ -1,15 +1,8 @@
 import type { Knex } from "@aitbc/server-lib";
+import type { ApiKeyRecord, ApiKeyStore } from "../domain/accounts/account-store.js";
+import type { Tx } from "../domain/store/transactions.js";
 import { firstRow } from "./db-kind.js";
-
-export interface ApiKeyRecord {
-  keyId: string;
-  accountId: string;
-  keyHash: string;
-  prefix: string;
-  createdAt: string;
-  expiresAt: string | null;
-  revokedAt: string | null;
-}
+import { knexOf } from "./knex-transactions.js";
 
 function fromRow(r: Record<string, unknown>): ApiKeyRecord {
   return {
@@ -23,11 +16,14 @@ function fromRow(r: Record<string, unknown>): ApiKeyRecord {
   };
 }
 
-export class ApiKeysRepo {
+export class ApiKeysRepo implements ApiKeyStore {
   constructor(private readonly db: Knex) {}
 
-  async insert(k: ApiKeyRecord, trx: Knex = this.db): Promise<void> {
-    await trx("api_keys").insert({
+  async insert(k: ApiKeyRecord, tx?: Tx): Promise<void> {
+    await knexOf(
+      tx,
+      this.db,
+    )("api_keys").insert({
       key_id: k.keyId,
       account_id: k.accountId,
       key_hash: k.keyHash,
@@ -43,12 +39,10 @@ export class ApiKeysRepo {
     return r ? fromRow(r) : undefined;
   }
 
-  async byId(
-    accountId: string,
-    keyId: string,
-    trx: Knex = this.db,
-  ): Promise<ApiKeyRecord | undefined> {
-    const r = await firstRow(trx("api_keys").where({ account_id: accountId, key_id: keyId }));
+  async byId(accountId: string, keyId: string, tx?: Tx): Promise<ApiKeyRecord | undefined> {
+    const r = await firstRow(
+      knexOf(tx, this.db)("api_keys").where({ account_id: accountId, key_id: keyId }),
+    );
     return r ? fromRow(r) : undefined;
   }
 
@@ -65,21 +59,22 @@ export class ApiKeysRepo {
   }
 
   /** Revokes unless already revoked (the first revocation time stays). */
-  async revoke(accountId: string, keyId: string, at: string, trx: Knex = this.db): Promise<void> {
-    await trx("api_keys")
+  async revoke(accountId: string, keyId: string, at: string, tx?: Tx): Promise<void> {
+    await knexOf(
+      tx,
+      this.db,
+    )("api_keys")
       .where({ account_id: accountId, key_id: keyId })
       .whereNull("revoked_at")
       .update({ revoked_at: at });
   }
 
   /** Shortens a key's life to `until` (never lengthens it). */
-  async expire(
-    accountId: string,
-    keyId: string,
-    until: string,
-    trx: Knex = this.db,
-  ): Promise<void> {
-    await trx("api_keys")
+  async expire(accountId: string, keyId: string, until: string, tx?: Tx): Promise<void> {
+    await knexOf(
+      tx,
+      this.db,
+    )("api_keys")
       .where({ account_id: accountId, key_id: keyId })
       .where((q) => q.whereNull("expires_at").orWhere("expires_at", ">", until))
       .update({ expires_at: until });

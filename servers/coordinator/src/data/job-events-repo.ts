@@ -1,26 +1,16 @@
 import type { Knex } from "@aitbc/server-lib";
+import type { JobEventRecord, JobEventStore } from "../domain/jobs/job-store.js";
+import type { JobEventType } from "../domain/jobs/job-types.js";
+import type { Tx } from "../domain/store/transactions.js";
 import { json } from "./db-kind.js";
+import { knexOf } from "./knex-transactions.js";
 
-export type JobEventType = "status" | "progress" | "result";
-
-export interface JobEventRecord {
-  seq: number;
-  job_id: string;
-  type: JobEventType;
-  at: string;
-  data: Record<string, unknown>;
-}
-
-export class JobEventsRepo {
+export class JobEventsRepo implements JobEventStore {
   constructor(private readonly db: Knex) {}
 
-  /**
-   * Appends events with the next sequence numbers. The caller must hold the job's row (locked in
-   * the same transaction), pass its current `lastSeq`, and store the new last seq (the last
-   * record's `seq`) in the job's `last_seq` in the same transaction.
-   */
+  /** Appends events with the next sequence numbers (see JobEventStore.append). */
   async append(
-    trx: Knex,
+    tx: Tx,
     jobId: string,
     lastSeq: number,
     events: ReadonlyArray<{ type: JobEventType; data: Record<string, unknown> }>,
@@ -36,7 +26,10 @@ export class JobEventsRepo {
     if (records.length === 0) return [];
     // Chunked so a large progress batch stays under SQLite's bound-parameter limit.
     for (let i = 0; i < records.length; i += 150) {
-      await trx("job_events").insert(
+      await knexOf(
+        tx,
+        this.db,
+      )("job_events").insert(
         records.slice(i, i + 150).map((r) => ({ ...r, data: JSON.stringify(r.data) })),
       );
     }

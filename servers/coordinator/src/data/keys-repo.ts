@@ -1,22 +1,11 @@
 import type { Knex } from "@aitbc/server-lib";
-
-export interface ReceiptKeyRecord {
-  keyId: string;
-  publicKey: string;
-  /** Sealed with the coordinator's sealing key; null for a key from AITBC_RECEIPT_SECRET_KEY. */
-  sealedSecret: string | null;
-  createdAt: string;
-  validFrom: string;
-  validUntil: string | null;
-}
-
-/** A row of the former table, secret in clear, waiting to be sealed. */
-export interface LegacyKeyRecord {
-  keyId: string;
-  publicKey: string;
-  secretKey: string;
-  createdAt: string;
-}
+import type {
+  LegacyKeyRecord,
+  ReceiptKeyRecord,
+  ReceiptKeyStore,
+} from "../domain/receipts/receipt-store.js";
+import type { Tx } from "../domain/store/transactions.js";
+import { knexOf } from "./knex-transactions.js";
 
 function fromRow(r: Record<string, unknown>): ReceiptKeyRecord {
   return {
@@ -29,11 +18,14 @@ function fromRow(r: Record<string, unknown>): ReceiptKeyRecord {
   };
 }
 
-export class KeysRepo {
+export class KeysRepo implements ReceiptKeyStore {
   constructor(private readonly db: Knex) {}
 
-  async all(trx: Knex = this.db): Promise<ReceiptKeyRecord[]> {
-    const rows = await trx("receipt_keys").orderBy([
+  async all(tx?: Tx): Promise<ReceiptKeyRecord[]> {
+    const rows = await knexOf(
+      tx,
+      this.db,
+    )("receipt_keys").orderBy([
       { column: "valid_from", order: "asc" },
       { column: "key_id", order: "asc" },
     ]);
@@ -41,8 +33,11 @@ export class KeysRepo {
   }
 
   /** Inserts unless a key with this id exists (two replicas starting at once keep the first). */
-  async insertIfAbsent(k: ReceiptKeyRecord, trx: Knex = this.db): Promise<void> {
-    await trx("receipt_keys")
+  async insertIfAbsent(k: ReceiptKeyRecord, tx?: Tx): Promise<void> {
+    await knexOf(
+      tx,
+      this.db,
+    )("receipt_keys")
       .insert({
         key_id: k.keyId,
         public_key: k.publicKey,
@@ -56,12 +51,12 @@ export class KeysRepo {
   }
 
   /** Ends every current key's window (the one before a rotation). */
-  async closeCurrent(at: string, trx: Knex = this.db): Promise<void> {
-    await trx("receipt_keys").whereNull("valid_until").update({ valid_until: at });
+  async closeCurrent(at: string, tx?: Tx): Promise<void> {
+    await knexOf(tx, this.db)("receipt_keys").whereNull("valid_until").update({ valid_until: at });
   }
 
-  async legacy(trx: Knex = this.db): Promise<LegacyKeyRecord[]> {
-    const rows = await trx("coordinator_keys").orderBy("created_at");
+  async legacy(tx?: Tx): Promise<LegacyKeyRecord[]> {
+    const rows = await knexOf(tx, this.db)("coordinator_keys").orderBy("created_at");
     return rows.map((r: Record<string, unknown>) => ({
       keyId: String(r.key_id),
       publicKey: String(r.public_key),
@@ -70,7 +65,7 @@ export class KeysRepo {
     }));
   }
 
-  async deleteLegacy(keyId: string, trx: Knex = this.db): Promise<void> {
-    await trx("coordinator_keys").where({ key_id: keyId }).delete();
+  async deleteLegacy(keyId: string, tx?: Tx): Promise<void> {
+    await knexOf(tx, this.db)("coordinator_keys").where({ key_id: keyId }).delete();
   }
 }

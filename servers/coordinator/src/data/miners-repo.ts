@@ -1,31 +1,13 @@
 import { transaction, type Knex } from "@aitbc/server-lib";
+import type {
+  MinerCapabilities,
+  MinerListFilter,
+  MinerRecord,
+  MinerStore,
+} from "../domain/miners/miner-store.js";
+import type { Tx } from "../domain/store/transactions.js";
 import { firstRow, json } from "./db-kind.js";
-
-export interface MinerModel {
-  name: string;
-  digest: string;
-  size_bytes?: number;
-  label?: string;
-}
-
-export interface MinerCapabilities {
-  executor: "ollama" | "llamacpp";
-  gpu: { name: string; memory_mb: number; count: number } | null;
-  cpu: { model: string; cores: number };
-  models: MinerModel[];
-  task_types: string[];
-  max_concurrency: number;
-}
-
-export interface MinerRecord {
-  minerId: string;
-  providerId: string;
-  name: string;
-  publicKey: string;
-  capabilities: MinerCapabilities;
-  lastHeartbeatAt: string;
-  registeredAt: string;
-}
+import { knexOf } from "./knex-transactions.js";
 
 function fromRow(r: Record<string, unknown>): MinerRecord {
   return {
@@ -39,7 +21,7 @@ function fromRow(r: Record<string, unknown>): MinerRecord {
   };
 }
 
-export class MinersRepo {
+export class MinersRepo implements MinerStore {
   constructor(private readonly db: Knex) {}
 
   async upsert(m: MinerRecord): Promise<void> {
@@ -68,22 +50,18 @@ export class MinersRepo {
     });
   }
 
-  /** Providers with a miner online since `onlineSince` that serves `model` (an index lookup). */
-  providersServing(model: string, onlineSince: string): Knex.QueryBuilder {
-    return this.db("miner_models")
-      .join("miners", "miners.miner_id", "miner_models.miner_id")
-      .where("miner_models.model", model)
-      .where("miners.last_heartbeat_at", ">=", onlineSince)
-      .distinct("miner_models.provider_id");
-  }
-
-  async byId(minerId: string, trx: Knex = this.db): Promise<MinerRecord | undefined> {
-    const r = await firstRow(trx("miners").where({ miner_id: minerId }));
+  async byId(minerId: string, tx?: Tx): Promise<MinerRecord | undefined> {
+    const r = await firstRow(knexOf(tx, this.db)("miners").where({ miner_id: minerId }));
     return r ? fromRow(r) : undefined;
   }
 
-  async touch(minerId: string, at: string, trx: Knex = this.db): Promise<void> {
-    await trx("miners").where({ miner_id: minerId }).update({ last_heartbeat_at: at });
+  async touch(minerId: string, at: string, tx?: Tx): Promise<void> {
+    await knexOf(
+      tx,
+      this.db,
+    )("miners")
+      .where({ miner_id: minerId })
+      .update({ last_heartbeat_at: at });
   }
 
   /** Miners of these providers seen since `onlineSince` (all of them when it is undefined). */
@@ -94,15 +72,7 @@ export class MinersRepo {
     return ((await q) as Array<Record<string, unknown>>).map(fromRow);
   }
 
-  async list(
-    filter: {
-      providerIds?: readonly string[];
-      onlineSince?: string;
-      status?: "online" | "offline";
-      afterMinerId?: string;
-    },
-    limit: number,
-  ): Promise<MinerRecord[]> {
+  async list(filter: MinerListFilter, limit: number): Promise<MinerRecord[]> {
     const q = this.db("miners").orderBy("miner_id").limit(limit);
     if (filter.providerIds) q.whereIn("provider_id", [...filter.providerIds]);
     if (filter.status === "online" && filter.onlineSince)
@@ -113,7 +83,10 @@ export class MinersRepo {
     return ((await q) as Array<Record<string, unknown>>).map(fromRow);
   }
 
-  async counts(onlineSince: string, providerIds?: readonly string[]) {
+  async counts(
+    onlineSince: string,
+    providerIds?: readonly string[],
+  ): Promise<{ total: number; online: number }> {
     const base = () => {
       const q = this.db("miners");
       if (providerIds) q.whereIn("provider_id", [...providerIds]);

@@ -1,26 +1,13 @@
 import type { Knex } from "@aitbc/server-lib";
+import type {
+  OutboxPatch,
+  OutboxRecord,
+  OutboxStatus,
+  OutboxStore,
+} from "../domain/settlement/outbox-store.js";
+import type { Tx } from "../domain/store/transactions.js";
 import { big, firstRow, forUpdate, limitOne } from "./db-kind.js";
-
-export type OutboxStatus = "pending" | "confirmed" | "skipped";
-
-export interface OutboxRecord {
-  jobId: string;
-  kind: "release" | "refund" | "reclaim";
-  amountMicro: bigint;
-  paidMicro: bigint;
-  refundMicro: bigint;
-  providerAddress: string | null;
-  receiptHash: string | null;
-  status: OutboxStatus;
-  /** The signed transaction last submitted (JSON), kept so a retry resubmits the same one. */
-  signedTx: string | null;
-  txHash: string | null;
-  attempts: number;
-  lastError: string | null;
-  nextAttemptAt: string;
-  createdAt: string;
-  updatedAt: string;
-}
+import { knexOf } from "./knex-transactions.js";
 
 function fromRow(r: Record<string, unknown>): OutboxRecord {
   const s = (v: unknown) => (v === null || v === undefined ? null : String(v));
@@ -43,11 +30,14 @@ function fromRow(r: Record<string, unknown>): OutboxRecord {
   };
 }
 
-export class OutboxRepo {
+export class OutboxRepo implements OutboxStore {
   constructor(private readonly db: Knex) {}
 
-  async insert(trx: Knex, o: OutboxRecord): Promise<void> {
-    await trx("settlement_outbox")
+  async insert(tx: Tx | undefined, o: OutboxRecord): Promise<void> {
+    await knexOf(
+      tx,
+      this.db,
+    )("settlement_outbox")
       .insert({
         job_id: o.jobId,
         kind: o.kind,
@@ -97,20 +87,8 @@ export class OutboxRepo {
     return rows[0] ? fromRow(rows[0]) : undefined;
   }
 
-  async update(
-    trx: Knex,
-    jobId: string,
-    patch: Partial<{
-      status: OutboxStatus;
-      signed_tx: string | null;
-      tx_hash: string | null;
-      attempts: number;
-      last_error: string | null;
-      next_attempt_at: string;
-      updated_at: string;
-    }>,
-  ): Promise<void> {
-    await trx("settlement_outbox").where({ job_id: jobId }).update(patch);
+  async update(tx: Tx | undefined, jobId: string, patch: OutboxPatch): Promise<void> {
+    await knexOf(tx, this.db)("settlement_outbox").where({ job_id: jobId }).update(patch);
   }
 
   async countPending(): Promise<number> {

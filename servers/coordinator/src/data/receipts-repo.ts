@@ -1,30 +1,22 @@
 import type { Knex } from "@aitbc/server-lib";
 import type { Receipt } from "@aitbc/sdk";
+import type {
+  ReceiptFilter,
+  ReceiptRecord,
+  ReceiptStore,
+} from "../domain/receipts/receipt-store.js";
+import type { Tx } from "../domain/store/transactions.js";
 import { json } from "./db-kind.js";
+import { knexOf } from "./knex-transactions.js";
 
-export interface ReceiptRecord {
-  jobId: string;
-  tenantId: string;
-  customerId: string;
-  providerId: string;
-  receiptHash: string;
-  receipt: Receipt;
-  createdAt: string;
-}
-
-export interface ReceiptFilter {
-  tenantId?: string;
-  customerId?: string;
-  providerId?: string;
-  jobId?: string;
-  before?: { createdAt: string; jobId: string };
-}
-
-export class ReceiptsRepo {
+export class ReceiptsRepo implements ReceiptStore {
   constructor(private readonly db: Knex) {}
 
-  async insert(trx: Knex, r: ReceiptRecord): Promise<void> {
-    await trx("receipts").insert({
+  async insert(tx: Tx, r: ReceiptRecord): Promise<void> {
+    await knexOf(
+      tx,
+      this.db,
+    )("receipts").insert({
       job_id: r.jobId,
       tenant_id: r.tenantId,
       customer_id: r.customerId,

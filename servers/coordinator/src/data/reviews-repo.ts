@@ -1,15 +1,5 @@
 import type { Knex } from "@aitbc/server-lib";
-
-export interface ReviewRecord {
-  reviewId: string;
-  jobId: string;
-  serviceId: string;
-  providerId: string;
-  customerId: string;
-  rating: number;
-  review: string | null;
-  createdAt: string;
-}
+import type { ReviewRecord, ReviewStore } from "../domain/reviews/review-store.js";
 
 function fromRow(r: Record<string, unknown>): ReviewRecord {
   return {
@@ -24,7 +14,7 @@ function fromRow(r: Record<string, unknown>): ReviewRecord {
   };
 }
 
-export class ReviewsRepo {
+export class ReviewsRepo implements ReviewStore {
   constructor(private readonly db: Knex) {}
 
   async insert(r: ReviewRecord): Promise<void> {

@@ -1,31 +1,11 @@
 import type { Knex } from "@aitbc/server-lib";
+import type {
+  ServiceQuery,
+  ServiceRecord,
+  ServiceSpecs,
+  ServiceStore,
+} from "../domain/services/service-store.js";
 import { big, firstRow, json } from "./db-kind.js";
-
-export interface ServiceSpecs {
-  gpu_type: string;
-  memory: string;
-  cuda_cores?: number;
-  supported_frameworks?: string[];
-  models?: string[];
-}
-
-export interface ServiceRecord {
-  serviceId: string;
-  providerId: string;
-  tenantId: string;
-  name: string;
-  type: string;
-  description: string | null;
-  specs: ServiceSpecs;
-  rateMicro: bigint;
-  currency: "AITBC";
-  availStart: string | null;
-  availEnd: string | null;
-  timezone: string | null;
-  status: "active" | "inactive";
-  createdAt: string;
-  updatedAt: string;
-}
 
 function fromRow(r: Record<string, unknown>): ServiceRecord {
   return {
@@ -67,20 +47,7 @@ function toRow(s: ServiceRecord) {
   };
 }
 
-export interface ServiceQuery {
-  status?: "active" | "inactive";
-  type?: string;
-  providerId?: string;
-  minRateMicro?: bigint;
-  maxRateMicro?: bigint;
-  /** Only services whose window contains this instant (or that have no window). */
-  availableAt?: string;
-  afterServiceId?: string;
-  /** Only services of the providers this subquery selects (one `provider_id` column). */
-  providerIdsFrom?: Knex.QueryBuilder;
-}
-
-export class ServicesRepo {
+export class ServicesRepo implements ServiceStore {
   constructor(private readonly db: Knex) {}
 
   async insert(s: ServiceRecord): Promise<void> {
@@ -107,7 +74,7 @@ export class ServicesRepo {
     if (q.minRateMicro !== undefined) query.where("rate_micro", ">=", q.minRateMicro.toString());
     if (q.maxRateMicro !== undefined) query.where("rate_micro", "<=", q.maxRateMicro.toString());
     if (q.afterServiceId) query.where("service_id", ">", q.afterServiceId);
-    if (q.providerIdsFrom) query.whereIn("provider_id", q.providerIdsFrom);
+    if (q.servedBy) query.whereIn("provider_id", this.providersServing(q.servedBy));
     const rows = (await query) as Array<Record<string, unknown>>;
     return rows.map(fromRow);
   }
@@ -130,5 +97,14 @@ export class ServicesRepo {
       if (r.status === "active") active += Number(r.n);
     }
     return { active, total };
+  }
+
+  /** Providers with a miner online since `onlineSince` that serves `model` (an index lookup). */
+  private providersServing(by: { model: string; onlineSince: string }): Knex.QueryBuilder {
+    return this.db("miner_models")
+      .join("miners", "miners.miner_id", "miner_models.miner_id")
+      .where("miner_models.model", by.model)
+      .where("miners.last_heartbeat_at", ">=", by.onlineSince)
+      .distinct("miner_models.provider_id");
   }
 }

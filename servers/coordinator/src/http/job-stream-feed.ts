@@ -1,7 +1,7 @@
 // One reader per streamed job, shared by every socket on it: a wake-up (the job's signal or the
 // recheck timer) costs one read of the stored events however many sockets watch the job, so a
 // crowd of subscribers cannot multiply the database load.
-import type { JobEventRecord, JobEventsRepo } from "../data/job-events-repo.js";
+import type { JobEventRecord, JobEventStore } from "../domain/jobs/job-store.js";
 import type { SignalBus } from "../domain/events/signal-bus.js";
 
 const BATCH = 500;
@@ -26,7 +26,7 @@ export class JobStreamFeeds {
   private readonly feeds = new Map<string, Feed>();
 
   constructor(
-    private readonly deps: { events: JobEventsRepo; bus: SignalBus; recheckMs: number },
+    private readonly deps: { events: JobEventStore; bus: SignalBus; recheckMs: number },
   ) {}
 
   /** Adds a subscriber to the job's feed (starting it if needed) and reads its backlog. */

@@ -9,8 +9,7 @@ import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
 import { readUpgradeApiKey, type Logger } from "@aitbc/server-lib";
-import type { JobsRepo } from "../data/jobs-repo.js";
-import type { JobEventRecord, JobEventsRepo } from "../data/job-events-repo.js";
+import type { JobStore, JobEventRecord, JobEventStore } from "../domain/jobs/job-store.js";
 import type { SignalBus } from "../domain/events/signal-bus.js";
 import { actsForCustomer } from "../domain/accounts/caller.js";
 import type { Authenticator } from "./auth.js";
@@ -30,8 +29,8 @@ export function attachJobStream(
   server: Server,
   deps: {
     auth: Authenticator;
-    jobs: JobsRepo;
-    events: JobEventsRepo;
+    jobs: JobStore;
+    events: JobEventStore;
     bus: SignalBus;
     logger: Logger;
     /** Without a wake-up signal, a job's feed looks for new events this often. */

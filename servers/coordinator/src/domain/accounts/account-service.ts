@@ -6,14 +6,13 @@ import {
   Unavailable,
   AppError,
   isUniqueViolation,
-  transaction,
-  type Knex,
   type Logger,
 } from "@aitbc/server-lib";
-import type { AccountsRepo, Role } from "../../data/accounts-repo.js";
+import type { AccountStore, Role } from "./account-store.js";
 import type { AddressProvider } from "./address-provider.js";
 import type { ApiKeys } from "./api-keys.js";
 import { DEFAULT_TENANT, PLATFORM_ADMIN_ID, requireRole, type Caller } from "./caller.js";
+import type { Transactions } from "../store/transactions.js";
 
 export interface CreateAccountInput {
   id?: string;
@@ -34,8 +33,8 @@ export interface CreatedAccount {
 
 export class AccountService {
   constructor(
-    private readonly db: Knex,
-    private readonly accounts: AccountsRepo,
+    private readonly transactions: Transactions,
+    private readonly accounts: AccountStore,
     private readonly apiKeys: ApiKeys,
     private readonly addresses: AddressProvider,
     private readonly logger: Logger,
@@ -66,8 +65,8 @@ export class AccountService {
     const createdAt = new Date().toISOString();
     let apiKey: string;
     try {
-      apiKey = await transaction(this.db, async (trx) => {
-        const issued = await this.apiKeys.issue(id, input.role, trx);
+      apiKey = await this.transactions.run(async (tx) => {
+        const issued = await this.apiKeys.issue(id, input.role, tx);
         await this.accounts.insert(
           {
             id,
@@ -78,7 +77,7 @@ export class AccountService {
             address,
             createdAt,
           },
-          trx,
+          tx,
         );
         return issued.apiKey;
       });

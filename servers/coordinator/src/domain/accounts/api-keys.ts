@@ -6,17 +6,16 @@
 // at once; other replicas, and the wallet and exchange that ask GET /v1/me, see it within their
 // own windows, so a revoked key is refused everywhere within 1 s.
 import { randomBytes } from "node:crypto";
-import {
-  Forbidden,
-  NotFound,
-  generateApiKey,
-  hashApiKey,
-  transaction,
-  type Knex,
-} from "@aitbc/server-lib";
-import type { AccountRecord, AccountsRepo, Role } from "../../data/accounts-repo.js";
-import type { ApiKeyRecord, ApiKeysRepo } from "../../data/api-keys-repo.js";
+import { Forbidden, NotFound, generateApiKey, hashApiKey } from "@aitbc/server-lib";
+import type {
+  AccountRecord,
+  AccountStore,
+  Role,
+  ApiKeyRecord,
+  ApiKeyStore,
+} from "./account-store.js";
 import { requireRole, type Caller } from "./caller.js";
+import type { Transactions, Tx } from "../store/transactions.js";
 
 /** How long the key that made a rotation keeps working, so running clients can switch over. */
 export const ROTATION_GRACE_MS = 24 * 60 * 60 * 1000;
@@ -46,9 +45,9 @@ export class ApiKeys {
   private readonly cache = new Map<string, CacheEntry>();
 
   constructor(
-    private readonly db: Knex,
-    private readonly keys: ApiKeysRepo,
-    private readonly accounts: AccountsRepo,
+    private readonly transactions: Transactions,
+    private readonly keys: ApiKeyStore,
+    private readonly accounts: AccountStore,
   ) {}
 
   /** The account behind a key, if the key exists, is not revoked and has not expired. */
@@ -70,7 +69,7 @@ export class ApiKeys {
   async issue(
     accountId: string,
     role: Role,
-    trx: Knex,
+    tx: Tx,
   ): Promise<{ apiKey: string; key: ApiKeyRecord }> {
     const apiKey = generateApiKey(`ak_${role}`);
     const key: ApiKeyRecord = {
@@ -82,7 +81,7 @@ export class ApiKeys {
       expiresAt: null,
       revokedAt: null,
     };
-    await this.keys.insert(key, trx);
+    await this.keys.insert(key, tx);
     return { apiKey, key };
   }
 
@@ -92,15 +91,15 @@ export class ApiKeys {
   ): Promise<{ api_key: string; key: ApiKeyView; previous: ApiKeyView }> {
     const current = accountKeyOf(caller);
     const now = new Date();
-    const issued = await transaction(this.db, async (trx) => {
-      const out = await this.issue(caller.id, caller.role, trx);
-      if (revokeCurrent) await this.keys.revoke(caller.id, current, now.toISOString(), trx);
+    const issued = await this.transactions.run(async (tx) => {
+      const out = await this.issue(caller.id, caller.role, tx);
+      if (revokeCurrent) await this.keys.revoke(caller.id, current, now.toISOString(), tx);
       else
         await this.keys.expire(
           caller.id,
           current,
           new Date(now.getTime() + ROTATION_GRACE_MS).toISOString(),
-          trx,
+          tx,
         );
       return out;
     });

@@ -1,6 +1,6 @@
 // Who is calling, and what that caller may see. Domain code takes a Caller, never a request.
 import { Forbidden } from "@aitbc/server-lib";
-import type { Role } from "../../data/accounts-repo.js";
+import type { Role } from "./account-store.js";
 
 export type { Role };
 

@@ -1,20 +1,20 @@
 // Operator views: miners (online or not, models, in-flight jobs), and marketplace statistics.
 import { fromMicro, type CoordinatorTypes } from "@aitbc/sdk";
-import type { Knex } from "@aitbc/server-lib";
-import { accountIdsOfTenant, type AccountsRepo } from "../../data/accounts-repo.js";
-import type { MinersRepo } from "../../data/miners-repo.js";
-import type { JobsRepo } from "../../data/jobs-repo.js";
-import type { ServicesRepo } from "../../data/services-repo.js";
-import { decodeCursor, encodeCursor } from "../../data/cursor.js";
+import type { AccountStore } from "../accounts/account-store.js";
+import type { MinerStore } from "../miners/miner-store.js";
+import type { JobLeaseStore } from "../jobs/job-store.js";
+import type { ServiceStore } from "../services/service-store.js";
+import { decodeCursor, encodeCursor } from "../cursor.js";
 import { adminScope, requireRole, type Caller } from "../accounts/caller.js";
+import type { JobAdminQueries } from "./admin-queries.js";
 import type { MinerPresence } from "../miners/presence.js";
 
 export interface AdminDeps {
-  db: Knex;
-  accounts: AccountsRepo;
-  miners: MinersRepo;
-  jobs: JobsRepo;
-  services: ServicesRepo;
+  accounts: AccountStore;
+  miners: MinerStore;
+  jobs: JobLeaseStore;
+  jobStats: JobAdminQueries;
+  services: ServiceStore;
   presence: MinerPresence;
 }
 
@@ -25,7 +25,7 @@ export async function listAdminMiners(
 ): Promise<CoordinatorTypes.AdminMinerList> {
   requireRole(caller, "admin");
   const tenant = adminScope(caller);
-  let providerIds = tenant ? await accountIdsOfTenant(deps.db, tenant, "provider") : undefined;
+  let providerIds = tenant ? await deps.accounts.idsOfTenant(tenant, "provider") : undefined;
   if (q.provider_id)
     providerIds = providerIds ? providerIds.filter((p) => p === q.provider_id) : [q.provider_id];
   const after = decodeCursor(q.cursor, ["m"] as const)?.m;
@@ -73,9 +73,9 @@ export async function adminStats(
 ): Promise<CoordinatorTypes.AdminStats> {
   requireRole(caller, "admin");
   const tenant = adminScope(caller);
-  const byStatus = await deps.jobs.countByStatus(tenant);
-  const volume = await deps.jobs.volume(tenant);
-  const providerIds = tenant ? await accountIdsOfTenant(deps.db, tenant, "provider") : undefined;
+  const byStatus = await deps.jobStats.countByStatus(tenant);
+  const volume = await deps.jobStats.volume(tenant);
+  const providerIds = tenant ? await deps.accounts.idsOfTenant(tenant, "provider") : undefined;
   return {
     jobs_by_status: byStatus,
     jobs_total: Object.values(byStatus).reduce((a, b) => a + b, 0),

@@ -6,21 +6,19 @@ import {
   Forbidden,
   NotFound,
   Unavailable,
-  idempotent,
-  type Knex,
   type Logger,
 } from "@aitbc/server-lib";
 import type { CoordinatorTypes } from "@aitbc/sdk";
 import {
   isInference,
   type JobRecord,
-  type JobsRepo,
   type PublicJobStatus,
   type Requirements,
-} from "../../data/jobs-repo.js";
-import type { OutboxRepo } from "../../data/outbox-repo.js";
-import type { ReceiptsRepo } from "../../data/receipts-repo.js";
-import { decodeCursor, encodeCursor } from "../../data/cursor.js";
+} from "./job-types.js";
+import type { JobStore } from "./job-store.js";
+import type { OutboxStore } from "../settlement/outbox-store.js";
+import type { ReceiptStore } from "../receipts/receipt-store.js";
+import { decodeCursor, encodeCursor } from "../cursor.js";
 import { parseAmount } from "../amounts.js";
 import {
   actsForCustomer,
@@ -29,6 +27,8 @@ import {
   requireRole,
   type Caller,
 } from "../accounts/caller.js";
+import { reclaimRecord } from "../settlement/outbox-records.js";
+import type { Idempotency } from "../store/transactions.js";
 import type { SettlementPort } from "../settlement/settlement-port.js";
 import type { Matcher } from "./matcher.js";
 import type { JobTransitions } from "./job-transitions.js";
@@ -41,10 +41,10 @@ export const DEFAULT_TTL_S = 900;
 
 export class JobService {
   constructor(
-    private readonly db: Knex,
-    private readonly jobs: JobsRepo,
-    private readonly receipts: ReceiptsRepo,
-    private readonly outbox: OutboxRepo,
+    private readonly idempotency: Idempotency,
+    private readonly jobs: JobStore,
+    private readonly receipts: ReceiptStore,
+    private readonly outbox: OutboxStore,
     private readonly matcher: Matcher,
     private readonly transitions: JobTransitions,
     private readonly settlement: SettlementPort,
@@ -64,8 +64,7 @@ export class JobService {
       positive: true,
     });
     const requirements = body.requirements as Requirements;
-    return idempotent(
-      this.db,
+    return this.idempotency.run(
       { scope: `createJob:${caller.id}`, key: idempotencyKey, body },
       async () => ({
         status: 201,
@@ -122,7 +121,7 @@ export class JobService {
     };
     // The row exists (invisible, `pending`) before the money moves, so a lock is never orphaned
     // by a crash: the sweeper reclaims locks of pending jobs that never got queued.
-    await this.jobs.insert(this.db, job);
+    await this.jobs.insert(undefined, job);
     let lock;
     try {
       lock = await this.settlement.lockEscrow(
@@ -150,23 +149,10 @@ export class JobService {
         "escrow lock outcome unknown; reclaiming it if it lands",
       );
       const now = new Date().toISOString();
-      await this.outbox.insert(this.db, {
-        jobId: job.jobId,
-        kind: "reclaim",
-        amountMicro: job.budgetMicro,
-        paidMicro: 0n,
-        refundMicro: job.budgetMicro,
-        providerAddress: null,
-        receiptHash: null,
-        status: "pending",
-        signedTx: null,
-        txHash: null,
-        attempts: 0,
-        lastError: null,
-        nextAttemptAt: new Date(Date.now() + 5000).toISOString(),
-        createdAt: now,
-        updatedAt: now,
-      });
+      await this.outbox.insert(
+        undefined,
+        reclaimRecord(job, now, new Date(Date.now() + 5000).toISOString()),
+      );
       this.onSettle();
     }
     await this.jobs.delete(job.jobId);

@@ -1,9 +1,11 @@
 // Time-driven job changes: a lease that expired puts its job back in the queue (or fails it after
 // too many lost leases), a job past its TTL expires with a refund, and a job whose create never
 // finished (a crash between the escrow lock and the queue) has its escrow reclaimed.
-import { transaction, type Knex, type Logger } from "@aitbc/server-lib";
-import type { JobsRepo } from "../../data/jobs-repo.js";
-import type { OutboxRepo } from "../../data/outbox-repo.js";
+import type { Logger } from "@aitbc/server-lib";
+import type { JobStore, JobSweepQueries } from "./job-store.js";
+import type { OutboxStore } from "../settlement/outbox-store.js";
+import { reclaimRecord } from "../settlement/outbox-records.js";
+import type { Transactions } from "../store/transactions.js";
 import type { JobTransitions } from "./job-transitions.js";
 import { refundChange } from "./terminal.js";
 import { requeueChange } from "./requeue.js";
@@ -22,9 +24,9 @@ export class JobSweeper {
   private running: Promise<void> | undefined;
 
   constructor(
-    private readonly db: Knex,
-    private readonly jobs: JobsRepo,
-    private readonly outbox: OutboxRepo,
+    private readonly transactions: Transactions,
+    private readonly jobs: JobStore & JobSweepQueries,
+    private readonly outbox: OutboxStore,
     private readonly transitions: JobTransitions,
     private readonly onSettle: () => void,
     private readonly settings: SweeperSettings,
@@ -83,25 +85,9 @@ export class JobSweeper {
       const job = await this.jobs.byId(jobId);
       if (!job || job.status !== "pending") continue;
       const at = new Date().toISOString();
-      await transaction(this.db, async (trx) => {
-        await this.outbox.insert(trx, {
-          jobId,
-          kind: "reclaim",
-          amountMicro: job.budgetMicro,
-          paidMicro: 0n,
-          refundMicro: job.budgetMicro,
-          providerAddress: null,
-          receiptHash: null,
-          status: "pending",
-          signedTx: null,
-          txHash: null,
-          attempts: 0,
-          lastError: null,
-          nextAttemptAt: at,
-          createdAt: at,
-          updatedAt: at,
-        });
-        await trx("jobs").where({ job_id: jobId, status: "pending" }).delete();
+      await this.transactions.run(async (tx) => {
+        await this.outbox.insert(tx, reclaimRecord(job, at));
+        await this.jobs.deleteIfPending(tx, jobId);
       });
       this.logger.warn({ job_id: jobId }, "abandoned job create: reclaiming its escrow");
       this.onSettle();

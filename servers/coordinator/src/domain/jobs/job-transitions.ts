@@ -1,20 +1,14 @@
 // Every change of a job's state goes through here: one transaction that locks the job's row,
 // applies the change, appends its events with the next sequence numbers and, for terminal states,
 // writes the release or refund to the settlement outbox. Signals go out after the commit.
-import { transaction, type Knex } from "@aitbc/server-lib";
-import type { JobPatch, JobRecord, JobsRepo } from "../../data/jobs-repo.js";
-import { jobFromRow } from "../../data/jobs-repo.js";
-import type { JobEventsRepo, JobEventType } from "../../data/job-events-repo.js";
-import type { OutboxRepo } from "../../data/outbox-repo.js";
-import type { SignalBus } from "../events/signal-bus.js";
+import type { JobPatch, JobStore, JobEventStore } from "./job-store.js";
+import type { JobRecord, JobEventType } from "./job-types.js";
+import type { OutboxStore } from "../settlement/outbox-store.js";
+import { pendingSettlement, type Settle } from "../settlement/outbox-records.js";
 
-export interface Settle {
-  kind: "release" | "refund" | "reclaim";
-  paidMicro: bigint;
-  refundMicro: bigint;
-  providerAddress: string | null;
-  receiptHash: string | null;
-}
+export type { Settle };
+import type { Tx, Transactions } from "../store/transactions.js";
+import type { SignalBus } from "../events/signal-bus.js";
 
 export interface JobChange {
   patch?: Omit<JobPatch, "updated_at" | "last_seq">;
@@ -23,7 +17,7 @@ export interface JobChange {
   /** The job is (back) in the queue: wake the provider's long-polling claims. */
   wakeClaims?: boolean;
   /** Extra writes in the same transaction (for example the receipt). */
-  also?: (trx: Knex.Transaction) => Promise<void>;
+  also?: (tx: Tx) => Promise<void>;
 }
 
 export interface Decision<T> {
@@ -33,10 +27,10 @@ export interface Decision<T> {
 
 export class JobTransitions {
   constructor(
-    private readonly db: Knex,
-    private readonly jobs: JobsRepo,
-    private readonly events: JobEventsRepo,
-    private readonly outbox: OutboxRepo,
+    private readonly transactions: Transactions,
+    private readonly jobs: JobStore,
+    private readonly events: JobEventStore,
+    private readonly outbox: OutboxStore,
     private readonly bus: SignalBus,
     private readonly onSettle: () => void,
   ) {}
@@ -47,51 +41,30 @@ export class JobTransitions {
    */
   async change<T>(
     jobId: string,
-    decide: (
-      job: JobRecord | undefined,
-      trx: Knex.Transaction,
-    ) => Promise<Decision<T>> | Decision<T>,
+    decide: (job: JobRecord | undefined, tx: Tx) => Promise<Decision<T>> | Decision<T>,
   ): Promise<T> {
     let after: JobRecord | undefined;
     let change: JobChange | undefined;
-    const result = await transaction(this.db, async (trx) => {
-      const row = await this.jobs.lockRow(trx, jobId);
-      const job = row ? jobFromRow(row) : undefined;
-      const decision = await decide(job, trx);
+    const result = await this.transactions.run(async (tx) => {
+      const locked = await this.jobs.lockById(tx, jobId);
+      const job = locked?.job;
+      const decision = await decide(job, tx);
       change = decision.change;
-      if (!row || !job || !change) return decision.result(job as JobRecord);
+      if (!locked || !job || !change) return decision.result(job as JobRecord);
       const now = new Date().toISOString();
       const appended = change.events?.length
-        ? await this.events.append(trx, jobId, job.lastSeq, change.events, now)
+        ? await this.events.append(tx, jobId, job.lastSeq, change.events, now)
         : [];
       const patch: JobPatch = {
         ...change.patch,
         updated_at: now,
         ...(appended.length ? { last_seq: appended[appended.length - 1]!.seq } : {}),
       };
-      await this.jobs.update(trx, jobId, patch);
-      if (change.settle) {
-        await this.outbox.insert(trx, {
-          jobId,
-          kind: change.settle.kind,
-          amountMicro: job.budgetMicro,
-          paidMicro: change.settle.paidMicro,
-          refundMicro: change.settle.refundMicro,
-          providerAddress: change.settle.providerAddress,
-          receiptHash: change.settle.receiptHash,
-          status: "pending",
-          signedTx: null,
-          txHash: null,
-          attempts: 0,
-          lastError: null,
-          nextAttemptAt: now,
-          createdAt: now,
-          updatedAt: now,
-        });
-      }
-      await change.also?.(trx);
-      // The row as written, without reading it back.
-      after = jobFromRow({ ...row, ...patch });
+      await this.jobs.update(tx, jobId, patch);
+      if (change.settle)
+        await this.outbox.insert(tx, pendingSettlement(jobId, job.budgetMicro, change.settle, now));
+      await change.also?.(tx);
+      after = locked.withPatch(patch);
       return decision.result(after);
     });
     if (after && change) {
@@ -110,14 +83,14 @@ export class JobTransitions {
   async queueCreated(job: JobRecord, lockTxHash: string): Promise<JobRecord | undefined> {
     const now = new Date().toISOString();
     const patch = { status: "queued" as const, lock_tx_hash: lockTxHash, updated_at: now };
-    const queued = await transaction(this.db, async (trx) => {
-      const pending = await this.jobs.updateIfStatus(trx, job.jobId, "pending", {
+    const queued = await this.transactions.run(async (tx) => {
+      const pending = await this.jobs.updateIfStatus(tx, job.jobId, "pending", {
         ...patch,
         last_seq: 1,
       });
       if (pending)
         await this.events.append(
-          trx,
+          tx,
           job.jobId,
           0,
           [{ type: "status", data: { status: "queued" } }],

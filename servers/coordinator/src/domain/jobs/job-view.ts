@@ -1,7 +1,7 @@
 // The wire views of a job: status, results and payment.
 import { fromMicro } from "@aitbc/sdk";
 import type { CoordinatorTypes } from "@aitbc/sdk";
-import type { JobRecord, PublicJobStatus } from "../../data/jobs-repo.js";
+import type { JobRecord, PublicJobStatus } from "./job-types.js";
 
 export type JobView = CoordinatorTypes.Job;
 export type PaymentView = CoordinatorTypes.Payment;

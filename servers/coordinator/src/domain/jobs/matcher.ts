@@ -1,10 +1,10 @@
 // Picks the service that runs a job, or explains why none can: every filter records the services
 // it excluded, and the 422 no_matching_service answer carries those reasons.
 import { NotFound, Unprocessable } from "@aitbc/server-lib";
-import type { ServiceRecord, ServicesRepo } from "../../data/services-repo.js";
-import type { MinersRepo } from "../../data/miners-repo.js";
-import type { ReviewsRepo } from "../../data/reviews-repo.js";
-import { isInference, type Requirements } from "../../data/jobs-repo.js";
+import type { ServiceRecord, ServiceStore } from "../services/service-store.js";
+import type { MinerStore } from "../miners/miner-store.js";
+import type { ReviewStore } from "../reviews/review-store.js";
+import { isInference, type Requirements } from "./job-types.js";
 import type { MinerPresence } from "../miners/presence.js";
 import { isAvailableAt } from "../services/availability.js";
 import { loadFleet, servableModels, servesTaskType } from "../services/service-view.js";
@@ -24,9 +24,9 @@ const MAX_CANDIDATES = 1000;
 
 export class Matcher {
   constructor(
-    private readonly services: ServicesRepo,
-    private readonly miners: MinersRepo,
-    private readonly reviews: ReviewsRepo,
+    private readonly services: ServiceStore,
+    private readonly miners: MinerStore,
+    private readonly reviews: ReviewStore,
     private readonly presence: MinerPresence,
   ) {}
 

@@ -1,6 +1,6 @@
 // The change that puts a held job back in the queue for another miner: the lease ends, the stream
 // says why, and waiting claims of the provider wake up.
-import type { JobRecord } from "../../data/jobs-repo.js";
+import type { JobRecord } from "./job-types.js";
 import type { JobChange } from "./job-transitions.js";
 
 /**

@@ -1,6 +1,6 @@
 // The changes that end a job without paying the provider: failed, expired, cancelled. Each one
 // refunds the whole budget through the settlement outbox and ends the stream with a result event.
-import type { JobRecord } from "../../data/jobs-repo.js";
+import type { JobRecord } from "./job-types.js";
 import type { JobChange } from "./job-transitions.js";
 import { renderPayment } from "./job-view.js";
 

@@ -4,25 +4,25 @@
 // job, on SQLite because writers are serialized.
 import { randomBytes } from "node:crypto";
 import type { CoordinatorTypes } from "@aitbc/sdk";
-import { transaction, type Knex } from "@aitbc/server-lib";
-import type { MinerRecord, MinersRepo } from "../../data/miners-repo.js";
-import type { JobRecord, JobsRepo } from "../../data/jobs-repo.js";
-import type { JobEventsRepo } from "../../data/job-events-repo.js";
+import type { MinerRecord, MinerStore } from "./miner-store.js";
+import type { JobRecord } from "../jobs/job-types.js";
+import type { JobEventStore, JobLeaseStore, JobStore } from "../jobs/job-store.js";
 import type { SignalBus } from "../events/signal-bus.js";
 import type { MinerProtocolSettings } from "./miner-service.js";
 import type { MinerService } from "./miner-service.js";
 import type { Caller } from "../accounts/caller.js";
 import { fromMicro } from "@aitbc/sdk";
+import type { Transactions } from "../store/transactions.js";
 
 export class ClaimService {
   private readonly shutdown = new AbortController();
 
   constructor(
-    private readonly db: Knex,
-    private readonly miners: MinersRepo,
+    private readonly transactions: Transactions,
+    private readonly miners: MinerStore,
     private readonly minerService: MinerService,
-    private readonly jobs: JobsRepo,
-    private readonly events: JobEventsRepo,
+    private readonly jobs: JobStore & JobLeaseStore,
+    private readonly events: JobEventStore,
     private readonly bus: SignalBus,
     private readonly settings: MinerProtocolSettings,
   ) {}
@@ -83,11 +83,11 @@ export class ClaimService {
     const nowIso = now.toISOString();
     const leaseId = randomBytes(16).toString("hex");
     const leaseUntil = new Date(now.getTime() + this.settings.leaseTtlS * 1000).toISOString();
-    const job = await transaction(this.db, async (trx) => {
-      if (touchAt) await this.miners.touch(miner.minerId, touchAt, trx);
-      const held = await this.jobs.countHeldBy(trx, miner.minerId);
+    const job = await this.transactions.run(async (tx) => {
+      if (touchAt) await this.miners.touch(miner.minerId, touchAt, tx);
+      const held = await this.jobs.countHeldBy(tx, miner.minerId);
       if (held >= miner.capabilities.max_concurrency) return undefined;
-      const next = await this.jobs.nextClaimable(trx, {
+      const next = await this.jobs.nextClaimable(tx, {
         providerId: miner.providerId,
         models: miner.capabilities.models.map((m) => m.name),
         taskTypes: miner.capabilities.task_types,
@@ -95,13 +95,13 @@ export class ClaimService {
       });
       if (!next) return undefined;
       await this.events.append(
-        trx,
+        tx,
         next.jobId,
         next.lastSeq,
         [{ type: "status", data: { status: "assigned", miner_id: miner.minerId } }],
         nowIso,
       );
-      await this.jobs.update(trx, next.jobId, {
+      await this.jobs.update(tx, next.jobId, {
         status: "assigned",
         miner_id: miner.minerId,
         lease_id: leaseId,

@@ -1,7 +1,7 @@
 // Who may act on a claimed job: the provider whose job it is, quoting the job's live lease. Shared
 // by every report a miner makes (progress, complete, fail) and by release.
 import { Conflict, NotFound } from "@aitbc/server-lib";
-import type { JobRecord } from "../../data/jobs-repo.js";
+import type { JobRecord } from "../jobs/job-types.js";
 import { requireRole, type Caller } from "../accounts/caller.js";
 
 export function leaseLost(jobId: string, why: string): Conflict {

@@ -1,11 +1,12 @@
 // Miner registration and heartbeats. A miner belongs to one provider, and its public key is the
 // key that must sign the receipts of the jobs it runs.
 import { randomBytes } from "node:crypto";
-import { Conflict, NotFound, ValidationFailed, transaction, type Knex } from "@aitbc/server-lib";
+import { Conflict, NotFound, ValidationFailed } from "@aitbc/server-lib";
 import { fromBase64Url, type CoordinatorTypes } from "@aitbc/sdk";
-import type { MinerRecord, MinersRepo } from "../../data/miners-repo.js";
-import { HELD_STATUSES } from "../../data/jobs-repo.js";
+import type { MinerRecord, MinerStore } from "./miner-store.js";
+import type { JobLeaseStore } from "../jobs/job-store.js";
 import { requireRole, type Caller } from "../accounts/caller.js";
+import type { Transactions } from "../store/transactions.js";
 
 export interface MinerProtocolSettings {
   heartbeatIntervalS: number;
@@ -18,8 +19,9 @@ export interface MinerProtocolSettings {
 
 export class MinerService {
   constructor(
-    private readonly db: Knex,
-    private readonly miners: MinersRepo,
+    private readonly transactions: Transactions,
+    private readonly miners: MinerStore,
+    private readonly jobs: JobLeaseStore,
     private readonly settings: MinerProtocolSettings,
   ) {}
 
@@ -76,21 +78,13 @@ export class MinerService {
     const until = new Date(now.getTime() + this.settings.leaseTtlS * 1000).toISOString();
     const ids = [...new Set(body.active_job_ids)];
     let extended: string[] = [];
-    await transaction(this.db, async (trx) => {
-      await trx("miners").where({ miner_id: miner.minerId }).update({ last_heartbeat_at: nowIso });
+    await this.transactions.run(async (tx) => {
+      await this.miners.touch(miner.minerId, nowIso, tx);
       if (ids.length === 0) return;
       // Only live leases are extended: an expired one is already lost, even before the sweeper
       // has put its job back in the queue.
-      const live = trx("jobs")
-        .whereIn("job_id", ids)
-        .where({ miner_id: miner.minerId })
-        .whereIn("status", [...HELD_STATUSES])
-        .where("lease_expires_at", ">=", nowIso);
-      extended = (await live.clone().select("job_id")).map((r: { job_id: string }) => r.job_id);
-      if (extended.length)
-        await trx("jobs")
-          .whereIn("job_id", extended)
-          .update({ lease_expires_at: until, updated_at: nowIso });
+      extended = await this.jobs.liveLeases(tx, miner.minerId, ids, nowIso);
+      if (extended.length) await this.jobs.extendLeases(tx, extended, until, nowIso);
     });
     const kept = new Set(extended);
     return {

@@ -1,11 +1,12 @@
 // What a miner reports about a job it holds: progress, completion (with the signed receipt) or
 // failure. Every report quotes the lease; a lease that expired or moved is 409 lease_lost.
-import { Unprocessable, type Knex } from "@aitbc/server-lib";
+import { Unprocessable } from "@aitbc/server-lib";
 import { receiptHash, type CoordinatorTypes, type Receipt } from "@aitbc/sdk";
-import type { JobRecord, JobsRepo } from "../../data/jobs-repo.js";
-import type { MinersRepo } from "../../data/miners-repo.js";
-import type { AccountsRepo } from "../../data/accounts-repo.js";
-import type { ReceiptsRepo } from "../../data/receipts-repo.js";
+import type { JobRecord } from "../jobs/job-types.js";
+import type { JobStore } from "../jobs/job-store.js";
+import type { MinerStore } from "./miner-store.js";
+import type { AccountStore } from "../accounts/account-store.js";
+import type { ReceiptStore } from "../receipts/receipt-store.js";
 import type { Caller } from "../accounts/caller.js";
 import { leaseLost, providerJob, requireLiveLease } from "./lease-rules.js";
 import type { Decision, JobTransitions } from "../jobs/job-transitions.js";
@@ -16,6 +17,7 @@ import type { ReceiptKeyRing } from "../receipts/receipt-keys.js";
 import { checkReceipt } from "../receipts/receipt-check.js";
 import { countersignReceipt } from "../receipts/node-ed25519.js";
 import type { OutboxWorker, SettlementWatch } from "../settlement/outbox-worker.js";
+import type { Tx } from "../store/transactions.js";
 
 export interface WorkReportSettings {
   leaseTtlS: number;
@@ -26,10 +28,10 @@ export interface WorkReportSettings {
 
 export class WorkReports {
   constructor(
-    private readonly jobs: JobsRepo,
-    private readonly miners: MinersRepo,
-    private readonly accounts: AccountsRepo,
-    private readonly receipts: ReceiptsRepo,
+    private readonly jobs: JobStore,
+    private readonly miners: MinerStore,
+    private readonly accounts: AccountStore,
+    private readonly receipts: ReceiptStore,
     private readonly transitions: JobTransitions,
     private readonly keys: ReceiptKeyRing,
     private readonly worker: OutboxWorker,
@@ -79,15 +81,15 @@ export class WorkReports {
   ): Promise<CoordinatorTypes.CompleteJobResponse> {
     const received = body.receipt as Receipt;
     const settlement = this.worker.watch(jobId);
-    const completed = await this.changeSettling(settlement, jobId, async (found, trx) => {
+    const completed = await this.changeSettling(settlement, jobId, async (found, tx) => {
       const job = providerJob(caller, found, jobId);
       const arrived = new Date();
       const now = arrived.toISOString();
       requireLiveLease(job, body.lease_id, now);
       // Read in the transaction, which holds the job: the live lease pins the job's miner.
-      const miner = job.minerId ? await this.miners.byId(job.minerId, trx) : undefined;
+      const miner = job.minerId ? await this.miners.byId(job.minerId, tx) : undefined;
       if (!miner) throw leaseLost(jobId, "the miner holding it is unknown");
-      const provider = await this.accounts.byId(job.providerId, trx);
+      const provider = await this.accounts.byId(job.providerId, tx);
       const problems = checkReceipt(received, {
         job,
         output: body.output,
@@ -142,8 +144,8 @@ export class WorkReports {
             providerAddress: provider?.address ?? null,
             receiptHash: hash,
           },
-          also: async (trx) => {
-            await this.receipts.insert(trx, {
+          also: async (tx) => {
+            await this.receipts.insert(tx, {
               jobId,
               tenantId: job.tenantId,
               customerId: job.customerId,
@@ -194,10 +196,7 @@ export class WorkReports {
   private async changeSettling<T>(
     settlement: SettlementWatch,
     jobId: string,
-    decide: (
-      job: JobRecord | undefined,
-      trx: Knex.Transaction,
-    ) => Promise<Decision<T>> | Decision<T>,
+    decide: (job: JobRecord | undefined, tx: Tx) => Promise<Decision<T>> | Decision<T>,
   ): Promise<T> {
     try {
       return await this.transitions.change(jobId, decide);

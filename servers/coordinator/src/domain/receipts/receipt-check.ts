@@ -6,7 +6,7 @@ import {
   type JobMetering,
   type JobOutput,
   type JobRecord,
-} from "../../data/jobs-repo.js";
+} from "../jobs/job-types.js";
 import { meteredCost, unitsFromDuration } from "../jobs/metering.js";
 import { verifyEd25519 } from "./node-ed25519.js";
 

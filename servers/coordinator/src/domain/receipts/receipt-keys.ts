@@ -5,10 +5,11 @@
 // insert a key; all of them use the oldest current one, so they agree.
 import { generateKeyPair, importSecretKey, sha256Hex, toBase64Url, type KeyPair } from "@aitbc/sdk";
 import type { KeyObject } from "node:crypto";
-import { Conflict, Forbidden, transaction, type Knex, type SecretSealer } from "@aitbc/server-lib";
-import type { KeysRepo, ReceiptKeyRecord } from "../../data/keys-repo.js";
+import { Conflict, Forbidden, type SecretSealer } from "@aitbc/server-lib";
+import type { ReceiptKeyStore, ReceiptKeyRecord } from "./receipt-store.js";
 import { privateKeyObject } from "./node-ed25519.js";
 import type { Caller } from "../accounts/caller.js";
+import type { Transactions } from "../store/transactions.js";
 
 export interface ReceiptKey {
   keyId: string;
@@ -38,8 +39,8 @@ export class ReceiptKeyRing {
   private loadedAt = Date.now();
 
   private constructor(
-    private readonly db: Knex,
-    private readonly keys: KeysRepo,
+    private readonly transactions: Transactions,
+    private readonly keys: ReceiptKeyStore,
     private readonly sealer: SecretSealer,
     private readonly configuredSecret: string | undefined,
     private currentKey: ReceiptKey,
@@ -51,20 +52,20 @@ export class ReceiptKeyRing {
   }
 
   static async load(
-    db: Knex,
-    keys: KeysRepo,
+    transactions: Transactions,
+    keys: ReceiptKeyStore,
     sealer: SecretSealer,
     configuredSecret?: string,
   ): Promise<ReceiptKeyRing> {
-    await sealLegacyKeys(db, keys, sealer);
+    await sealLegacyKeys(transactions, keys, sealer);
     const now = new Date().toISOString();
     if (configuredSecret) {
       const pair = importSecretKey(configuredSecret);
       const keyId = receiptKeyId(pair.publicKey);
       if (!(await keys.all()).some((k) => k.keyId === keyId))
-        await transaction(db, async (trx) => {
-          await keys.closeCurrent(now, trx);
-          await keys.insertIfAbsent(record(pair, null, now), trx);
+        await transactions.run(async (tx) => {
+          await keys.closeCurrent(now, tx);
+          await keys.insertIfAbsent(record(pair, null, now), tx);
         });
     } else if (!(await keys.all()).some((k) => k.validUntil === null && k.sealedSecret)) {
       // First start, or AITBC_RECEIPT_SECRET_KEY was dropped: a new stored key takes over.
@@ -73,14 +74,14 @@ export class ReceiptKeyRing {
         toBase64Url(pair.secretKey),
         sealContext(receiptKeyId(pair.publicKey)),
       );
-      await transaction(db, async (trx) => {
-        await keys.closeCurrent(now, trx);
-        await keys.insertIfAbsent(record(pair, sealed, now), trx);
+      await transactions.run(async (tx) => {
+        await keys.closeCurrent(now, tx);
+        await keys.insertIfAbsent(record(pair, sealed, now), tx);
       });
     }
     const all = await keys.all();
     return new ReceiptKeyRing(
-      db,
+      transactions,
       keys,
       sealer,
       configuredSecret,
@@ -124,11 +125,11 @@ export class ReceiptKeyRing {
     const pair = generateKeyPair();
     const keyId = receiptKeyId(pair.publicKey);
     const now = new Date().toISOString();
-    await transaction(this.db, async (trx) => {
-      await this.keys.closeCurrent(now, trx);
+    await this.transactions.run(async (tx) => {
+      await this.keys.closeCurrent(now, tx);
       await this.keys.insertIfAbsent(
         record(pair, this.sealer.seal(toBase64Url(pair.secretKey), sealContext(keyId)), now),
-        trx,
+        tx,
       );
     });
     await this.reload();
@@ -176,10 +177,14 @@ function currentOf(
  * Keys stored in clear by earlier versions move to the sealed table. The oldest was the one every
  * replica signed with, so it stays current; any other never signed and is closed at its creation.
  */
-async function sealLegacyKeys(db: Knex, keys: KeysRepo, sealer: SecretSealer): Promise<void> {
-  await transaction(db, async (trx) => {
-    const legacy = await keys.legacy(trx);
-    const hasCurrent = (await keys.all(trx)).some((k) => k.validUntil === null);
+async function sealLegacyKeys(
+  transactions: Transactions,
+  keys: ReceiptKeyStore,
+  sealer: SecretSealer,
+): Promise<void> {
+  await transactions.run(async (tx) => {
+    const legacy = await keys.legacy(tx);
+    const hasCurrent = (await keys.all(tx)).some((k) => k.validUntil === null);
     for (const [i, k] of legacy.entries()) {
       await keys.insertIfAbsent(
         {
@@ -190,9 +195,9 @@ async function sealLegacyKeys(db: Knex, keys: KeysRepo, sealer: SecretSealer): P
           validFrom: k.createdAt,
           validUntil: i === 0 && !hasCurrent ? null : k.createdAt,
         },
-        trx,
+        tx,
       );
-      await keys.deleteLegacy(k.keyId, trx);
+      await keys.deleteLegacy(k.keyId, tx);
     }
   });
 }

@@ -1,12 +1,12 @@
 // Listing stored receipts, limited to what the caller may see.
 import type { CoordinatorTypes } from "@aitbc/sdk";
-import type { ReceiptsRepo, ReceiptFilter } from "../../data/receipts-repo.js";
-import type { JobsRepo } from "../../data/jobs-repo.js";
-import { decodeCursor, encodeCursor } from "../../data/cursor.js";
+import type { ReceiptStore, ReceiptFilter } from "./receipt-store.js";
+import type { JobStore } from "../jobs/job-store.js";
+import { decodeCursor, encodeCursor } from "../cursor.js";
 import { adminScope, type Caller } from "../accounts/caller.js";
 
 export async function listReceipts(
-  deps: { receipts: ReceiptsRepo; jobs: JobsRepo },
+  deps: { receipts: ReceiptStore; jobs: JobStore },
   caller: Caller,
   q: { limit: number; job_id?: string; cursor?: string },
 ): Promise<CoordinatorTypes.ReceiptList> {

@@ -1,21 +1,25 @@
 // A provider's reputation: ratings from reviews plus measured facts from its jobs.
 import { NotFound } from "@aitbc/server-lib";
 import type { CoordinatorTypes } from "@aitbc/sdk";
-import type { AccountsRepo } from "../../data/accounts-repo.js";
-import type { JobsRepo } from "../../data/jobs-repo.js";
-import type { ReviewsRepo } from "../../data/reviews-repo.js";
-import type { ServicesRepo } from "../../data/services-repo.js";
+import type { AccountStore } from "../accounts/account-store.js";
+import type { ReputationQueries, ReviewStore } from "./review-store.js";
+import type { ServiceStore } from "../services/service-store.js";
 import { round2 } from "../services/service-view.js";
 
 export async function providerReputation(
-  deps: { accounts: AccountsRepo; jobs: JobsRepo; reviews: ReviewsRepo; services: ServicesRepo },
+  deps: {
+    accounts: AccountStore;
+    reputation: ReputationQueries;
+    reviews: ReviewStore;
+    services: ServiceStore;
+  },
   providerId: string,
 ): Promise<CoordinatorTypes.ProviderReputation> {
   const account = await deps.accounts.byId(providerId);
   if (!account || account.role !== "provider")
     throw new NotFound(`No provider with id ${providerId}.`);
   const ratings = (await deps.reviews.ratings({ providerId })).get(providerId);
-  const facts = await deps.jobs.providerFacts(providerId);
+  const facts = await deps.reputation.providerFacts(providerId);
   const finished = facts.completed + facts.failed;
   return {
     provider_id: providerId,

@@ -2,17 +2,17 @@
 import { randomBytes } from "node:crypto";
 import { Conflict, Forbidden, NotFound, Unprocessable, isUniqueViolation } from "@aitbc/server-lib";
 import type { CoordinatorTypes } from "@aitbc/sdk";
-import type { ReviewRecord, ReviewsRepo } from "../../data/reviews-repo.js";
-import type { ServicesRepo } from "../../data/services-repo.js";
-import type { JobsRepo } from "../../data/jobs-repo.js";
-import { decodeCursor, encodeCursor } from "../../data/cursor.js";
+import type { ReviewRecord, ReviewStore } from "./review-store.js";
+import type { ServiceStore } from "../services/service-store.js";
+import type { JobStore } from "../jobs/job-store.js";
+import { decodeCursor, encodeCursor } from "../cursor.js";
 import { requireRole, type Caller } from "../accounts/caller.js";
 
 export class ReviewService {
   constructor(
-    private readonly reviews: ReviewsRepo,
-    private readonly services: ServicesRepo,
-    private readonly jobs: JobsRepo,
+    private readonly reviews: ReviewStore,
+    private readonly services: ServiceStore,
+    private readonly jobs: JobStore,
   ) {}
 
   async rate(

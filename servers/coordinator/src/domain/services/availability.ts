@@ -1,7 +1,7 @@
 // Availability windows. The seed's window is a pair of RFC 3339 instants; "available now" is
 // computed from the real clock, never assumed.
 import { ValidationFailed } from "@aitbc/server-lib";
-import type { ServiceRecord } from "../../data/services-repo.js";
+import type { ServiceRecord } from "./service-store.js";
 
 export interface AvailabilityInput {
   start_time: string;

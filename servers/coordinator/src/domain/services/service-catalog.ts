@@ -2,13 +2,12 @@
 import { randomBytes } from "node:crypto";
 import { Conflict, Forbidden, NotFound, isUniqueViolation } from "@aitbc/server-lib";
 import type { CoordinatorTypes } from "@aitbc/sdk";
-import type { ServiceRecord, ServicesRepo } from "../../data/services-repo.js";
-import { decodeCursor, encodeCursor } from "../../data/cursor.js";
+import type { ServiceRecord, ServiceStore } from "./service-store.js";
+import { decodeCursor, encodeCursor } from "../cursor.js";
 import { parseAmount } from "../amounts.js";
 import { requireRole, type Caller } from "../accounts/caller.js";
 import { normalizeAvailability, isAvailableAt } from "./availability.js";
 import type { ServiceView, ServiceViews } from "./service-view.js";
-import type { MinersRepo } from "../../data/miners-repo.js";
 import type { MinerPresence } from "../miners/presence.js";
 
 type Registration = CoordinatorTypes.ServiceRegistration;
@@ -29,9 +28,9 @@ export interface ServiceFilter {
 
 export class ServiceCatalog {
   constructor(
-    private readonly services: ServicesRepo,
+    private readonly services: ServiceStore,
     private readonly views: ServiceViews,
-    private readonly fleet: { miners: MinersRepo; presence: MinerPresence },
+    private readonly presence: MinerPresence,
   ) {}
 
   async register(caller: Caller, body: Registration): Promise<ServiceView> {
@@ -126,9 +125,8 @@ export class ServiceCatalog {
     let lastId = after;
     const batch = Math.max(f.limit * 2, 50);
     const framework = f.framework?.toLowerCase();
-    const onlineSince = this.fleet.presence.onlineSince(now);
-    const servingModel = () =>
-      f.model ? { providerIdsFrom: this.fleet.miners.providersServing(f.model, onlineSince) } : {};
+    const onlineSince = this.presence.onlineSince(now);
+    const servingModel = () => (f.model ? { servedBy: { model: f.model, onlineSince } } : {});
     for (;;) {
       const rows = await this.services.find(
         {

@@ -2,9 +2,9 @@
 // serve now, how many miners are online, and the ratings.
 import { fromMicro } from "@aitbc/sdk";
 import type { CoordinatorTypes } from "@aitbc/sdk";
-import type { ServiceRecord } from "../../data/services-repo.js";
-import type { MinerRecord, MinersRepo } from "../../data/miners-repo.js";
-import type { ReviewsRepo } from "../../data/reviews-repo.js";
+import type { ServiceRecord } from "./service-store.js";
+import type { MinerRecord, MinerStore } from "../miners/miner-store.js";
+import type { ReviewStore } from "../reviews/review-store.js";
 import type { MinerPresence } from "../miners/presence.js";
 import { isAvailableAt } from "./availability.js";
 
@@ -16,7 +16,7 @@ export interface ProviderFleet {
 }
 
 export async function loadFleet(
-  miners: MinersRepo,
+  miners: MinerStore,
   presence: MinerPresence,
   providerIds: readonly string[],
   now: Date,
@@ -49,8 +49,8 @@ export function servesTaskType(
 
 export class ServiceViews {
   constructor(
-    private readonly miners: MinersRepo,
-    private readonly reviews: ReviewsRepo,
+    private readonly miners: MinerStore,
+    private readonly reviews: ReviewStore,
     private readonly presence: MinerPresence,
   ) {}
 

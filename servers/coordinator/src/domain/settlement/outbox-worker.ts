@@ -2,10 +2,11 @@
 // submitted and confirmed on chain, one at a time (the settlement key's nonces are sequential),
 // retried with backoff while the node is down, and resumed after a restart. An item is claimed by
 // pushing its next attempt into the future, so replicas sharing a database do not run it twice.
-import { transaction, type Knex, type Logger } from "@aitbc/server-lib";
+import type { Logger } from "@aitbc/server-lib";
 import type { SignedTx } from "@aitbc/sdk";
-import type { OutboxRecord, OutboxRepo } from "../../data/outbox-repo.js";
-import type { JobsRepo } from "../../data/jobs-repo.js";
+import type { OutboxRecord, OutboxStore } from "./outbox-store.js";
+import type { JobStore } from "../jobs/job-store.js";
+import type { Transactions } from "../store/transactions.js";
 import type { ReleaseAttempt, ReleaseOutcome, SettlementPort } from "./settlement-port.js";
 
 /**
@@ -52,9 +53,9 @@ export class OutboxWorker {
   private readonly waiters = new Map<string, Set<Waiter>>();
 
   constructor(
-    private readonly db: Knex,
-    private readonly outbox: OutboxRepo,
-    private readonly jobs: JobsRepo,
+    private readonly transactions: Transactions,
+    private readonly outbox: OutboxStore,
+    private readonly jobs: JobStore,
     private readonly port: SettlementPort,
     private readonly logger: Logger,
     private readonly options: OutboxWorkerOptions = {},
@@ -162,7 +163,7 @@ export class OutboxWorker {
     const timer = setInterval(() => {
       renewing = renewing.then(() =>
         this.outbox
-          .update(this.db, jobId, {
+          .update(undefined, jobId, {
             next_attempt_at: new Date(Date.now() + this.claimMs).toISOString(),
           })
           .catch((err: unknown) =>
@@ -192,7 +193,7 @@ export class OutboxWorker {
     const attempt: ReleaseAttempt = {
       previous: item.signedTx ? (JSON.parse(item.signedTx) as SignedTx) : null,
       remember: async (tx, hash) => {
-        await this.outbox.update(this.db, item.jobId, {
+        await this.outbox.update(undefined, item.jobId, {
           signed_tx: JSON.stringify(tx),
           tx_hash: hash,
           updated_at: new Date().toISOString(),
@@ -246,8 +247,8 @@ export class OutboxWorker {
             settleTxHash: outcome.txHash,
           }
         : null;
-    await transaction(this.db, async (trx) => {
-      await this.outbox.update(trx, item.jobId, {
+    await this.transactions.run(async (tx) => {
+      await this.outbox.update(tx, item.jobId, {
         status: outcome.status === "confirmed" ? "confirmed" : "skipped",
         tx_hash: outcome.status === "confirmed" ? outcome.txHash : item.txHash,
         attempts: item.attempts + 1,
@@ -255,7 +256,7 @@ export class OutboxWorker {
         updated_at: now,
       });
       if (written) {
-        await this.jobs.update(trx, item.jobId, {
+        await this.jobs.update(tx, item.jobId, {
           payment_status: written.paymentStatus,
           settle_tx_hash: written.settleTxHash,
           updated_at: now,
@@ -284,7 +285,7 @@ export class OutboxWorker {
       },
       "settlement attempt failed; will retry",
     );
-    await this.outbox.update(this.db, item.jobId, {
+    await this.outbox.update(undefined, item.jobId, {
       attempts,
       last_error: ((err as Error)?.message ?? String(err)).slice(0, 500),
       next_attempt_at: new Date(Date.now() + delay).toISOString(),

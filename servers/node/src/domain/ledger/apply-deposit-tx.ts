@@ -17,7 +17,7 @@ import {
   type SettlementBatchPayload,
   type SignedTx,
 } from "@aitbc/sdk";
-import type { TxContext, TxEffects } from "./apply-tx.js";
+import type { TxContext, TxEffects } from "./tx-effects.js";
 import { checkCredit, credit, insufficient } from "./credit.js";
 import type { LedgerRules } from "./ledger-rules.js";
 import { depositKey, paidJobKey, settlementKey } from "./record-key.js";

@@ -15,18 +15,9 @@ import type { LedgerRules } from "./ledger-rules.js";
 import { paidJobOf, type StateOverlay } from "./state.js";
 import { TxRejected } from "./tx-rejected.js";
 
-/** What a transaction did, for the transaction index (explorer, address history). */
-export interface TxEffects {
-  to: string | null;
-  refund_to: string | null;
-  job_id: string | null;
-  amount: bigint;
-}
+import type { TxContext, TxEffects } from "./tx-effects.js";
 
-export interface TxContext {
-  hash: string;
-  height: number;
-}
+export type { TxContext, TxEffects } from "./tx-effects.js";
 
 function checkSigner(tx: SignedTx, rules: LedgerRules): void {
   if (tx.type === "faucet") {

@@ -6,7 +6,7 @@
 // lines whose leaves add up to a chosen sum) far out of reach.
 import { createHash } from "node:crypto";
 import type { StateRecord } from "./records.js";
-import type { AccountState, EscrowRecord, EscrowState, EscrowTombstone } from "./state.js";
+import type { AccountState, EscrowRecord, EscrowState, EscrowTombstone } from "./state-records.js";
 
 const MOD = 1n << 512n;
 

@@ -8,34 +8,15 @@
 import { leafSum, rootSumOf } from "./state-leaves.js";
 import { depositKey, paidJobKey, settlementKey } from "./record-key.js";
 import type { DepositState, PaidJob, SettlementRecord, StateRecord } from "./records.js";
+import type { AccountState, EscrowRecord, EscrowState } from "./state-records.js";
 
-export interface AccountState {
-  balance: bigint;
-  /** The next nonce this account must sign with. */
-  nonce: number;
-}
-
-export type EscrowStatus = "locked" | "settled" | "refunded";
-
-/** An open escrow. */
-export interface EscrowState {
-  job_id: string;
-  /** The address that locked it; refunds go there. */
-  owner: string;
-  amount: bigint;
-  status: "locked";
-  lock_tx_hash: string;
-  lock_height: number;
-}
-
-/** What stays of a released escrow. */
-export interface EscrowTombstone {
-  job_id: string;
-  status: "settled" | "refunded";
-  release_height: number;
-}
-
-export type EscrowRecord = EscrowState | EscrowTombstone;
+export type {
+  AccountState,
+  EscrowRecord,
+  EscrowState,
+  EscrowStatus,
+  EscrowTombstone,
+} from "./state-records.js";
 
 export function isOpenEscrow(e: EscrowRecord | undefined): e is EscrowState {
   return e?.status === "locked";

@@ -2,7 +2,7 @@
 // NOTIFY on publish, LISTEN on a dedicated connection. The channel name includes the schema so
 // that deployments (and test suites) sharing a database do not wake each other.
 import type { Knex, Logger } from "@aitbc/server-lib";
-import type { LocalSignalBus, Signal } from "./signal-bus.js";
+import type { LocalSignalBus, Signal } from "../domain/events/signal-bus.js";
 
 interface PgClient {
   query(sql: string, params?: unknown[]): Promise<unknown>;
