@@ -8,6 +8,7 @@ export {
 } from "./client.js";
 export * from "./errors.js";
 export * from "./money.js";
+export { Decimal } from "./decimal.js";
 export {
   createRequestSender,
   newIdempotencyKey,
