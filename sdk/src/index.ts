@@ -28,6 +28,7 @@ export {
 } from "./crypto/ed25519.js";
 export * from "./chain/index.js";
 export * from "./jobs/index.js";
+export * from "./timing/index.js";
 export * from "./receipts/receipt.js";
 
 export { CoordinatorApi } from "./gen/coordinator/sdk.gen.js";
