@@ -1,12 +1,14 @@
+import { pollUntil as poll } from "@aitbc/sdk";
+
 /** Waits until `check` holds, polling every 50 ms; fails naming `what` after `timeoutMs`. */
 export async function pollUntil(
   check: () => Promise<boolean>,
   what: string,
   timeoutMs = 10_000,
 ): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await poll(async () => ((await check()) ? true : undefined), {
+    timeoutMs,
+    intervalMs: 50,
+    timeoutError: () => new Error(`timed out waiting for ${what}`),
+  });
 }

@@ -3,6 +3,7 @@
 // load, competing with block production), one loop polls the head block and scans each new block
 // for the hashes it waits for. A slow per-tx check backs it up for what block scanning cannot see:
 // a tx the node accepted and later dropped, or one included while the loop was catching up.
+import { sleep } from "@aitbc/sdk";
 import { ChainRejected, type ChainGateway } from "./chain-gateway.js";
 
 export type Inclusion = { included: true; blockHeight: number } | { included: false };
@@ -88,7 +89,7 @@ export class InclusionWatcher {
         // The node is unreachable or busy: keep trying until the waiters' deadlines.
       }
       await this.checkDueWaiters();
-      if (this.waiters.size) await new Promise((r) => setTimeout(r, this.pollMs));
+      if (this.waiters.size) await sleep(this.pollMs);
     }
   }
 
