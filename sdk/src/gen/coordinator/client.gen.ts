@@ -1,7 +1,7 @@
 // This file is auto-generated from spec/ by scripts/gen.mjs. Do not edit it by hand; run `npm run gen`.
 
-import { type ClientOptions, type Config, createClient, createConfig } from "./client/index.js";
-import type { ClientOptions as ClientOptions2 } from "./types.gen.js";
+import { type ClientOptions, type Config, createClient, createConfig } from './client/index.js';
+import type { ClientOptions as ClientOptions2 } from './types.gen.js';
 
 /**
  * The `createClientConfig()` function will be called on client initialization
@@ -11,10 +11,6 @@ import type { ClientOptions as ClientOptions2 } from "./types.gen.js";
  * `setConfig()`. This is useful for example if you're using Next.js
  * to ensure your client always has the correct values.
  */
-export type CreateClientConfig<T extends ClientOptions = ClientOptions2> = (
-  override?: Config<ClientOptions & T>,
-) => Config<Required<ClientOptions> & T>;
+export type CreateClientConfig<T extends ClientOptions = ClientOptions2> = (override?: Config<ClientOptions & T>) => Config<Required<ClientOptions> & T>;
 
-export const client = createClient(
-  createConfig<ClientOptions2>({ baseUrl: "http://127.0.0.1:18000", throwOnError: true }),
-);
+export const client = createClient(createConfig<ClientOptions2>({ baseUrl: 'http://127.0.0.1:18000', throwOnError: true }));

@@ -3,109 +3,108 @@
 export type JobStream = JobStatusEvent | JobProgressEvent | JobResultEvent;
 
 export interface JobStatusEvent {
-  seq: number;
-  job_id: string;
-  type: "status";
-  at: string;
-  data: JobStatusData;
+  'seq': number;
+  'job_id': string;
+  'type': 'status';
+  'at': string;
+  'data': JobStatusData;
 }
 
 export interface JobStatusData {
-  status: JobStreamStatus;
-  reason?: string;
-  miner_id?: string;
+  'status': JobStreamStatus;
+  'reason'?: string;
+  'miner_id'?: string;
 }
 
-export type JobStreamStatus =
-  "queued" | "assigned" | "running" | "completed" | "failed" | "expired" | "cancelled";
+export type JobStreamStatus = "queued" | "assigned" | "running" | "completed" | "failed" | "expired" | "cancelled";
 
 export interface JobProgressEvent {
-  seq: number;
-  job_id: string;
-  type: "progress";
-  at: string;
-  data: JobProgressData;
+  'seq': number;
+  'job_id': string;
+  'type': 'progress';
+  'at': string;
+  'data': JobProgressData;
 }
 
 export interface JobProgressData {
-  kind: JobProgressKind;
-  text: string;
+  'kind': JobProgressKind;
+  'text': string;
 }
 
 export type JobProgressKind = "token" | "log";
 
 export interface JobResultEvent {
-  seq: number;
-  job_id: string;
-  type: "result";
-  at: string;
-  data: JobResultData;
+  'seq': number;
+  'job_id': string;
+  'type': 'result';
+  'at': string;
+  'data': JobResultData;
 }
 
 export interface JobResultData {
-  status: JobFinalStatus;
-  output?: JobStreamOutput;
-  receipt?: Receipt;
-  receipt_hash?: string;
-  payment?: JobStreamPayment;
-  failure?: JobStreamFailure;
+  'status': JobFinalStatus;
+  'output'?: JobStreamOutput;
+  'receipt'?: Receipt;
+  'receipt_hash'?: string;
+  'payment'?: JobStreamPayment;
+  'failure'?: JobStreamFailure;
 }
 
 export type JobFinalStatus = "completed" | "failed" | "expired" | "cancelled";
 
 export interface JobStreamOutput {
-  text: string;
-  finish_reason: JobFinishReason;
+  'text': string;
+  'finish_reason': JobFinishReason;
 }
 
 export type JobFinishReason = "stop" | "length" | "budget" | "cancelled";
 
 export interface Receipt {
-  receipt_id: string;
-  job_id: string;
-  service_id: string;
-  provider_id: string;
-  customer_id: string;
-  miner_id?: string;
-  model: string;
-  model_digest?: string;
-  input_hash: string;
-  output_hash: string;
-  units: string;
-  unit_type: AnonymousSchema_32;
-  unit_price: string;
-  cost: string;
-  tokens_in?: number;
-  tokens_out?: number;
-  started_at: string;
-  completed_at: string;
-  chain_id: string;
-  signatures: Signature[];
+  'receipt_id': string;
+  'job_id': string;
+  'service_id': string;
+  'provider_id': string;
+  'customer_id': string;
+  'miner_id'?: string;
+  'model': string;
+  'model_digest'?: string;
+  'input_hash': string;
+  'output_hash': string;
+  'units': string;
+  'unit_type': AnonymousSchema_32;
+  'unit_price': string;
+  'cost': string;
+  'tokens_in'?: number;
+  'tokens_out'?: number;
+  'started_at': string;
+  'completed_at': string;
+  'chain_id': string;
+  'signatures': Signature[];
 }
 
 export type AnonymousSchema_32 = "gpu_seconds" | "tokens";
 
 export interface Signature {
-  alg: AnonymousSchema_39;
-  key_id: string;
-  public_key: string;
-  sig: string;
+  'alg': AnonymousSchema_39;
+  'key_id': string;
+  'public_key': string;
+  'sig': string;
 }
 
 export type AnonymousSchema_39 = "ed25519";
 
 export interface JobStreamPayment {
-  status: JobPaymentStatus;
-  amount: number;
-  paid: number | null;
-  refund: number | null;
-  lock_tx_hash: string | null;
-  tx_hash: string | null;
+  'status': JobPaymentStatus;
+  'amount': number;
+  'paid': number | null;
+  'refund': number | null;
+  'lock_tx_hash': string | null;
+  'tx_hash': string | null;
 }
 
 export type JobPaymentStatus = "locked" | "settled" | "refunded";
 
 export interface JobStreamFailure {
-  code: string;
-  message: string;
+  'code': string;
+  'message': string;
 }

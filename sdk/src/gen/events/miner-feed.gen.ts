@@ -1,55 +1,55 @@
 // This file is auto-generated from spec/ by scripts/gen.mjs. Do not edit it by hand; run `npm run gen`.
 
 export interface JobAssignment {
-  job: AssignedJob;
-  lease: JobLease;
+  'job': AssignedJob;
+  'lease': JobLease;
 }
 
 export interface AssignedJob {
-  job_id: string;
-  service_id: string;
-  provider_id: string;
-  customer_id: string;
-  requirements: InferenceRequest | WorkloadRequest;
-  budget: AssignedJobBudget;
-  pricing: AssignedJobPricing;
-  expires_at: string;
-  chain_id: string;
+  'job_id': string;
+  'service_id': string;
+  'provider_id': string;
+  'customer_id': string;
+  'requirements': InferenceRequest | WorkloadRequest;
+  'budget': AssignedJobBudget;
+  'pricing': AssignedJobPricing;
+  'expires_at': string;
+  'chain_id': string;
 }
 
 export interface InferenceRequest {
-  task_type: "inference";
-  model: string;
-  prompt: string;
-  max_tokens?: number;
-  temperature?: number;
+  'task_type': 'inference';
+  'model': string;
+  'prompt': string;
+  'max_tokens'?: number;
+  'temperature'?: number;
 }
 
 export interface WorkloadRequest {
-  task_type: string;
-  framework?: string;
-  dataset_size?: string;
-  estimated_duration?: string;
+  'task_type': string;
+  'framework'?: string;
+  'dataset_size'?: string;
+  'estimated_duration'?: string;
 }
 
 export interface AssignedJobBudget {
-  max_cost: number;
-  max_cost_micro: string;
+  'max_cost': number;
+  'max_cost_micro': string;
 }
 
 export interface AssignedJobPricing {
-  unit_type: "gpu_seconds";
-  unit_price: string;
+  'unit_type': 'gpu_seconds';
+  'unit_price': string;
 }
 
 export interface JobLease {
-  lease_id: string;
-  expires_at: string;
-  ttl_s: number;
+  'lease_id': string;
+  'expires_at': string;
+  'ttl_s': number;
 }
 
 export interface LeaseRenewal {
-  cancel_job_ids: string[];
-  extended_job_ids: string[];
-  server_time: string;
+  'cancel_job_ids': string[];
+  'extended_job_ids': string[];
+  'server_time': string;
 }

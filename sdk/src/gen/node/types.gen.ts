@@ -1,26 +1,13 @@
 // This file is auto-generated from spec/ by scripts/gen.mjs. Do not edit it by hand; run `npm run gen`.
 
 export type ClientOptions = {
-  baseUrl: "http://127.0.0.1:19000" | (string & {});
+    baseUrl: 'http://127.0.0.1:19000' | (string & {});
 };
 
 /**
  * TxRejectReason
  */
-export type TxRejectReason =
-  | "bad_signature"
-  | "wrong_chain"
-  | "nonce_reused"
-  | "nonce_gap"
-  | "insufficient_funds"
-  | "unauthorized_signer"
-  | "escrow_exists"
-  | "escrow_not_found"
-  | "escrow_released"
-  | "amount_mismatch"
-  | "faucet_disabled"
-  | "invalid_payload"
-  | "escrow_below_minimum";
+export type TxRejectReason = 'bad_signature' | 'wrong_chain' | 'nonce_reused' | 'nonce_gap' | 'insufficient_funds' | 'unauthorized_signer' | 'escrow_exists' | 'escrow_not_found' | 'escrow_released' | 'amount_mismatch' | 'faucet_disabled' | 'invalid_payload' | 'escrow_below_minimum';
 
 /**
  * TxRejectedProblem
@@ -28,49 +15,49 @@ export type TxRejectReason =
  * A Problem with `code` `tx_rejected`, the rejection `reason` and, for nonce reasons, the `expected_nonce`.
  */
 export type TxRejectedProblem = Problem & {
-  code?: "tx_rejected";
-  reason: TxRejectReason;
-  /**
-   * The signer's next nonce (for `nonce_reused` and `nonce_gap`).
-   */
-  expected_nonce?: number;
+    code?: 'tx_rejected';
+    reason: TxRejectReason;
+    /**
+     * The signer's next nonce (for `nonce_reused` and `nonce_gap`).
+     */
+    expected_nonce?: number;
 };
 
 /**
  * ChainInfo
  */
 export type ChainInfo = {
-  chain_id: string;
-  genesis_hash: BlockHash;
-  genesis_time: Timestamp;
-  /**
-   * Dev chains have a faucet.
-   */
-  dev: boolean;
-  block_time_ms: number;
-  /**
-   * How long the next validator in line waits for a missing proposer.
-   */
-  round_timeout_ms: number;
-  /**
-   * In proposer order.
-   */
-  validators: Array<ValidatorInfo>;
-  settlement_key: PublicKey;
-  treasury_key: PublicKey;
-  /**
-   * The smallest `escrow_lock` amount this chain accepts (micro-AITBC).
-   */
-  min_escrow_micro?: MicroAmount;
+    chain_id: string;
+    genesis_hash: BlockHash;
+    genesis_time: Timestamp;
+    /**
+     * Dev chains have a faucet.
+     */
+    dev: boolean;
+    block_time_ms: number;
+    /**
+     * How long the next validator in line waits for a missing proposer.
+     */
+    round_timeout_ms: number;
+    /**
+     * In proposer order.
+     */
+    validators: Array<ValidatorInfo>;
+    settlement_key: PublicKey;
+    treasury_key: PublicKey;
+    /**
+     * The smallest `escrow_lock` amount this chain accepts (micro-AITBC).
+     */
+    min_escrow_micro?: MicroAmount;
 };
 
 /**
  * ValidatorInfo
  */
 export type ValidatorInfo = {
-  name: string;
-  public_key: PublicKey;
-  address: Address;
+    name: string;
+    public_key: PublicKey;
+    address: Address;
 };
 
 /**
@@ -79,27 +66,27 @@ export type ValidatorInfo = {
  * A block of the canonical chain with its transactions in block order.
  */
 export type BlockView = {
-  height: number;
-  hash: BlockHash;
-  prev_hash: BlockHash;
-  timestamp: Timestamp;
-  /**
-   * The proposer's public key; null for the genesis block.
-   */
-  proposer: string | null;
-  /**
-   * The proposer's name in the genesis file; null for the genesis block.
-   */
-  proposer_name: string | null;
-  round: number;
-  tx_count: number;
-  tx_root: string;
-  state_root: string;
-  /**
-   * The proposer's signature of the header; null for the genesis block.
-   */
-  signature: string | null;
-  transactions: Array<BlockTransaction>;
+    height: number;
+    hash: BlockHash;
+    prev_hash: BlockHash;
+    timestamp: Timestamp;
+    /**
+     * The proposer's public key; null for the genesis block.
+     */
+    proposer: string | null;
+    /**
+     * The proposer's name in the genesis file; null for the genesis block.
+     */
+    proposer_name: string | null;
+    round: number;
+    tx_count: number;
+    tx_root: string;
+    state_root: string;
+    /**
+     * The proposer's signature of the header; null for the genesis block.
+     */
+    signature: string | null;
+    transactions: Array<BlockTransaction>;
 };
 
 /**
@@ -108,33 +95,33 @@ export type BlockView = {
  * A block of the canonical chain without its transactions.
  */
 export type BlockSummary = {
-  height: number;
-  hash: BlockHash;
-  prev_hash: BlockHash;
-  timestamp: Timestamp;
-  proposer: string | null;
-  proposer_name: string | null;
-  round: number;
-  tx_count: number;
-  tx_root: string;
-  state_root: string;
-  signature: string | null;
+    height: number;
+    hash: BlockHash;
+    prev_hash: BlockHash;
+    timestamp: Timestamp;
+    proposer: string | null;
+    proposer_name: string | null;
+    round: number;
+    tx_count: number;
+    tx_root: string;
+    state_root: string;
+    signature: string | null;
 };
 
 /**
  * BlockTransaction
  */
 export type BlockTransaction = {
-  tx_hash: TxHash;
-  tx: Transaction;
+    tx_hash: TxHash;
+    tx: Transaction;
 };
 
 /**
  * EquivocationPage
  */
 export type EquivocationPage = {
-  items: Array<Equivocation>;
-  page: PageInfo;
+    items: Array<Equivocation>;
+    page: PageInfo;
 };
 
 /**
@@ -143,12 +130,12 @@ export type EquivocationPage = {
  * Two different blocks one validator signed for the same height.
  */
 export type Equivocation = {
-  id: number;
-  proposer: PublicKey;
-  height: number;
-  detected_at: Timestamp;
-  first: SignedHeader;
-  second: SignedHeader;
+    id: number;
+    proposer: PublicKey;
+    height: number;
+    detected_at: Timestamp;
+    first: SignedHeader;
+    second: SignedHeader;
 };
 
 /**
@@ -157,32 +144,32 @@ export type Equivocation = {
  * A block header with its hash and the proposer's signature of it.
  */
 export type SignedHeader = {
-  header: BlockHeader;
-  hash: BlockHash;
-  signature: string;
+    header: BlockHeader;
+    hash: BlockHash;
+    signature: string;
 };
 
 /**
  * BlockPage
  */
 export type BlockPage = {
-  items: Array<BlockSummary>;
-  page: PageInfo;
+    items: Array<BlockSummary>;
+    page: PageInfo;
 };
 
 /**
  * GetTransactionRequest
  */
 export type GetTransactionRequest = {
-  tx_hash: TxHash;
+    tx_hash: TxHash;
 };
 
 /**
  * SubmittedTransaction
  */
 export type SubmittedTransaction = {
-  tx_hash: TxHash;
-  status: "pending";
+    tx_hash: TxHash;
+    status: 'pending';
 };
 
 /**
@@ -194,192 +181,192 @@ export type SubmittedTransaction = {
  *
  */
 export type TransactionView = {
-  tx_hash: TxHash;
-  /**
-   * `pending`: in the mempool. `confirmed`: in a block of the canonical chain. `rejected`: this node accepted it, then dropped it (see `reason`).
-   */
-  status: "pending" | "confirmed" | "rejected";
-  /**
-   * Why a `rejected` transaction was dropped; null otherwise.
-   */
-  reason: TxRejectReason | null;
-  block_height: number | null;
-  block_hash: BlockHash | null;
-  /**
-   * Position in the block.
-   */
-  index: number | null;
-  /**
-   * The block's timestamp; null unless confirmed.
-   */
-  timestamp: Timestamp | null;
-  /**
-   * True once the transaction's block is final (at or below `finalized_height` of
-   * `sync/status`): no reorganisation can remove it. A `confirmed` transaction that is not
-   * yet final may still leave the chain; treat payments as done only when this is true.
-   *
-   */
-  finalized: boolean;
-  type: TransactionType;
-  from: Address;
-  to: Address | null;
-  refund_to: Address | null;
-  job_id: string | null;
-  amount: Amount;
-  amount_micro: MicroAmount;
-  tx: Transaction;
+    tx_hash: TxHash;
+    /**
+     * `pending`: in the mempool. `confirmed`: in a block of the canonical chain. `rejected`: this node accepted it, then dropped it (see `reason`).
+     */
+    status: 'pending' | 'confirmed' | 'rejected';
+    /**
+     * Why a `rejected` transaction was dropped; null otherwise.
+     */
+    reason: TxRejectReason | null;
+    block_height: number | null;
+    block_hash: BlockHash | null;
+    /**
+     * Position in the block.
+     */
+    index: number | null;
+    /**
+     * The block's timestamp; null unless confirmed.
+     */
+    timestamp: Timestamp | null;
+    /**
+     * True once the transaction's block is final (at or below `finalized_height` of
+     * `sync/status`): no reorganisation can remove it. A `confirmed` transaction that is not
+     * yet final may still leave the chain; treat payments as done only when this is true.
+     *
+     */
+    finalized: boolean;
+    type: TransactionType;
+    from: Address;
+    to: Address | null;
+    refund_to: Address | null;
+    job_id: string | null;
+    amount: Amount;
+    amount_micro: MicroAmount;
+    tx: Transaction;
 };
 
 /**
  * TransactionPage
  */
 export type TransactionPage = {
-  items: Array<TransactionView>;
-  page: PageInfo;
+    items: Array<TransactionView>;
+    page: PageInfo;
 };
 
 /**
  * Account
  */
 export type Account = {
-  address: Address;
-  balance: Amount;
-  balance_micro: MicroAmount;
-  locked: Amount;
-  locked_micro: MicroAmount;
-  /**
-   * The next nonce by the chain state.
-   */
-  nonce: number;
-  /**
-   * The next nonce counting this node's mempool; sign with this one.
-   */
-  pending_nonce: number;
+    address: Address;
+    balance: Amount;
+    balance_micro: MicroAmount;
+    locked: Amount;
+    locked_micro: MicroAmount;
+    /**
+     * The next nonce by the chain state.
+     */
+    nonce: number;
+    /**
+     * The next nonce counting this node's mempool; sign with this one.
+     */
+    pending_nonce: number;
 };
 
 /**
  * Escrow
  */
 export type Escrow = {
-  job_id: Id;
-  status: "locked" | "settled" | "refunded";
-  /**
-   * The address that locked it (the customer); refunds go there.
-   */
-  owner: Address;
-  amount: Amount;
-  amount_micro: MicroAmount;
-  /**
-   * Paid to the provider (AITBC); null while locked.
-   */
-  paid: number | null;
-  paid_micro: string | null;
-  /**
-   * Returned to the owner (AITBC); null while locked.
-   */
-  refund: number | null;
-  refund_micro: string | null;
-  provider: Address | null;
-  receipt_hash: string | null;
-  lock_tx_hash: TxHash;
-  lock_height: number;
-  release_tx_hash: TxHash | null;
-  release_height: number | null;
+    job_id: Id;
+    status: 'locked' | 'settled' | 'refunded';
+    /**
+     * The address that locked it (the customer); refunds go there.
+     */
+    owner: Address;
+    amount: Amount;
+    amount_micro: MicroAmount;
+    /**
+     * Paid to the provider (AITBC); null while locked.
+     */
+    paid: number | null;
+    paid_micro: string | null;
+    /**
+     * Returned to the owner (AITBC); null while locked.
+     */
+    refund: number | null;
+    refund_micro: string | null;
+    provider: Address | null;
+    receipt_hash: string | null;
+    lock_tx_hash: TxHash;
+    lock_height: number;
+    release_tx_hash: TxHash | null;
+    release_height: number | null;
 };
 
 /**
  * SyncStatus
  */
 export type SyncStatus = {
-  chain_id: string;
-  genesis_hash: BlockHash;
-  height: number;
-  head_hash: BlockHash;
-  state_root: string;
-  /**
-   * The canonical chain's fork-choice weight (docs/chain.md).
-   */
-  weight: number;
-  /**
-   * The highest final block: more than 2/3 of the validators proposed it or a block built on
-   * it. This node never reorganises at or below it (docs/chain.md, Finality).
-   *
-   */
-  finalized_height: number;
-  finalized_hash: BlockHash;
-  syncing: boolean;
-  /**
-   * The highest head a connected peer reported (our own height without peers).
-   */
-  best_peer_height: number;
-  mempool_size: number;
-  /**
-   * This node's validator identity; null for a full node.
-   */
-  validator: ValidatorInfo | null;
-  peers: Array<PeerStatus>;
+    chain_id: string;
+    genesis_hash: BlockHash;
+    height: number;
+    head_hash: BlockHash;
+    state_root: string;
+    /**
+     * The canonical chain's fork-choice weight (docs/chain.md).
+     */
+    weight: number;
+    /**
+     * The highest final block: more than 2/3 of the validators proposed it or a block built on
+     * it. This node never reorganises at or below it (docs/chain.md, Finality).
+     *
+     */
+    finalized_height: number;
+    finalized_hash: BlockHash;
+    syncing: boolean;
+    /**
+     * The highest head a connected peer reported (our own height without peers).
+     */
+    best_peer_height: number;
+    mempool_size: number;
+    /**
+     * This node's validator identity; null for a full node.
+     */
+    validator: ValidatorInfo | null;
+    peers: Array<PeerStatus>;
 };
 
 /**
  * PeerStatus
  */
 export type PeerStatus = {
-  /**
-   * The peer's P2P URL for outbound connections; null for inbound ones.
-   */
-  url: string | null;
-  direction: "inbound" | "outbound";
-  connected: boolean;
-  height: number | null;
-  head_hash: string | null;
+    /**
+     * The peer's P2P URL for outbound connections; null for inbound ones.
+     */
+    url: string | null;
+    direction: 'inbound' | 'outbound';
+    connected: boolean;
+    height: number | null;
+    head_hash: string | null;
 };
 
 /**
  * FaucetRequest
  */
 export type FaucetRequest = {
-  address: Address;
-  amount: Amount;
+    address: Address;
+    amount: Amount;
 };
 
 /**
  * FaucetResponse
  */
 export type FaucetResponse = {
-  tx_hash: TxHash;
-  address: Address;
-  amount: Amount;
-  amount_micro: MicroAmount;
-  status: "pending" | "confirmed";
-  block_height: number | null;
+    tx_hash: TxHash;
+    address: Address;
+    amount: Amount;
+    amount_micro: MicroAmount;
+    status: 'pending' | 'confirmed';
+    block_height: number | null;
 };
 
 /**
  * Health
  */
 export type Health = {
-  status: "ok" | "degraded";
-  service: string;
-  version: string;
-  /**
-   * Per-dependency status, for example `database`, `chain`.
-   */
-  checks?: {
-    [key: string]: "ok" | "degraded" | "down";
-  };
-  [key: string]: unknown;
+    status: 'ok' | 'degraded';
+    service: string;
+    version: string;
+    /**
+     * Per-dependency status, for example `database`, `chain`.
+     */
+    checks?: {
+        [key: string]: 'ok' | 'degraded' | 'down';
+    };
+    [key: string]: unknown;
 };
 
 /**
  * FieldError
  */
 export type FieldError = {
-  /**
-   * Where the bad value is, for example `body.budget.max_cost` or `query.limit`.
-   */
-  field: string;
-  message: string;
-  code?: string;
+    /**
+     * Where the bad value is, for example `body.budget.max_cost` or `query.limit`.
+     */
+    field: string;
+    message: string;
+    code?: string;
 };
 
 /**
@@ -388,15 +375,15 @@ export type FieldError = {
  * One filter of the matcher and the services it excluded.
  */
 export type MatchReason = {
-  /**
-   * The filter that excluded the services, for example `model`, `max_price`, `availability`, `online_miner`, `budget`.
-   */
-  filter: string;
-  message: string;
-  /**
-   * The ids of the services this filter excluded.
-   */
-  excluded: Array<string>;
+    /**
+     * The filter that excluded the services, for example `model`, `max_price`, `availability`, `online_miner`, `budget`.
+     */
+    filter: string;
+    message: string;
+    /**
+     * The ids of the services this filter excluded.
+     */
+    excluded: Array<string>;
 };
 
 /**
@@ -408,47 +395,47 @@ export type MatchReason = {
  *
  */
 export type Problem = {
-  /**
-   * A URI reference that identifies the problem type.
-   */
-  type: string;
-  /**
-   * A short, human-readable summary of the problem type.
-   */
-  title: string;
-  /**
-   * The HTTP status code of this occurrence.
-   */
-  status: number;
-  /**
-   * Stable machine-readable problem code.
-   */
-  code: string;
-  /**
-   * A human-readable explanation of this occurrence, saying what to do next.
-   */
-  detail?: string;
-  /**
-   * The request path of this occurrence.
-   */
-  instance?: string;
-  /**
-   * The request id, also returned in the `X-Request-Id` header.
-   */
-  request_id?: string;
-  /**
-   * Field-level errors for `validation_failed`.
-   */
-  errors?: Array<FieldError>;
-  /**
-   * Why nothing matched, for `no_matching_service` (which filter excluded which services).
-   */
-  reasons?: Array<MatchReason>;
-  /**
-   * For `rate_limited` and `unavailable`, seconds to wait before retrying.
-   */
-  retry_after_s?: number;
-  [key: string]: unknown;
+    /**
+     * A URI reference that identifies the problem type.
+     */
+    type: string;
+    /**
+     * A short, human-readable summary of the problem type.
+     */
+    title: string;
+    /**
+     * The HTTP status code of this occurrence.
+     */
+    status: number;
+    /**
+     * Stable machine-readable problem code.
+     */
+    code: string;
+    /**
+     * A human-readable explanation of this occurrence, saying what to do next.
+     */
+    detail?: string;
+    /**
+     * The request path of this occurrence.
+     */
+    instance?: string;
+    /**
+     * The request id, also returned in the `X-Request-Id` header.
+     */
+    request_id?: string;
+    /**
+     * Field-level errors for `validation_failed`.
+     */
+    errors?: Array<FieldError>;
+    /**
+     * Why nothing matched, for `no_matching_service` (which filter excluded which services).
+     */
+    reasons?: Array<MatchReason>;
+    /**
+     * For `rate_limited` and `unavailable`, seconds to wait before retrying.
+     */
+    retry_after_s?: number;
+    [key: string]: unknown;
 };
 
 /**
@@ -502,7 +489,7 @@ export type TxHash = string;
  * dev chains (only a validator key).
  *
  */
-export type TransactionType = "transfer" | "escrow_lock" | "escrow_release" | "mint" | "faucet";
+export type TransactionType = 'transfer' | 'escrow_lock' | 'escrow_release' | 'mint' | 'faucet';
 
 /**
  * TransactionTransferPayload
@@ -510,8 +497,8 @@ export type TransactionType = "transfer" | "escrow_lock" | "escrow_release" | "m
  * `transfer`: moves `amount` (micro-AITBC, above zero) from the signer to `to`.
  */
 export type TransactionTransferPayload = {
-  to: Address;
-  amount: MicroAmount;
+    to: Address;
+    amount: MicroAmount;
 };
 
 /**
@@ -527,8 +514,8 @@ export type Id = string;
  * `escrow_lock` (signed by the customer): locks `amount` (micro-AITBC, above zero) from the signer's balance for `job_id`. A job id can be locked once, ever.
  */
 export type TransactionEscrowLockPayload = {
-  job_id: Id;
-  amount: MicroAmount;
+    job_id: Id;
+    amount: MicroAmount;
 };
 
 /**
@@ -541,11 +528,11 @@ export type TransactionEscrowLockPayload = {
  *
  */
 export type TransactionEscrowReleasePayload = {
-  job_id: Id;
-  paid: MicroAmount;
-  refund: MicroAmount;
-  provider?: Address;
-  receipt_hash?: string;
+    job_id: Id;
+    paid: MicroAmount;
+    refund: MicroAmount;
+    provider?: Address;
+    receipt_hash?: string;
 };
 
 /**
@@ -554,9 +541,9 @@ export type TransactionEscrowReleasePayload = {
  * `mint` (only the genesis `treasury_key`): credits `amount` (micro-AITBC, above zero) to `to`; `reference` says what for (for example the exchange order id).
  */
 export type TransactionMintPayload = {
-  to: Address;
-  amount: MicroAmount;
-  reference?: string;
+    to: Address;
+    amount: MicroAmount;
+    reference?: string;
 };
 
 /**
@@ -565,8 +552,8 @@ export type TransactionMintPayload = {
  * `faucet` (dev chains only, signed by a validator key): credits `amount` (micro-AITBC, above zero) to `to`.
  */
 export type TransactionFaucetPayload = {
-  to: Address;
-  amount: MicroAmount;
+    to: Address;
+    amount: MicroAmount;
 };
 
 /**
@@ -583,21 +570,16 @@ export type TransactionFaucetPayload = {
  *
  */
 export type Transaction = {
-  type: TransactionType;
-  chain_id: string;
-  from: Address;
-  nonce: number;
-  payload:
-    | TransactionTransferPayload
-    | TransactionEscrowLockPayload
-    | TransactionEscrowReleasePayload
-    | TransactionMintPayload
-    | TransactionFaucetPayload;
-  public_key: PublicKey;
-  /**
-   * The raw 64-byte ed25519 signature, base64url without padding.
-   */
-  signature: string;
+    type: TransactionType;
+    chain_id: string;
+    from: Address;
+    nonce: number;
+    payload: TransactionTransferPayload | TransactionEscrowLockPayload | TransactionEscrowReleasePayload | TransactionMintPayload | TransactionFaucetPayload;
+    public_key: PublicKey;
+    /**
+     * The raw 64-byte ed25519 signature, base64url without padding.
+     */
+    signature: string;
 };
 
 /**
@@ -606,8 +588,8 @@ export type Transaction = {
  * Cursor paging. Pass `next_cursor` back as `cursor` for the next page; `null` means the last page. Order is stable.
  */
 export type PageInfo = {
-  limit: number;
-  next_cursor: string | null;
+    limit: number;
+    next_cursor: string | null;
 };
 
 /**
@@ -630,21 +612,21 @@ export type Amount = number;
  *
  */
 export type BlockHeader = {
-  chain_id: string;
-  height: number;
-  prev_hash: BlockHash;
-  timestamp: Timestamp;
-  proposer: PublicKey;
-  round: number;
-  tx_count: number;
-  /**
-   * `0x` + hex sha256 of the JCS array of the block's transaction hashes, in block order.
-   */
-  tx_root: string;
-  /**
-   * `0x` + hex sha256 of the canonical state after applying the block (see docs/chain.md).
-   */
-  state_root: string;
+    chain_id: string;
+    height: number;
+    prev_hash: BlockHash;
+    timestamp: Timestamp;
+    proposer: PublicKey;
+    round: number;
+    tx_count: number;
+    /**
+     * `0x` + hex sha256 of the JCS array of the block's transaction hashes, in block order.
+     */
+    tx_root: string;
+    /**
+     * `0x` + hex sha256 of the canonical state after applying the block (see docs/chain.md).
+     */
+    state_root: string;
 };
 
 /**
@@ -663,519 +645,517 @@ export type Cursor = string;
 export type IdempotencyKey = string;
 
 export type GetHealthData = {
-  body?: never;
-  path?: never;
-  query?: never;
-  url: "/api/v1/health";
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/health';
 };
 
 export type GetHealthErrors = {
-  /**
-   * Too many requests (rate_limited).
-   */
-  429: Problem;
-  /**
-   * Internal error (internal_error).
-   */
-  500: Problem;
+    /**
+     * Too many requests (rate_limited).
+     */
+    429: Problem;
+    /**
+     * Internal error (internal_error).
+     */
+    500: Problem;
 };
 
 export type GetHealthError = GetHealthErrors[keyof GetHealthErrors];
 
 export type GetHealthResponses = {
-  /**
-   * The service is up.
-   */
-  200: Health;
+    /**
+     * The service is up.
+     */
+    200: Health;
 };
 
 export type GetHealthResponse = GetHealthResponses[keyof GetHealthResponses];
 
 export type GetChainData = {
-  body?: never;
-  path?: never;
-  query?: never;
-  url: "/api/v1/chain";
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/chain';
 };
 
 export type GetChainErrors = {
-  /**
-   * Too many requests (rate_limited).
-   */
-  429: Problem;
-  /**
-   * Internal error (internal_error).
-   */
-  500: Problem;
+    /**
+     * Too many requests (rate_limited).
+     */
+    429: Problem;
+    /**
+     * Internal error (internal_error).
+     */
+    500: Problem;
 };
 
 export type GetChainError = GetChainErrors[keyof GetChainErrors];
 
 export type GetChainResponses = {
-  /**
-   * The chain's parameters.
-   */
-  200: ChainInfo;
+    /**
+     * The chain's parameters.
+     */
+    200: ChainInfo;
 };
 
 export type GetChainResponse = GetChainResponses[keyof GetChainResponses];
 
 export type GetLatestBlockData = {
-  body?: never;
-  path?: never;
-  query?: never;
-  url: "/api/v1/block/latest";
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/block/latest';
 };
 
 export type GetLatestBlockErrors = {
-  /**
-   * Too many requests (rate_limited).
-   */
-  429: Problem;
-  /**
-   * Internal error (internal_error).
-   */
-  500: Problem;
+    /**
+     * Too many requests (rate_limited).
+     */
+    429: Problem;
+    /**
+     * Internal error (internal_error).
+     */
+    500: Problem;
 };
 
 export type GetLatestBlockError = GetLatestBlockErrors[keyof GetLatestBlockErrors];
 
 export type GetLatestBlockResponses = {
-  /**
-   * The head block.
-   */
-  200: BlockView;
+    /**
+     * The head block.
+     */
+    200: BlockView;
 };
 
 export type GetLatestBlockResponse = GetLatestBlockResponses[keyof GetLatestBlockResponses];
 
 export type GetBlockData = {
-  body?: never;
-  path: {
-    height: number;
-  };
-  query?: never;
-  url: "/api/v1/block/{height}";
+    body?: never;
+    path: {
+        height: number;
+    };
+    query?: never;
+    url: '/api/v1/block/{height}';
 };
 
 export type GetBlockErrors = {
-  /**
-   * Bad request (validation_failed).
-   */
-  400: Problem;
-  /**
-   * Not found (not_found).
-   */
-  404: Problem;
-  /**
-   * Too many requests (rate_limited).
-   */
-  429: Problem;
-  /**
-   * Internal error (internal_error).
-   */
-  500: Problem;
+    /**
+     * Bad request (validation_failed).
+     */
+    400: Problem;
+    /**
+     * Not found (not_found).
+     */
+    404: Problem;
+    /**
+     * Too many requests (rate_limited).
+     */
+    429: Problem;
+    /**
+     * Internal error (internal_error).
+     */
+    500: Problem;
 };
 
 export type GetBlockError = GetBlockErrors[keyof GetBlockErrors];
 
 export type GetBlockResponses = {
-  /**
-   * The block.
-   */
-  200: BlockView;
+    /**
+     * The block.
+     */
+    200: BlockView;
 };
 
 export type GetBlockResponse = GetBlockResponses[keyof GetBlockResponses];
 
 export type ListBlocksData = {
-  body?: never;
-  path?: never;
-  query?: {
-    /**
-     * Page size.
-     */
-    limit?: number;
-    /**
-     * The `next_cursor` of the previous page.
-     */
-    cursor?: string;
-  };
-  url: "/api/v1/blocks";
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Page size.
+         */
+        limit?: number;
+        /**
+         * The `next_cursor` of the previous page.
+         */
+        cursor?: string;
+    };
+    url: '/api/v1/blocks';
 };
 
 export type ListBlocksErrors = {
-  /**
-   * Bad request (validation_failed).
-   */
-  400: Problem;
-  /**
-   * Too many requests (rate_limited).
-   */
-  429: Problem;
-  /**
-   * Internal error (internal_error).
-   */
-  500: Problem;
+    /**
+     * Bad request (validation_failed).
+     */
+    400: Problem;
+    /**
+     * Too many requests (rate_limited).
+     */
+    429: Problem;
+    /**
+     * Internal error (internal_error).
+     */
+    500: Problem;
 };
 
 export type ListBlocksError = ListBlocksErrors[keyof ListBlocksErrors];
 
 export type ListBlocksResponses = {
-  /**
-   * One page of blocks, newest first.
-   */
-  200: BlockPage;
+    /**
+     * One page of blocks, newest first.
+     */
+    200: BlockPage;
 };
 
 export type ListBlocksResponse = ListBlocksResponses[keyof ListBlocksResponses];
 
 export type GetTransactionData = {
-  body: GetTransactionRequest;
-  path?: never;
-  query?: never;
-  url: "/api/v1/transaction/get";
+    body: GetTransactionRequest;
+    path?: never;
+    query?: never;
+    url: '/api/v1/transaction/get';
 };
 
 export type GetTransactionErrors = {
-  /**
-   * Bad request (validation_failed).
-   */
-  400: Problem;
-  /**
-   * Not found (not_found).
-   */
-  404: Problem;
-  /**
-   * Payload too large (payload_too_large).
-   */
-  413: Problem;
-  /**
-   * Too many requests (rate_limited).
-   */
-  429: Problem;
-  /**
-   * Internal error (internal_error).
-   */
-  500: Problem;
+    /**
+     * Bad request (validation_failed).
+     */
+    400: Problem;
+    /**
+     * Not found (not_found).
+     */
+    404: Problem;
+    /**
+     * Payload too large (payload_too_large).
+     */
+    413: Problem;
+    /**
+     * Too many requests (rate_limited).
+     */
+    429: Problem;
+    /**
+     * Internal error (internal_error).
+     */
+    500: Problem;
 };
 
 export type GetTransactionError = GetTransactionErrors[keyof GetTransactionErrors];
 
 export type GetTransactionResponses = {
-  /**
-   * The transaction and where it is.
-   */
-  200: TransactionView;
+    /**
+     * The transaction and where it is.
+     */
+    200: TransactionView;
 };
 
 export type GetTransactionResponse = GetTransactionResponses[keyof GetTransactionResponses];
 
 export type SubmitTransactionData = {
-  body: Transaction;
-  headers?: {
-    /**
-     * Makes a create safe to retry. A retry with the same key and body returns the first response and creates nothing new; the same key with a different body is `409 idempotency_key_reused`.
-     */
-    "Idempotency-Key"?: string;
-  };
-  path?: never;
-  query?: never;
-  url: "/api/v1/transaction/submit";
+    body: Transaction;
+    headers?: {
+        /**
+         * Makes a create safe to retry. A retry with the same key and body returns the first response and creates nothing new; the same key with a different body is `409 idempotency_key_reused`.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/transaction/submit';
 };
 
 export type SubmitTransactionErrors = {
-  /**
-   * Bad request (validation_failed).
-   */
-  400: Problem;
-  /**
-   * Conflict (conflict).
-   */
-  409: Problem;
-  /**
-   * Payload too large (payload_too_large).
-   */
-  413: Problem;
-  /**
-   * The chain refused the transaction (tx_rejected); `reason` says why. Nothing changed.
-   */
-  422: TxRejectedProblem;
-  /**
-   * The sender already has the most transactions pending that one sender may have
-   * (too_many_pending), or this client sent too many requests (rate_limited). Retry after
-   * `Retry-After` seconds.
-   *
-   */
-  429: Problem;
-  /**
-   * Internal error (internal_error).
-   */
-  500: Problem;
-  /**
-   * Service unavailable (unavailable).
-   */
-  503: Problem;
+    /**
+     * Bad request (validation_failed).
+     */
+    400: Problem;
+    /**
+     * Conflict (conflict).
+     */
+    409: Problem;
+    /**
+     * Payload too large (payload_too_large).
+     */
+    413: Problem;
+    /**
+     * The chain refused the transaction (tx_rejected); `reason` says why. Nothing changed.
+     */
+    422: TxRejectedProblem;
+    /**
+     * The sender already has the most transactions pending that one sender may have
+     * (too_many_pending), or this client sent too many requests (rate_limited). Retry after
+     * `Retry-After` seconds.
+     *
+     */
+    429: Problem;
+    /**
+     * Internal error (internal_error).
+     */
+    500: Problem;
+    /**
+     * Service unavailable (unavailable).
+     */
+    503: Problem;
 };
 
 export type SubmitTransactionError = SubmitTransactionErrors[keyof SubmitTransactionErrors];
 
 export type SubmitTransactionResponses = {
-  /**
-   * Accepted into the mempool.
-   */
-  202: SubmittedTransaction;
+    /**
+     * Accepted into the mempool.
+     */
+    202: SubmittedTransaction;
 };
 
-export type SubmitTransactionResponse =
-  SubmitTransactionResponses[keyof SubmitTransactionResponses];
+export type SubmitTransactionResponse = SubmitTransactionResponses[keyof SubmitTransactionResponses];
 
 export type ListTransactionsData = {
-  body?: never;
-  path?: never;
-  query?: {
-    address?: Address;
-    type?: TransactionType;
-    job_id?: Id;
-    /**
-     * Page size.
-     */
-    limit?: number;
-    /**
-     * The `next_cursor` of the previous page.
-     */
-    cursor?: string;
-  };
-  url: "/api/v1/transactions";
+    body?: never;
+    path?: never;
+    query?: {
+        address?: Address;
+        type?: TransactionType;
+        job_id?: Id;
+        /**
+         * Page size.
+         */
+        limit?: number;
+        /**
+         * The `next_cursor` of the previous page.
+         */
+        cursor?: string;
+    };
+    url: '/api/v1/transactions';
 };
 
 export type ListTransactionsErrors = {
-  /**
-   * Bad request (validation_failed).
-   */
-  400: Problem;
-  /**
-   * Too many requests (rate_limited).
-   */
-  429: Problem;
-  /**
-   * Internal error (internal_error).
-   */
-  500: Problem;
+    /**
+     * Bad request (validation_failed).
+     */
+    400: Problem;
+    /**
+     * Too many requests (rate_limited).
+     */
+    429: Problem;
+    /**
+     * Internal error (internal_error).
+     */
+    500: Problem;
 };
 
 export type ListTransactionsError = ListTransactionsErrors[keyof ListTransactionsErrors];
 
 export type ListTransactionsResponses = {
-  /**
-   * One page of transactions, newest first.
-   */
-  200: TransactionPage;
+    /**
+     * One page of transactions, newest first.
+     */
+    200: TransactionPage;
 };
 
 export type ListTransactionsResponse = ListTransactionsResponses[keyof ListTransactionsResponses];
 
 export type GetAccountData = {
-  body?: never;
-  path: {
-    address: Address;
-  };
-  query?: never;
-  url: "/api/v1/account/{address}";
+    body?: never;
+    path: {
+        address: Address;
+    };
+    query?: never;
+    url: '/api/v1/account/{address}';
 };
 
 export type GetAccountErrors = {
-  /**
-   * Bad request (validation_failed).
-   */
-  400: Problem;
-  /**
-   * Too many requests (rate_limited).
-   */
-  429: Problem;
-  /**
-   * Internal error (internal_error).
-   */
-  500: Problem;
+    /**
+     * Bad request (validation_failed).
+     */
+    400: Problem;
+    /**
+     * Too many requests (rate_limited).
+     */
+    429: Problem;
+    /**
+     * Internal error (internal_error).
+     */
+    500: Problem;
 };
 
 export type GetAccountError = GetAccountErrors[keyof GetAccountErrors];
 
 export type GetAccountResponses = {
-  /**
-   * The account.
-   */
-  200: Account;
+    /**
+     * The account.
+     */
+    200: Account;
 };
 
 export type GetAccountResponse = GetAccountResponses[keyof GetAccountResponses];
 
 export type GetEscrowData = {
-  body?: never;
-  path: {
-    job_id: Id;
-  };
-  query?: never;
-  url: "/api/v1/escrow/{job_id}";
+    body?: never;
+    path: {
+        job_id: Id;
+    };
+    query?: never;
+    url: '/api/v1/escrow/{job_id}';
 };
 
 export type GetEscrowErrors = {
-  /**
-   * Bad request (validation_failed).
-   */
-  400: Problem;
-  /**
-   * Not found (not_found).
-   */
-  404: Problem;
-  /**
-   * Too many requests (rate_limited).
-   */
-  429: Problem;
-  /**
-   * Internal error (internal_error).
-   */
-  500: Problem;
+    /**
+     * Bad request (validation_failed).
+     */
+    400: Problem;
+    /**
+     * Not found (not_found).
+     */
+    404: Problem;
+    /**
+     * Too many requests (rate_limited).
+     */
+    429: Problem;
+    /**
+     * Internal error (internal_error).
+     */
+    500: Problem;
 };
 
 export type GetEscrowError = GetEscrowErrors[keyof GetEscrowErrors];
 
 export type GetEscrowResponses = {
-  /**
-   * The escrow.
-   */
-  200: Escrow;
+    /**
+     * The escrow.
+     */
+    200: Escrow;
 };
 
 export type GetEscrowResponse = GetEscrowResponses[keyof GetEscrowResponses];
 
 export type GetSyncStatusData = {
-  body?: never;
-  path?: never;
-  query?: never;
-  url: "/api/v1/sync/status";
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/sync/status';
 };
 
 export type GetSyncStatusErrors = {
-  /**
-   * Too many requests (rate_limited).
-   */
-  429: Problem;
-  /**
-   * Internal error (internal_error).
-   */
-  500: Problem;
+    /**
+     * Too many requests (rate_limited).
+     */
+    429: Problem;
+    /**
+     * Internal error (internal_error).
+     */
+    500: Problem;
 };
 
 export type GetSyncStatusError = GetSyncStatusErrors[keyof GetSyncStatusErrors];
 
 export type GetSyncStatusResponses = {
-  /**
-   * The sync status.
-   */
-  200: SyncStatus;
+    /**
+     * The sync status.
+     */
+    200: SyncStatus;
 };
 
 export type GetSyncStatusResponse = GetSyncStatusResponses[keyof GetSyncStatusResponses];
 
 export type ListEquivocationsData = {
-  body?: never;
-  path?: never;
-  query?: {
-    /**
-     * Page size.
-     */
-    limit?: number;
-    /**
-     * The `next_cursor` of the previous page.
-     */
-    cursor?: string;
-  };
-  url: "/api/v1/evidence/equivocations";
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Page size.
+         */
+        limit?: number;
+        /**
+         * The `next_cursor` of the previous page.
+         */
+        cursor?: string;
+    };
+    url: '/api/v1/evidence/equivocations';
 };
 
 export type ListEquivocationsErrors = {
-  /**
-   * Bad request (validation_failed).
-   */
-  400: Problem;
-  /**
-   * Too many requests (rate_limited).
-   */
-  429: Problem;
-  /**
-   * Internal error (internal_error).
-   */
-  500: Problem;
+    /**
+     * Bad request (validation_failed).
+     */
+    400: Problem;
+    /**
+     * Too many requests (rate_limited).
+     */
+    429: Problem;
+    /**
+     * Internal error (internal_error).
+     */
+    500: Problem;
 };
 
 export type ListEquivocationsError = ListEquivocationsErrors[keyof ListEquivocationsErrors];
 
 export type ListEquivocationsResponses = {
-  /**
-   * One page of evidence, newest first.
-   */
-  200: EquivocationPage;
+    /**
+     * One page of evidence, newest first.
+     */
+    200: EquivocationPage;
 };
 
-export type ListEquivocationsResponse =
-  ListEquivocationsResponses[keyof ListEquivocationsResponses];
+export type ListEquivocationsResponse = ListEquivocationsResponses[keyof ListEquivocationsResponses];
 
 export type RequestFaucetData = {
-  body: FaucetRequest;
-  headers?: {
-    /**
-     * Makes a create safe to retry. A retry with the same key and body returns the first response and creates nothing new; the same key with a different body is `409 idempotency_key_reused`.
-     */
-    "Idempotency-Key"?: string;
-  };
-  path?: never;
-  query?: never;
-  url: "/api/v1/faucet";
+    body: FaucetRequest;
+    headers?: {
+        /**
+         * Makes a create safe to retry. A retry with the same key and body returns the first response and creates nothing new; the same key with a different body is `409 idempotency_key_reused`.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/faucet';
 };
 
 export type RequestFaucetErrors = {
-  /**
-   * Bad request (validation_failed).
-   */
-  400: Problem;
-  /**
-   * Missing or invalid API key (unauthorized).
-   */
-  401: Problem;
-  /**
-   * This chain or node has no faucet (faucet_disabled).
-   */
-  403: Problem;
-  /**
-   * Conflict (conflict).
-   */
-  409: Problem;
-  /**
-   * The chain refused the transaction (tx_rejected); `reason` says why. Nothing changed.
-   */
-  422: TxRejectedProblem;
-  /**
-   * Too many requests (rate_limited).
-   */
-  429: Problem;
-  /**
-   * Internal error (internal_error).
-   */
-  500: Problem;
-  /**
-   * Service unavailable (unavailable).
-   */
-  503: Problem;
+    /**
+     * Bad request (validation_failed).
+     */
+    400: Problem;
+    /**
+     * Missing or invalid API key (unauthorized).
+     */
+    401: Problem;
+    /**
+     * This chain or node has no faucet (faucet_disabled).
+     */
+    403: Problem;
+    /**
+     * Conflict (conflict).
+     */
+    409: Problem;
+    /**
+     * The chain refused the transaction (tx_rejected); `reason` says why. Nothing changed.
+     */
+    422: TxRejectedProblem;
+    /**
+     * Too many requests (rate_limited).
+     */
+    429: Problem;
+    /**
+     * Internal error (internal_error).
+     */
+    500: Problem;
+    /**
+     * Service unavailable (unavailable).
+     */
+    503: Problem;
 };
 
 export type RequestFaucetError = RequestFaucetErrors[keyof RequestFaucetErrors];
 
 export type RequestFaucetResponses = {
-  /**
-   * The faucet transaction.
-   */
-  200: FaucetResponse;
+    /**
+     * The faucet transaction.
+     */
+    200: FaucetResponse;
 };
 
 export type RequestFaucetResponse = RequestFaucetResponses[keyof RequestFaucetResponses];

@@ -1,241 +1,181 @@
 // This file is auto-generated from spec/ by scripts/gen.mjs. Do not edit it by hand; run `npm run gen`.
 
-import { client } from "./client.gen.js";
-import type { Client, Options as Options2, TDataShape } from "./client/index.js";
-import type {
-  CreateAccountData,
-  CreateAccountErrors,
-  CreateAccountResponses,
-  CreateTransferData,
-  CreateTransferErrors,
-  CreateTransferResponses,
-  GetBalanceData,
-  GetBalanceErrors,
-  GetBalanceResponses,
-  GetHealthData,
-  GetHealthErrors,
-  GetHealthResponses,
-  ListTransactionsData,
-  ListTransactionsErrors,
-  ListTransactionsResponses,
-  LockEscrowData,
-  LockEscrowErrors,
-  LockEscrowResponses,
-} from "./types.gen.js";
+import { client } from './client.gen.js';
+import type { Client, Options as Options2, TDataShape } from './client/index.js';
+import type { CreateAccountData, CreateAccountErrors, CreateAccountResponses, CreateTransferData, CreateTransferErrors, CreateTransferResponses, GetBalanceData, GetBalanceErrors, GetBalanceResponses, GetHealthData, GetHealthErrors, GetHealthResponses, ListTransactionsData, ListTransactionsErrors, ListTransactionsResponses, LockEscrowData, LockEscrowErrors, LockEscrowResponses } from './types.gen.js';
 
-export type Options<
-  TData extends TDataShape = TDataShape,
-  ThrowOnError extends boolean = boolean,
-  TResponse = unknown,
-> = Options2<TData, ThrowOnError, TResponse> & {
-  /**
-   * You can provide a client instance returned by `createClient()` instead of
-   * individual options. This might be also useful if you want to implement a
-   * custom client.
-   */
-  client?: Client;
-  /**
-   * You can pass arbitrary values through the `meta` object. This can be
-   * used to access values that aren't defined as part of the SDK function.
-   */
-  meta?: Record<string, unknown>;
+export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
+    /**
+     * You can provide a client instance returned by `createClient()` instead of
+     * individual options. This might be also useful if you want to implement a
+     * custom client.
+     */
+    client?: Client;
+    /**
+     * You can pass arbitrary values through the `meta` object. This can be
+     * used to access values that aren't defined as part of the SDK function.
+     */
+    meta?: Record<string, unknown>;
 };
 
 class HeyApiClient {
-  protected client: Client;
-
-  constructor(args?: { client?: Client }) {
-    this.client = args?.client ?? client;
-  }
+    protected client: Client;
+    
+    constructor(args?: {
+        client?: Client;
+    }) {
+        this.client = args?.client ?? client;
+    }
 }
 
 class HeyApiRegistry<T> {
-  private readonly defaultKey = "default";
-
-  private readonly instances: Map<string, T> = new Map();
-
-  get(key?: string): T {
-    const instance = this.instances.get(key ?? this.defaultKey);
-    if (!instance) {
-      throw new Error(`No SDK client found. Create one with "new WalletApi()" to fix this error.`);
+    private readonly defaultKey = 'default';
+    
+    private readonly instances: Map<string, T> = new Map();
+    
+    get(key?: string): T {
+        const instance = this.instances.get(key ?? this.defaultKey);
+        if (!instance) {
+            throw new Error(`No SDK client found. Create one with "new WalletApi()" to fix this error.`);
+        }
+        return instance;
     }
-    return instance;
-  }
-
-  set(value: T, key?: string): void {
-    this.instances.set(key ?? this.defaultKey, value);
-  }
+    
+    set(value: T, key?: string): void {
+        this.instances.set(key ?? this.defaultKey, value);
+    }
 }
 
 export class WalletApi extends HeyApiClient {
-  public static readonly __registry = new HeyApiRegistry<WalletApi>();
-
-  constructor(args?: { client?: Client; key?: string }) {
-    super(args);
-    WalletApi.__registry.set(this, args?.key);
-  }
-
-  /**
-   * Service health
-   */
-  public getHealth<ThrowOnError extends boolean = true>(
-    options?: Options<GetHealthData, ThrowOnError>,
-  ) {
-    return (options?.client ?? this.client).get<
-      GetHealthResponses,
-      GetHealthErrors,
-      ThrowOnError,
-      "data"
-    >({
-      responseStyle: "data",
-      url: "/api/v1/health",
-      ...options,
-    });
-  }
-
-  /**
-   * The caller's balance
-   *
-   * The on-chain balance of the caller's address (`{"balance": 100.0, "currency": "AITBC"}` as the CLI prints it),
-   * plus the address, the exact micro amount and what is locked in open job escrows.
-   * With `address`, the balance of any address (chain data is public; a valid key is still needed).
-   * The admin key has no account of its own and must pass `address`.
-   *
-   */
-  public getBalance<ThrowOnError extends boolean = true>(
-    options?: Options<GetBalanceData, ThrowOnError>,
-  ) {
-    return (options?.client ?? this.client).get<
-      GetBalanceResponses,
-      GetBalanceErrors,
-      ThrowOnError,
-      "data"
-    >({
-      responseStyle: "data",
-      security: [{ name: "X-API-Key", type: "apiKey" }],
-      url: "/api/v1/wallet/balance",
-      ...options,
-    });
-  }
-
-  /**
-   * Send AITBC from the caller's address
-   *
-   * Signs a `transfer` from the caller's custodial key, submits it to the node and waits (up to
-   * the wallet's confirmation timeout) until a block includes it. If no block includes it in
-   * time, the answer is still 201 with `status: pending`; the transaction stays in the mempool.
-   * Not enough balance: 402 `insufficient_funds` and no transaction.
-   *
-   * The signed transfer is recorded before the node sees it, and from then on it is that one
-   * signature: the wallet keeps submitting the same bytes (after a lost answer, a node restart
-   * or its own restart) until a block has them or the chain refuses them for good. Retrying
-   * with the same `Idempotency-Key` answers with that transfer and its current `status`, and
-   * moves the money once. So a 503 may still end in a transfer: retry with the same key to
-   * learn the outcome.
-   *
-   */
-  public createTransfer<ThrowOnError extends boolean = true>(
-    options: Options<CreateTransferData, ThrowOnError>,
-  ) {
-    return (options.client ?? this.client).post<
-      CreateTransferResponses,
-      CreateTransferErrors,
-      ThrowOnError,
-      "data"
-    >({
-      responseStyle: "data",
-      security: [{ name: "X-API-Key", type: "apiKey" }],
-      url: "/api/v1/wallet/transfer",
-      ...options,
-      headers: {
-        "Content-Type": "application/json",
-        ...options.headers,
-      },
-    });
-  }
-
-  /**
-   * The caller's transaction history
-   *
-   * Every chain transaction that moved money to or from the caller's address (or `address`),
-   * newest first, including those signed outside this wallet. Pending (mempool) transactions
-   * are not listed; confirmed ones carry their block height.
-   *
-   */
-  public listTransactions<ThrowOnError extends boolean = true>(
-    options?: Options<ListTransactionsData, ThrowOnError>,
-  ) {
-    return (options?.client ?? this.client).get<
-      ListTransactionsResponses,
-      ListTransactionsErrors,
-      ThrowOnError,
-      "data"
-    >({
-      responseStyle: "data",
-      security: [{ name: "X-API-Key", type: "apiKey" }],
-      url: "/api/v1/wallet/transactions",
-      ...options,
-    });
-  }
-
-  /**
-   * Create (or return) an account's custodial key
-   *
-   * Admin key only. Generates an ed25519 key for the coordinator account `account_id`, stores it
-   * encrypted at rest and returns its address and public key. Calling it again for the same
-   * account returns the same key (200), so the coordinator may retry freely. The secret key
-   * never leaves the wallet.
-   *
-   */
-  public createAccount<ThrowOnError extends boolean = true>(
-    options: Options<CreateAccountData, ThrowOnError>,
-  ) {
-    return (options.client ?? this.client).post<
-      CreateAccountResponses,
-      CreateAccountErrors,
-      ThrowOnError,
-      "data"
-    >({
-      responseStyle: "data",
-      security: [{ name: "X-API-Key", type: "apiKey" }],
-      url: "/api/v1/wallet/accounts",
-      ...options,
-      headers: {
-        "Content-Type": "application/json",
-        ...options.headers,
-      },
-    });
-  }
-
-  /**
-   * Lock a job's budget on chain
-   *
-   * Called by the coordinator when a job is created, **with the customer's own key**. The wallet
-   * signs an `escrow_lock {job_id, amount}` from the customer's address, submits it and answers
-   * once a block includes it. Not enough balance: 402 `insufficient_funds` and no transaction.
-   * A job is locked at most once: a retry for the same `job_id` (same customer, same amount)
-   * returns the existing lock with 200; another amount or customer is 409 `conflict`.
-   * No block in time: 504 `timeout`; retrying waits for the same transaction, it never signs a
-   * second one.
-   *
-   */
-  public lockEscrow<ThrowOnError extends boolean = true>(
-    options: Options<LockEscrowData, ThrowOnError>,
-  ) {
-    return (options.client ?? this.client).post<
-      LockEscrowResponses,
-      LockEscrowErrors,
-      ThrowOnError,
-      "data"
-    >({
-      responseStyle: "data",
-      security: [{ name: "X-API-Key", type: "apiKey" }],
-      url: "/api/v1/wallet/escrow/lock",
-      ...options,
-      headers: {
-        "Content-Type": "application/json",
-        ...options.headers,
-      },
-    });
-  }
+    public static readonly __registry = new HeyApiRegistry<WalletApi>();
+    
+    constructor(args?: {
+        client?: Client;
+        key?: string;
+    }) {
+        super(args);
+        WalletApi.__registry.set(this, args?.key);
+    }
+    
+    /**
+     * Service health
+     */
+    public getHealth<ThrowOnError extends boolean = true>(options?: Options<GetHealthData, ThrowOnError>) {
+        return (options?.client ?? this.client).get<GetHealthResponses, GetHealthErrors, ThrowOnError, 'data'>({
+            responseStyle: 'data',
+            url: '/api/v1/health',
+            ...options
+        });
+    }
+    
+    /**
+     * The caller's balance
+     *
+     * The on-chain balance of the caller's address (`{"balance": 100.0, "currency": "AITBC"}` as the CLI prints it),
+     * plus the address, the exact micro amount and what is locked in open job escrows.
+     * With `address`, the balance of any address (chain data is public; a valid key is still needed).
+     * The admin key has no account of its own and must pass `address`.
+     *
+     */
+    public getBalance<ThrowOnError extends boolean = true>(options?: Options<GetBalanceData, ThrowOnError>) {
+        return (options?.client ?? this.client).get<GetBalanceResponses, GetBalanceErrors, ThrowOnError, 'data'>({
+            responseStyle: 'data',
+            security: [{ name: 'X-API-Key', type: 'apiKey' }],
+            url: '/api/v1/wallet/balance',
+            ...options
+        });
+    }
+    
+    /**
+     * Send AITBC from the caller's address
+     *
+     * Signs a `transfer` from the caller's custodial key, submits it to the node and waits (up to
+     * the wallet's confirmation timeout) until a block includes it. If no block includes it in
+     * time, the answer is still 201 with `status: pending`; the transaction stays in the mempool.
+     * Not enough balance: 402 `insufficient_funds` and no transaction.
+     *
+     * The signed transfer is recorded before the node sees it, and from then on it is that one
+     * signature: the wallet keeps submitting the same bytes (after a lost answer, a node restart
+     * or its own restart) until a block has them or the chain refuses them for good. Retrying
+     * with the same `Idempotency-Key` answers with that transfer and its current `status`, and
+     * moves the money once. So a 503 may still end in a transfer: retry with the same key to
+     * learn the outcome.
+     *
+     */
+    public createTransfer<ThrowOnError extends boolean = true>(options: Options<CreateTransferData, ThrowOnError>) {
+        return (options.client ?? this.client).post<CreateTransferResponses, CreateTransferErrors, ThrowOnError, 'data'>({
+            responseStyle: 'data',
+            security: [{ name: 'X-API-Key', type: 'apiKey' }],
+            url: '/api/v1/wallet/transfer',
+            ...options,
+            headers: {
+                'Content-Type': 'application/json',
+                ...options.headers
+            }
+        });
+    }
+    
+    /**
+     * The caller's transaction history
+     *
+     * Every chain transaction that moved money to or from the caller's address (or `address`),
+     * newest first, including those signed outside this wallet. Pending (mempool) transactions
+     * are not listed; confirmed ones carry their block height.
+     *
+     */
+    public listTransactions<ThrowOnError extends boolean = true>(options?: Options<ListTransactionsData, ThrowOnError>) {
+        return (options?.client ?? this.client).get<ListTransactionsResponses, ListTransactionsErrors, ThrowOnError, 'data'>({
+            responseStyle: 'data',
+            security: [{ name: 'X-API-Key', type: 'apiKey' }],
+            url: '/api/v1/wallet/transactions',
+            ...options
+        });
+    }
+    
+    /**
+     * Create (or return) an account's custodial key
+     *
+     * Admin key only. Generates an ed25519 key for the coordinator account `account_id`, stores it
+     * encrypted at rest and returns its address and public key. Calling it again for the same
+     * account returns the same key (200), so the coordinator may retry freely. The secret key
+     * never leaves the wallet.
+     *
+     */
+    public createAccount<ThrowOnError extends boolean = true>(options: Options<CreateAccountData, ThrowOnError>) {
+        return (options.client ?? this.client).post<CreateAccountResponses, CreateAccountErrors, ThrowOnError, 'data'>({
+            responseStyle: 'data',
+            security: [{ name: 'X-API-Key', type: 'apiKey' }],
+            url: '/api/v1/wallet/accounts',
+            ...options,
+            headers: {
+                'Content-Type': 'application/json',
+                ...options.headers
+            }
+        });
+    }
+    
+    /**
+     * Lock a job's budget on chain
+     *
+     * Called by the coordinator when a job is created, **with the customer's own key**. The wallet
+     * signs an `escrow_lock {job_id, amount}` from the customer's address, submits it and answers
+     * once a block includes it. Not enough balance: 402 `insufficient_funds` and no transaction.
+     * A job is locked at most once: a retry for the same `job_id` (same customer, same amount)
+     * returns the existing lock with 200; another amount or customer is 409 `conflict`.
+     * No block in time: 504 `timeout`; retrying waits for the same transaction, it never signs a
+     * second one.
+     *
+     */
+    public lockEscrow<ThrowOnError extends boolean = true>(options: Options<LockEscrowData, ThrowOnError>) {
+        return (options.client ?? this.client).post<LockEscrowResponses, LockEscrowErrors, ThrowOnError, 'data'>({
+            responseStyle: 'data',
+            security: [{ name: 'X-API-Key', type: 'apiKey' }],
+            url: '/api/v1/wallet/escrow/lock',
+            ...options,
+            headers: {
+                'Content-Type': 'application/json',
+                ...options.headers
+            }
+        });
+    }
 }

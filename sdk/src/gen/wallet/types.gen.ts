@@ -1,7 +1,7 @@
 // This file is auto-generated from spec/ by scripts/gen.mjs. Do not edit it by hand; run `npm run gen`.
 
 export type ClientOptions = {
-  baseUrl: "http://127.0.0.1:20000" | (string & {});
+    baseUrl: 'http://127.0.0.1:20000' | (string & {});
 };
 
 /**
@@ -15,50 +15,50 @@ export type PositiveAmount = Amount;
  * WalletBalance
  */
 export type WalletBalance = {
-  /**
-   * Spendable AITBC on chain (confirmed state).
-   */
-  balance: Amount;
-  currency: Currency;
-  address: Address;
-  /**
-   * `balance` in exact micro-AITBC.
-   */
-  balance_micro: MicroAmount;
-  /**
-   * AITBC locked in this address's open job escrows (not part of `balance`).
-   */
-  locked: Amount;
-  locked_micro: MicroAmount;
-  /**
-   * The address's next nonce by the chain state.
-   */
-  nonce: number;
+    /**
+     * Spendable AITBC on chain (confirmed state).
+     */
+    balance: Amount;
+    currency: Currency;
+    address: Address;
+    /**
+     * `balance` in exact micro-AITBC.
+     */
+    balance_micro: MicroAmount;
+    /**
+     * AITBC locked in this address's open job escrows (not part of `balance`).
+     */
+    locked: Amount;
+    locked_micro: MicroAmount;
+    /**
+     * The address's next nonce by the chain state.
+     */
+    nonce: number;
 };
 
 /**
  * TransferRequest
  */
 export type TransferRequest = {
-  to: Address;
-  amount: PositiveAmount;
+    to: Address;
+    amount: PositiveAmount;
 };
 
 /**
  * WalletTransfer
  */
 export type WalletTransfer = {
-  tx_hash: TxHash;
-  from: Address;
-  to: Address;
-  amount: Amount;
-  amount_micro: MicroAmount;
-  nonce: number;
-  /**
-   * `confirmed`: in a block. `pending`: accepted by the node, not yet in a block.
-   */
-  status: "confirmed" | "pending";
-  block_height: number | null;
+    tx_hash: TxHash;
+    from: Address;
+    to: Address;
+    amount: Amount;
+    amount_micro: MicroAmount;
+    nonce: number;
+    /**
+     * `confirmed`: in a block. `pending`: accepted by the node, not yet in a block.
+     */
+    status: 'confirmed' | 'pending';
+    block_height: number | null;
 };
 
 /**
@@ -67,117 +67,117 @@ export type WalletTransfer = {
  * One confirmed chain transaction as seen from an address.
  */
 export type WalletTransaction = {
-  tx_hash: TxHash;
-  type: "transfer" | "escrow_lock" | "escrow_release" | "mint" | "faucet";
-  /**
-   * `in`: money arrived at the address; `out`: it left; `self`: both.
-   */
-  direction: "in" | "out" | "self";
-  /**
-   * The signer.
-   */
-  from: Address;
-  /**
-   * The receiver (transfer, mint, faucet).
-   */
-  to?: Address;
-  /**
-   * What moved for this address: the transfer, mint, faucet or lock amount; for an
-   * `escrow_release` the part paid to this address (as provider) or refunded to it (as customer).
-   *
-   */
-  amount: Amount;
-  amount_micro: MicroAmount;
-  /**
-   * For escrow transactions.
-   */
-  job_id?: string;
-  nonce: number;
-  block_height: number;
-  /**
-   * The block's time.
-   */
-  timestamp?: Timestamp;
+    tx_hash: TxHash;
+    type: 'transfer' | 'escrow_lock' | 'escrow_release' | 'mint' | 'faucet';
+    /**
+     * `in`: money arrived at the address; `out`: it left; `self`: both.
+     */
+    direction: 'in' | 'out' | 'self';
+    /**
+     * The signer.
+     */
+    from: Address;
+    /**
+     * The receiver (transfer, mint, faucet).
+     */
+    to?: Address;
+    /**
+     * What moved for this address: the transfer, mint, faucet or lock amount; for an
+     * `escrow_release` the part paid to this address (as provider) or refunded to it (as customer).
+     *
+     */
+    amount: Amount;
+    amount_micro: MicroAmount;
+    /**
+     * For escrow transactions.
+     */
+    job_id?: string;
+    nonce: number;
+    block_height: number;
+    /**
+     * The block's time.
+     */
+    timestamp?: Timestamp;
 };
 
 /**
  * WalletTransactionPage
  */
 export type WalletTransactionPage = {
-  address: Address;
-  items: Array<WalletTransaction>;
-  page: PageInfo;
+    address: Address;
+    items: Array<WalletTransaction>;
+    page: PageInfo;
 };
 
 /**
  * CreateAccountRequest
  */
 export type CreateAccountRequest = {
-  /**
-   * The coordinator account's id.
-   */
-  account_id: Id;
+    /**
+     * The coordinator account's id.
+     */
+    account_id: Id;
 };
 
 /**
  * WalletAccount
  */
 export type WalletAccount = {
-  account_id: Id;
-  address: Address;
-  public_key: PublicKey;
-  created_at: Timestamp;
+    account_id: Id;
+    address: Address;
+    public_key: PublicKey;
+    created_at: Timestamp;
 };
 
 /**
  * EscrowLockRequest
  */
 export type EscrowLockRequest = {
-  job_id: Id;
-  amount: PositiveAmount;
+    job_id: Id;
+    amount: PositiveAmount;
 };
 
 /**
  * EscrowLock
  */
 export type EscrowLock = {
-  job_id: Id;
-  amount: Amount;
-  amount_micro: MicroAmount;
-  /**
-   * The customer's address that signed the lock.
-   */
-  from: Address;
-  tx_hash: TxHash;
-  block_height: number;
+    job_id: Id;
+    amount: Amount;
+    amount_micro: MicroAmount;
+    /**
+     * The customer's address that signed the lock.
+     */
+    from: Address;
+    tx_hash: TxHash;
+    block_height: number;
 };
 
 /**
  * Health
  */
 export type Health = {
-  status: "ok" | "degraded";
-  service: string;
-  version: string;
-  /**
-   * Per-dependency status, for example `database`, `chain`.
-   */
-  checks?: {
-    [key: string]: "ok" | "degraded" | "down";
-  };
-  [key: string]: unknown;
+    status: 'ok' | 'degraded';
+    service: string;
+    version: string;
+    /**
+     * Per-dependency status, for example `database`, `chain`.
+     */
+    checks?: {
+        [key: string]: 'ok' | 'degraded' | 'down';
+    };
+    [key: string]: unknown;
 };
 
 /**
  * FieldError
  */
 export type FieldError = {
-  /**
-   * Where the bad value is, for example `body.budget.max_cost` or `query.limit`.
-   */
-  field: string;
-  message: string;
-  code?: string;
+    /**
+     * Where the bad value is, for example `body.budget.max_cost` or `query.limit`.
+     */
+    field: string;
+    message: string;
+    code?: string;
 };
 
 /**
@@ -186,15 +186,15 @@ export type FieldError = {
  * One filter of the matcher and the services it excluded.
  */
 export type MatchReason = {
-  /**
-   * The filter that excluded the services, for example `model`, `max_price`, `availability`, `online_miner`, `budget`.
-   */
-  filter: string;
-  message: string;
-  /**
-   * The ids of the services this filter excluded.
-   */
-  excluded: Array<string>;
+    /**
+     * The filter that excluded the services, for example `model`, `max_price`, `availability`, `online_miner`, `budget`.
+     */
+    filter: string;
+    message: string;
+    /**
+     * The ids of the services this filter excluded.
+     */
+    excluded: Array<string>;
 };
 
 /**
@@ -206,47 +206,47 @@ export type MatchReason = {
  *
  */
 export type Problem = {
-  /**
-   * A URI reference that identifies the problem type.
-   */
-  type: string;
-  /**
-   * A short, human-readable summary of the problem type.
-   */
-  title: string;
-  /**
-   * The HTTP status code of this occurrence.
-   */
-  status: number;
-  /**
-   * Stable machine-readable problem code.
-   */
-  code: string;
-  /**
-   * A human-readable explanation of this occurrence, saying what to do next.
-   */
-  detail?: string;
-  /**
-   * The request path of this occurrence.
-   */
-  instance?: string;
-  /**
-   * The request id, also returned in the `X-Request-Id` header.
-   */
-  request_id?: string;
-  /**
-   * Field-level errors for `validation_failed`.
-   */
-  errors?: Array<FieldError>;
-  /**
-   * Why nothing matched, for `no_matching_service` (which filter excluded which services).
-   */
-  reasons?: Array<MatchReason>;
-  /**
-   * For `rate_limited` and `unavailable`, seconds to wait before retrying.
-   */
-  retry_after_s?: number;
-  [key: string]: unknown;
+    /**
+     * A URI reference that identifies the problem type.
+     */
+    type: string;
+    /**
+     * A short, human-readable summary of the problem type.
+     */
+    title: string;
+    /**
+     * The HTTP status code of this occurrence.
+     */
+    status: number;
+    /**
+     * Stable machine-readable problem code.
+     */
+    code: string;
+    /**
+     * A human-readable explanation of this occurrence, saying what to do next.
+     */
+    detail?: string;
+    /**
+     * The request path of this occurrence.
+     */
+    instance?: string;
+    /**
+     * The request id, also returned in the `X-Request-Id` header.
+     */
+    request_id?: string;
+    /**
+     * Field-level errors for `validation_failed`.
+     */
+    errors?: Array<FieldError>;
+    /**
+     * Why nothing matched, for `no_matching_service` (which filter excluded which services).
+     */
+    reasons?: Array<MatchReason>;
+    /**
+     * For `rate_limited` and `unavailable`, seconds to wait before retrying.
+     */
+    retry_after_s?: number;
+    [key: string]: unknown;
 };
 
 /**
@@ -269,7 +269,7 @@ export type Amount = number;
 /**
  * Currency
  */
-export type Currency = "AITBC";
+export type Currency = 'AITBC';
 
 /**
  * MicroAmount
@@ -298,8 +298,8 @@ export type Timestamp = string;
  * Cursor paging. Pass `next_cursor` back as `cursor` for the next page; `null` means the last page. Order is stable.
  */
 export type PageInfo = {
-  limit: number;
-  next_cursor: string | null;
+    limit: number;
+    next_cursor: string | null;
 };
 
 /**
@@ -332,339 +332,339 @@ export type Limit = number;
 export type Cursor = string;
 
 export type GetHealthData = {
-  body?: never;
-  path?: never;
-  query?: never;
-  url: "/api/v1/health";
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/health';
 };
 
 export type GetHealthErrors = {
-  /**
-   * Too many requests (rate_limited).
-   */
-  429: Problem;
-  /**
-   * Internal error (internal_error).
-   */
-  500: Problem;
+    /**
+     * Too many requests (rate_limited).
+     */
+    429: Problem;
+    /**
+     * Internal error (internal_error).
+     */
+    500: Problem;
 };
 
 export type GetHealthError = GetHealthErrors[keyof GetHealthErrors];
 
 export type GetHealthResponses = {
-  /**
-   * The service is up.
-   */
-  200: Health;
+    /**
+     * The service is up.
+     */
+    200: Health;
 };
 
 export type GetHealthResponse = GetHealthResponses[keyof GetHealthResponses];
 
 export type GetBalanceData = {
-  body?: never;
-  path?: never;
-  query?: {
-    /**
-     * Another address to read instead of the caller's own.
-     */
-    address?: Address;
-  };
-  url: "/api/v1/wallet/balance";
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Another address to read instead of the caller's own.
+         */
+        address?: Address;
+    };
+    url: '/api/v1/wallet/balance';
 };
 
 export type GetBalanceErrors = {
-  /**
-   * Bad request (validation_failed).
-   */
-  400: Problem;
-  /**
-   * Missing or invalid API key (unauthorized).
-   */
-  401: Problem;
-  /**
-   * Not found (not_found).
-   */
-  404: Problem;
-  /**
-   * Too many requests (rate_limited).
-   */
-  429: Problem;
-  /**
-   * Internal error (internal_error).
-   */
-  500: Problem;
-  /**
-   * Service unavailable (unavailable).
-   */
-  503: Problem;
+    /**
+     * Bad request (validation_failed).
+     */
+    400: Problem;
+    /**
+     * Missing or invalid API key (unauthorized).
+     */
+    401: Problem;
+    /**
+     * Not found (not_found).
+     */
+    404: Problem;
+    /**
+     * Too many requests (rate_limited).
+     */
+    429: Problem;
+    /**
+     * Internal error (internal_error).
+     */
+    500: Problem;
+    /**
+     * Service unavailable (unavailable).
+     */
+    503: Problem;
 };
 
 export type GetBalanceError = GetBalanceErrors[keyof GetBalanceErrors];
 
 export type GetBalanceResponses = {
-  /**
-   * The balance.
-   */
-  200: WalletBalance;
+    /**
+     * The balance.
+     */
+    200: WalletBalance;
 };
 
 export type GetBalanceResponse = GetBalanceResponses[keyof GetBalanceResponses];
 
 export type CreateTransferData = {
-  body: TransferRequest;
-  headers?: {
-    /**
-     * Makes a create safe to retry. A retry with the same key and body returns the first response and creates nothing new; the same key with a different body is `409 idempotency_key_reused`.
-     */
-    "Idempotency-Key"?: string;
-  };
-  path?: never;
-  query?: never;
-  url: "/api/v1/wallet/transfer";
+    body: TransferRequest;
+    headers?: {
+        /**
+         * Makes a create safe to retry. A retry with the same key and body returns the first response and creates nothing new; the same key with a different body is `409 idempotency_key_reused`.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/wallet/transfer';
 };
 
 export type CreateTransferErrors = {
-  /**
-   * Bad request (validation_failed).
-   */
-  400: Problem;
-  /**
-   * Missing or invalid API key (unauthorized).
-   */
-  401: Problem;
-  /**
-   * Not enough AITBC (insufficient_funds). Nothing moved.
-   */
-  402: Problem;
-  /**
-   * Forbidden (forbidden).
-   */
-  403: Problem;
-  /**
-   * Not found (not_found).
-   */
-  404: Problem;
-  /**
-   * Conflict (conflict).
-   */
-  409: Problem;
-  /**
-   * Unprocessable (unprocessable).
-   */
-  422: Problem;
-  /**
-   * Too many requests (rate_limited).
-   */
-  429: Problem;
-  /**
-   * Internal error (internal_error).
-   */
-  500: Problem;
-  /**
-   * Service unavailable (unavailable).
-   */
-  503: Problem;
+    /**
+     * Bad request (validation_failed).
+     */
+    400: Problem;
+    /**
+     * Missing or invalid API key (unauthorized).
+     */
+    401: Problem;
+    /**
+     * Not enough AITBC (insufficient_funds). Nothing moved.
+     */
+    402: Problem;
+    /**
+     * Forbidden (forbidden).
+     */
+    403: Problem;
+    /**
+     * Not found (not_found).
+     */
+    404: Problem;
+    /**
+     * Conflict (conflict).
+     */
+    409: Problem;
+    /**
+     * Unprocessable (unprocessable).
+     */
+    422: Problem;
+    /**
+     * Too many requests (rate_limited).
+     */
+    429: Problem;
+    /**
+     * Internal error (internal_error).
+     */
+    500: Problem;
+    /**
+     * Service unavailable (unavailable).
+     */
+    503: Problem;
 };
 
 export type CreateTransferError = CreateTransferErrors[keyof CreateTransferErrors];
 
 export type CreateTransferResponses = {
-  /**
-   * The transfer was signed and submitted (and, with `status: confirmed`, included in a block).
-   */
-  201: WalletTransfer;
+    /**
+     * The transfer was signed and submitted (and, with `status: confirmed`, included in a block).
+     */
+    201: WalletTransfer;
 };
 
 export type CreateTransferResponse = CreateTransferResponses[keyof CreateTransferResponses];
 
 export type ListTransactionsData = {
-  body?: never;
-  path?: never;
-  query?: {
-    /**
-     * Another address to read instead of the caller's own.
-     */
-    address?: Address;
-    /**
-     * Page size.
-     */
-    limit?: number;
-    /**
-     * The `next_cursor` of the previous page.
-     */
-    cursor?: string;
-  };
-  url: "/api/v1/wallet/transactions";
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Another address to read instead of the caller's own.
+         */
+        address?: Address;
+        /**
+         * Page size.
+         */
+        limit?: number;
+        /**
+         * The `next_cursor` of the previous page.
+         */
+        cursor?: string;
+    };
+    url: '/api/v1/wallet/transactions';
 };
 
 export type ListTransactionsErrors = {
-  /**
-   * Bad request (validation_failed).
-   */
-  400: Problem;
-  /**
-   * Missing or invalid API key (unauthorized).
-   */
-  401: Problem;
-  /**
-   * Not found (not_found).
-   */
-  404: Problem;
-  /**
-   * Too many requests (rate_limited).
-   */
-  429: Problem;
-  /**
-   * Internal error (internal_error).
-   */
-  500: Problem;
-  /**
-   * Service unavailable (unavailable).
-   */
-  503: Problem;
+    /**
+     * Bad request (validation_failed).
+     */
+    400: Problem;
+    /**
+     * Missing or invalid API key (unauthorized).
+     */
+    401: Problem;
+    /**
+     * Not found (not_found).
+     */
+    404: Problem;
+    /**
+     * Too many requests (rate_limited).
+     */
+    429: Problem;
+    /**
+     * Internal error (internal_error).
+     */
+    500: Problem;
+    /**
+     * Service unavailable (unavailable).
+     */
+    503: Problem;
 };
 
 export type ListTransactionsError = ListTransactionsErrors[keyof ListTransactionsErrors];
 
 export type ListTransactionsResponses = {
-  /**
-   * One page of history, newest first.
-   */
-  200: WalletTransactionPage;
+    /**
+     * One page of history, newest first.
+     */
+    200: WalletTransactionPage;
 };
 
 export type ListTransactionsResponse = ListTransactionsResponses[keyof ListTransactionsResponses];
 
 export type CreateAccountData = {
-  body: CreateAccountRequest;
-  headers?: {
-    /**
-     * Makes a create safe to retry. A retry with the same key and body returns the first response and creates nothing new; the same key with a different body is `409 idempotency_key_reused`.
-     */
-    "Idempotency-Key"?: string;
-  };
-  path?: never;
-  query?: never;
-  url: "/api/v1/wallet/accounts";
+    body: CreateAccountRequest;
+    headers?: {
+        /**
+         * Makes a create safe to retry. A retry with the same key and body returns the first response and creates nothing new; the same key with a different body is `409 idempotency_key_reused`.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/wallet/accounts';
 };
 
 export type CreateAccountErrors = {
-  /**
-   * Bad request (validation_failed).
-   */
-  400: Problem;
-  /**
-   * Missing or invalid API key (unauthorized).
-   */
-  401: Problem;
-  /**
-   * Forbidden (forbidden).
-   */
-  403: Problem;
-  /**
-   * Conflict (conflict).
-   */
-  409: Problem;
-  /**
-   * Too many requests (rate_limited).
-   */
-  429: Problem;
-  /**
-   * Internal error (internal_error).
-   */
-  500: Problem;
-  /**
-   * Service unavailable (unavailable).
-   */
-  503: Problem;
+    /**
+     * Bad request (validation_failed).
+     */
+    400: Problem;
+    /**
+     * Missing or invalid API key (unauthorized).
+     */
+    401: Problem;
+    /**
+     * Forbidden (forbidden).
+     */
+    403: Problem;
+    /**
+     * Conflict (conflict).
+     */
+    409: Problem;
+    /**
+     * Too many requests (rate_limited).
+     */
+    429: Problem;
+    /**
+     * Internal error (internal_error).
+     */
+    500: Problem;
+    /**
+     * Service unavailable (unavailable).
+     */
+    503: Problem;
 };
 
 export type CreateAccountError = CreateAccountErrors[keyof CreateAccountErrors];
 
 export type CreateAccountResponses = {
-  /**
-   * The account already had a key; here it is.
-   */
-  200: WalletAccount;
-  /**
-   * A new key was created.
-   */
-  201: WalletAccount;
+    /**
+     * The account already had a key; here it is.
+     */
+    200: WalletAccount;
+    /**
+     * A new key was created.
+     */
+    201: WalletAccount;
 };
 
 export type CreateAccountResponse = CreateAccountResponses[keyof CreateAccountResponses];
 
 export type LockEscrowData = {
-  body: EscrowLockRequest;
-  headers?: {
-    /**
-     * Makes a create safe to retry. A retry with the same key and body returns the first response and creates nothing new; the same key with a different body is `409 idempotency_key_reused`.
-     */
-    "Idempotency-Key"?: string;
-  };
-  path?: never;
-  query?: never;
-  url: "/api/v1/wallet/escrow/lock";
+    body: EscrowLockRequest;
+    headers?: {
+        /**
+         * Makes a create safe to retry. A retry with the same key and body returns the first response and creates nothing new; the same key with a different body is `409 idempotency_key_reused`.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/wallet/escrow/lock';
 };
 
 export type LockEscrowErrors = {
-  /**
-   * Bad request (validation_failed).
-   */
-  400: Problem;
-  /**
-   * Missing or invalid API key (unauthorized).
-   */
-  401: Problem;
-  /**
-   * Not enough AITBC (insufficient_funds). Nothing moved.
-   */
-  402: Problem;
-  /**
-   * Forbidden (forbidden).
-   */
-  403: Problem;
-  /**
-   * Not found (not_found).
-   */
-  404: Problem;
-  /**
-   * Conflict (conflict).
-   */
-  409: Problem;
-  /**
-   * Unprocessable (unprocessable).
-   */
-  422: Problem;
-  /**
-   * Too many requests (rate_limited).
-   */
-  429: Problem;
-  /**
-   * Internal error (internal_error).
-   */
-  500: Problem;
-  /**
-   * Service unavailable (unavailable).
-   */
-  503: Problem;
-  /**
-   * A dependency did not answer in time (timeout).
-   */
-  504: Problem;
+    /**
+     * Bad request (validation_failed).
+     */
+    400: Problem;
+    /**
+     * Missing or invalid API key (unauthorized).
+     */
+    401: Problem;
+    /**
+     * Not enough AITBC (insufficient_funds). Nothing moved.
+     */
+    402: Problem;
+    /**
+     * Forbidden (forbidden).
+     */
+    403: Problem;
+    /**
+     * Not found (not_found).
+     */
+    404: Problem;
+    /**
+     * Conflict (conflict).
+     */
+    409: Problem;
+    /**
+     * Unprocessable (unprocessable).
+     */
+    422: Problem;
+    /**
+     * Too many requests (rate_limited).
+     */
+    429: Problem;
+    /**
+     * Internal error (internal_error).
+     */
+    500: Problem;
+    /**
+     * Service unavailable (unavailable).
+     */
+    503: Problem;
+    /**
+     * A dependency did not answer in time (timeout).
+     */
+    504: Problem;
 };
 
 export type LockEscrowError = LockEscrowErrors[keyof LockEscrowErrors];
 
 export type LockEscrowResponses = {
-  /**
-   * This job's budget was already locked; here is that lock.
-   */
-  200: EscrowLock;
-  /**
-   * The budget is locked on chain.
-   */
-  201: EscrowLock;
+    /**
+     * This job's budget was already locked; here is that lock.
+     */
+    200: EscrowLock;
+    /**
+     * The budget is locked on chain.
+     */
+    201: EscrowLock;
 };
 
 export type LockEscrowResponse = LockEscrowResponses[keyof LockEscrowResponses];

@@ -1,9 +1,9 @@
 // This file is auto-generated from spec/ by scripts/gen.mjs. Do not edit it by hand; run `npm run gen`.
 
-import { createSseClient } from "../core/serverSentEvents.gen.js";
-import type { HttpMethod } from "../core/types.gen.js";
-import { getValidRequestBody } from "../core/utils.gen.js";
-import type { Client, Config, RequestOptions, ResolvedRequestOptions } from "./types.gen.js";
+import { createSseClient } from '../core/serverSentEvents.gen.js';
+import type { HttpMethod } from '../core/types.gen.js';
+import { getValidRequestBody } from '../core/utils.gen.js';
+import type { Client, Config, RequestOptions, ResolvedRequestOptions } from './types.gen.js';
 import {
   buildUrl,
   createConfig,
@@ -12,9 +12,9 @@ import {
   mergeConfigs,
   mergeHeaders,
   setAuthParams,
-} from "./utils.gen.js";
+} from './utils.gen.js';
 
-type ReqInit = Omit<RequestInit, "body" | "headers"> & {
+type ReqInit = Omit<RequestInit, 'body' | 'headers'> & {
   body?: any;
   headers: ReturnType<typeof mergeHeaders>;
 };
@@ -33,7 +33,7 @@ export const createClient = (config: Config = {}): Client => {
 
   const beforeRequest = async <
     TData = unknown,
-    TResponseStyle extends "data" | "fields" = "fields",
+    TResponseStyle extends 'data' | 'fields' = 'fields',
     ThrowOnError extends boolean = boolean,
     Url extends string = string,
   >(
@@ -63,8 +63,8 @@ export const createClient = (config: Config = {}): Client => {
     }
 
     // remove Content-Type header if body is empty to avoid sending invalid requests
-    if (opts.body === undefined || opts.serializedBody === "") {
-      opts.headers.delete("Content-Type");
+    if (opts.body === undefined || opts.serializedBody === '') {
+      opts.headers.delete('Content-Type');
     }
 
     const resolvedOpts = opts as typeof opts &
@@ -74,10 +74,10 @@ export const createClient = (config: Config = {}): Client => {
     return { opts: resolvedOpts, url };
   };
 
-  const request: Client["request"] = async (options) => {
+  const request: Client['request'] = async (options) => {
     const { opts, url } = await beforeRequest(options);
     const requestInit: ReqInit = {
-      redirect: "follow",
+      redirect: 'follow',
       ...opts,
       body: getValidRequestBody(opts),
     };
@@ -114,7 +114,7 @@ export const createClient = (config: Config = {}): Client => {
       }
 
       // Return error response
-      return opts.responseStyle === "data"
+      return opts.responseStyle === 'data'
         ? undefined
         : {
             error: finalError,
@@ -136,30 +136,30 @@ export const createClient = (config: Config = {}): Client => {
 
     if (response.ok) {
       const parseAs =
-        (opts.parseAs === "auto"
-          ? getParseAs(response.headers.get("Content-Type"))
-          : opts.parseAs) ?? "json";
+        (opts.parseAs === 'auto'
+          ? getParseAs(response.headers.get('Content-Type'))
+          : opts.parseAs) ?? 'json';
 
-      if (response.status === 204 || response.headers.get("Content-Length") === "0") {
+      if (response.status === 204 || response.headers.get('Content-Length') === '0') {
         let emptyData: any;
         switch (parseAs) {
-          case "arrayBuffer":
-          case "blob":
-          case "text":
+          case 'arrayBuffer':
+          case 'blob':
+          case 'text':
             emptyData = await response[parseAs]();
             break;
-          case "formData":
+          case 'formData':
             emptyData = new FormData();
             break;
-          case "stream":
+          case 'stream':
             emptyData = response.body;
             break;
-          case "json":
+          case 'json':
           default:
             emptyData = {};
             break;
         }
-        return opts.responseStyle === "data"
+        return opts.responseStyle === 'data'
           ? emptyData
           : {
               data: emptyData,
@@ -169,21 +169,21 @@ export const createClient = (config: Config = {}): Client => {
 
       let data: any;
       switch (parseAs) {
-        case "arrayBuffer":
-        case "blob":
-        case "formData":
-        case "text":
+        case 'arrayBuffer':
+        case 'blob':
+        case 'formData':
+        case 'text':
           data = await response[parseAs]();
           break;
-        case "json": {
+        case 'json': {
           // Some servers return 200 with no Content-Length and empty body.
           // response.json() would throw; read as text and parse if non-empty.
           const text = await response.text();
           data = text ? JSON.parse(text) : {};
           break;
         }
-        case "stream":
-          return opts.responseStyle === "data"
+        case 'stream':
+          return opts.responseStyle === 'data'
             ? response.body
             : {
                 data: response.body,
@@ -191,7 +191,7 @@ export const createClient = (config: Config = {}): Client => {
               };
       }
 
-      if (parseAs === "json") {
+      if (parseAs === 'json') {
         if (opts.responseValidator) {
           await opts.responseValidator(data);
         }
@@ -201,7 +201,7 @@ export const createClient = (config: Config = {}): Client => {
         }
       }
 
-      return opts.responseStyle === "data"
+      return opts.responseStyle === 'data'
         ? data
         : {
             data,
@@ -234,7 +234,7 @@ export const createClient = (config: Config = {}): Client => {
     }
 
     // TODO: we probably want to return error and improve types
-    return opts.responseStyle === "data"
+    return opts.responseStyle === 'data'
       ? undefined
       : {
           error: finalError,
@@ -266,33 +266,33 @@ export const createClient = (config: Config = {}): Client => {
     });
   };
 
-  const _buildUrl: Client["buildUrl"] = (options) => buildUrl({ ..._config, ...options });
+  const _buildUrl: Client['buildUrl'] = (options) => buildUrl({ ..._config, ...options });
 
   return {
     buildUrl: _buildUrl,
-    connect: makeMethodFn("CONNECT"),
-    delete: makeMethodFn("DELETE"),
-    get: makeMethodFn("GET"),
+    connect: makeMethodFn('CONNECT'),
+    delete: makeMethodFn('DELETE'),
+    get: makeMethodFn('GET'),
     getConfig,
-    head: makeMethodFn("HEAD"),
+    head: makeMethodFn('HEAD'),
     interceptors,
-    options: makeMethodFn("OPTIONS"),
-    patch: makeMethodFn("PATCH"),
-    post: makeMethodFn("POST"),
-    put: makeMethodFn("PUT"),
+    options: makeMethodFn('OPTIONS'),
+    patch: makeMethodFn('PATCH'),
+    post: makeMethodFn('POST'),
+    put: makeMethodFn('PUT'),
     request,
     setConfig,
     sse: {
-      connect: makeSseFn("CONNECT"),
-      delete: makeSseFn("DELETE"),
-      get: makeSseFn("GET"),
-      head: makeSseFn("HEAD"),
-      options: makeSseFn("OPTIONS"),
-      patch: makeSseFn("PATCH"),
-      post: makeSseFn("POST"),
-      put: makeSseFn("PUT"),
-      trace: makeSseFn("TRACE"),
+      connect: makeSseFn('CONNECT'),
+      delete: makeSseFn('DELETE'),
+      get: makeSseFn('GET'),
+      head: makeSseFn('HEAD'),
+      options: makeSseFn('OPTIONS'),
+      patch: makeSseFn('PATCH'),
+      post: makeSseFn('POST'),
+      put: makeSseFn('PUT'),
+      trace: makeSseFn('TRACE'),
     },
-    trace: makeMethodFn("TRACE"),
+    trace: makeMethodFn('TRACE'),
   } as Client;
 };

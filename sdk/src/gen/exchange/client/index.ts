@@ -1,15 +1,15 @@
 // This file is auto-generated from spec/ by scripts/gen.mjs. Do not edit it by hand; run `npm run gen`.
 
-export type { Auth } from "../core/auth.gen.js";
-export type { QuerySerializerOptions } from "../core/bodySerializer.gen.js";
+export type { Auth } from '../core/auth.gen.js';
+export type { QuerySerializerOptions } from '../core/bodySerializer.gen.js';
 export {
   formDataBodySerializer,
   jsonBodySerializer,
   urlSearchParamsBodySerializer,
-} from "../core/bodySerializer.gen.js";
-export { buildClientParams } from "../core/params.gen.js";
-export { serializeQueryKeyValue } from "../core/queryKeySerializer.gen.js";
-export { createClient } from "./client.gen.js";
+} from '../core/bodySerializer.gen.js';
+export { buildClientParams } from '../core/params.gen.js';
+export { serializeQueryKeyValue } from '../core/queryKeySerializer.gen.js';
+export { createClient } from './client.gen.js';
 export type {
   Client,
   ClientOptions,
@@ -21,5 +21,5 @@ export type {
   ResolvedRequestOptions,
   ResponseStyle,
   TDataShape,
-} from "./types.gen.js";
-export { createConfig, mergeHeaders } from "./utils.gen.js";
+} from './types.gen.js';
+export { createConfig, mergeHeaders } from './utils.gen.js';

@@ -1,6 +1,6 @@
 // This file is auto-generated from spec/ by scripts/gen.mjs. Do not edit it by hand; run `npm run gen`.
 
-import type { ArrayStyle, ObjectStyle, SerializerOptions } from "./pathSerializer.gen.js";
+import type { ArrayStyle, ObjectStyle, SerializerOptions } from './pathSerializer.gen.js';
 
 export type QuerySerializer = (query: Record<string, unknown>) => string;
 
@@ -21,7 +21,7 @@ export type QuerySerializerOptions = QuerySerializerOptionsObject & {
 };
 
 const serializeFormDataPair = (data: FormData, key: string, value: unknown): void => {
-  if (typeof value === "string" || value instanceof Blob) {
+  if (typeof value === 'string' || value instanceof Blob) {
     data.append(key, value);
   } else if (value instanceof Date) {
     data.append(key, value.toISOString());
@@ -31,7 +31,7 @@ const serializeFormDataPair = (data: FormData, key: string, value: unknown): voi
 };
 
 const serializeUrlSearchParamsPair = (data: URLSearchParams, key: string, value: unknown): void => {
-  if (typeof value === "string") {
+  if (typeof value === 'string') {
     data.append(key, value);
   } else {
     data.append(key, JSON.stringify(value));
@@ -59,7 +59,7 @@ export const formDataBodySerializer = {
 
 export const jsonBodySerializer = {
   bodySerializer: (body: unknown): string =>
-    JSON.stringify(body, (_key, value) => (typeof value === "bigint" ? value.toString() : value)),
+    JSON.stringify(body, (_key, value) => (typeof value === 'bigint' ? value.toString() : value)),
 };
 
 export const urlSearchParamsBodySerializer = {

@@ -1,10 +1,10 @@
 // This file is auto-generated from spec/ by scripts/gen.mjs. Do not edit it by hand; run `npm run gen`.
 
-type Slot = "body" | "headers" | "path" | "query";
+type Slot = 'body' | 'headers' | 'path' | 'query';
 
 export type Field =
   | {
-      in: Exclude<Slot, "body">;
+      in: Exclude<Slot, 'body'>;
       /**
        * Field name. This is the name we want the user to see and use.
        */
@@ -16,7 +16,7 @@ export type Field =
       map?: string;
     }
   | {
-      in: Extract<Slot, "body">;
+      in: Extract<Slot, 'body'>;
       /**
        * Key isn't required for bodies.
        */
@@ -43,10 +43,10 @@ export interface Fields {
 export type FieldsConfig = ReadonlyArray<Field | Fields>;
 
 const extraPrefixesMap: Record<string, Slot> = {
-  $body_: "body",
-  $headers_: "headers",
-  $path_: "path",
-  $query_: "query",
+  $body_: 'body',
+  $headers_: 'headers',
+  $path_: 'path',
+  $query_: 'query',
 };
 const extraPrefixes = Object.entries(extraPrefixesMap);
 
@@ -68,14 +68,14 @@ const buildKeyMap = (fields: FieldsConfig, map?: KeyMap): KeyMap => {
   }
 
   for (const config of fields) {
-    if ("in" in config) {
+    if ('in' in config) {
       if (config.key) {
         map.set(config.key, {
           in: config.in,
           map: config.map,
         });
       }
-    } else if ("key" in config) {
+    } else if ('key' in config) {
       map.set(config.key, {
         map: config.map,
       });
@@ -96,7 +96,7 @@ interface Params {
 
 const stripEmptySlots = (params: Params) => {
   for (const [slot, value] of Object.entries(params)) {
-    if (value && typeof value === "object" && !Array.isArray(value) && !Object.keys(value).length) {
+    if (value && typeof value === 'object' && !Array.isArray(value) && !Object.keys(value).length) {
       delete params[slot as Slot];
     }
   }
@@ -123,7 +123,7 @@ export const buildClientParams = (args: ReadonlyArray<unknown>, fields: FieldsCo
       continue;
     }
 
-    if ("in" in config) {
+    if ('in' in config) {
       if (config.key) {
         const field = map.get(config.key)!;
         const name = field.map || config.key;
@@ -150,7 +150,7 @@ export const buildClientParams = (args: ReadonlyArray<unknown>, fields: FieldsCo
           if (extra) {
             const [prefix, slot] = extra;
             (params[slot] as Record<string, unknown>)[key.slice(prefix.length)] = value;
-          } else if ("allowExtra" in config && config.allowExtra) {
+          } else if ('allowExtra' in config && config.allowExtra) {
             for (const [slot, allowed] of Object.entries(config.allowExtra)) {
               if (allowed) {
                 (params[slot as Slot] as Record<string, unknown>)[key] = value;

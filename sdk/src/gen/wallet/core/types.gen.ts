@@ -1,14 +1,18 @@
 // This file is auto-generated from spec/ by scripts/gen.mjs. Do not edit it by hand; run `npm run gen`.
 
-import type { Auth, AuthToken } from "./auth.gen.js";
-import type {
-  BodySerializer,
-  QuerySerializer,
-  QuerySerializerOptions,
-} from "./bodySerializer.gen.js";
+import type { Auth, AuthToken } from './auth.gen.js';
+import type { BodySerializer, QuerySerializer, QuerySerializerOptions } from './bodySerializer.gen.js';
 
 export type HttpMethod =
-  "connect" | "delete" | "get" | "head" | "options" | "patch" | "post" | "put" | "trace";
+  | 'connect'
+  | 'delete'
+  | 'get'
+  | 'head'
+  | 'options'
+  | 'patch'
+  | 'post'
+  | 'put'
+  | 'trace';
 
 export type Client<
   RequestFn = never,
@@ -46,7 +50,7 @@ export interface Config {
    * {@link https://developer.mozilla.org/docs/Web/API/Headers/Headers#init See more}
    */
   headers?:
-    | RequestInit["headers"]
+    | RequestInit['headers']
     | Record<
         string,
         string | number | boolean | (string | number | boolean)[] | null | undefined | unknown

@@ -1,12 +1,12 @@
 // This file is auto-generated from spec/ by scripts/gen.mjs. Do not edit it by hand; run `npm run gen`.
 
-import type { BodySerializer, QuerySerializer } from "./bodySerializer.gen.js";
+import type { BodySerializer, QuerySerializer } from './bodySerializer.gen.js';
 import {
   type ArraySeparatorStyle,
   serializeArrayParam,
   serializeObjectParam,
   serializePrimitiveParam,
-} from "./pathSerializer.gen.js";
+} from './pathSerializer.gen.js';
 
 export interface PathSerializer {
   path: Record<string, unknown>;
@@ -22,19 +22,19 @@ export const defaultPathSerializer = ({ path, url: _url }: PathSerializer) => {
     for (const match of matches) {
       let explode = false;
       let name = match.substring(1, match.length - 1);
-      let style: ArraySeparatorStyle = "simple";
+      let style: ArraySeparatorStyle = 'simple';
 
-      if (name.endsWith("*")) {
+      if (name.endsWith('*')) {
         explode = true;
         name = name.substring(0, name.length - 1);
       }
 
-      if (name.startsWith(".")) {
+      if (name.startsWith('.')) {
         name = name.substring(1);
-        style = "label";
-      } else if (name.startsWith(";")) {
+        style = 'label';
+      } else if (name.startsWith(';')) {
         name = name.substring(1);
-        style = "matrix";
+        style = 'matrix';
       }
 
       const value = path[name];
@@ -48,7 +48,7 @@ export const defaultPathSerializer = ({ path, url: _url }: PathSerializer) => {
         continue;
       }
 
-      if (typeof value === "object") {
+      if (typeof value === 'object') {
         url = url.replace(
           match,
           serializeObjectParam({
@@ -62,7 +62,7 @@ export const defaultPathSerializer = ({ path, url: _url }: PathSerializer) => {
         continue;
       }
 
-      if (style === "matrix") {
+      if (style === 'matrix') {
         url = url.replace(
           match,
           `;${serializePrimitiveParam({
@@ -74,7 +74,7 @@ export const defaultPathSerializer = ({ path, url: _url }: PathSerializer) => {
       }
 
       const replaceValue = encodeURIComponent(
-        style === "label" ? `.${value as string}` : (value as string),
+        style === 'label' ? `.${value as string}` : (value as string),
       );
       url = url.replace(match, replaceValue);
     }
@@ -95,13 +95,13 @@ export const getUrl = ({
   querySerializer: QuerySerializer;
   url: string;
 }) => {
-  const pathUrl = _url.startsWith("/") ? _url : `/${_url}`;
-  let url = (baseUrl ?? "") + pathUrl;
+  const pathUrl = _url.startsWith('/') ? _url : `/${_url}`;
+  let url = (baseUrl ?? '') + pathUrl;
   if (path) {
     url = defaultPathSerializer({ path, url });
   }
-  let search = query ? querySerializer(query) : "";
-  if (search.startsWith("?")) {
+  let search = query ? querySerializer(query) : '';
+  if (search.startsWith('?')) {
     search = search.substring(1);
   }
   if (search) {
@@ -119,15 +119,15 @@ export function getValidRequestBody(options: {
   const isSerializedBody = hasBody && options.bodySerializer;
 
   if (isSerializedBody) {
-    if ("serializedBody" in options) {
+    if ('serializedBody' in options) {
       const hasSerializedBody =
-        options.serializedBody !== undefined && options.serializedBody !== "";
+        options.serializedBody !== undefined && options.serializedBody !== '';
 
       return hasSerializedBody ? options.serializedBody : null;
     }
 
     // not all clients implement a serializedBody property (i.e., client-axios)
-    return options.body !== "" ? options.body : null;
+    return options.body !== '' ? options.body : null;
   }
 
   // plain/text body
