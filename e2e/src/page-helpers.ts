@@ -1,7 +1,7 @@
 // What every browser test does: open a page in a fresh context, sign in through the key box,
 // collect uncaught page errors, and wait for the app rather than for time.
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { createAitbcClient, type AitbcClient } from "@aitbc/sdk";
+import { createAitbcClient, pollUntil, type AitbcClient } from "@aitbc/sdk";
 import type { PublicConfig } from "@aitbc/web";
 
 export interface OpenedPage {
@@ -49,13 +49,19 @@ export async function until<T>(
   what: string,
   timeoutMs = 30_000,
 ): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
-  for (;;) {
-    last = await read();
-    if (done(last)) return last;
-    if (Date.now() > deadline)
-      throw new Error(`Timed out waiting for ${what}; last value: ${JSON.stringify(last)}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  // Wrapped, so that a value the caller waits for may itself be undefined.
+  const found = await pollUntil(
+    async () => {
+      last = await read();
+      return done(last) ? { value: last } : undefined;
+    },
+    {
+      timeoutMs,
+      intervalMs: 200,
+      timeoutError: () =>
+        new Error(`Timed out waiting for ${what}; last value: ${JSON.stringify(last)}`),
+    },
+  );
+  return found.value;
 }

@@ -1,5 +1,6 @@
 // The examples' output: phase headers, steps, and checks that stop the run when they fail, so
 // "completed successfully" is printed only when every check passed.
+import { pollUntil } from "@aitbc/sdk";
 
 export interface Reporter {
   /** A line on its own (headlines). */
@@ -46,21 +47,12 @@ export function runId(): string {
   return Math.random().toString(16).slice(2, 8);
 }
 
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** Polls `probe` until it returns a value, or fails with `what` after `timeoutMs`. */
-export async function waitFor<T>(
+export function waitFor<T>(
   what: string,
   probe: () => Promise<T | undefined>,
   timeoutMs = 30_000,
   everyMs = 250,
 ): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > until)
-      throw new Error(`Timed out after ${timeoutMs / 1000} s waiting for ${what}.`);
-    await sleep(everyMs);
-  }
+  return pollUntil(probe, { what, timeoutMs, intervalMs: everyMs });
 }

@@ -9,12 +9,7 @@ import type { ProblemCode } from "./gen/problem-codes.gen.js";
  * passed on as sent.
  */
 export type ErrorCode =
-  | ProblemCode
-  | "network_error"
-  | "wait_timeout"
-  | "wait_aborted"
-  | `http_${number}`
-  | "unknown";
+  ProblemCode | "network_error" | "wait_timeout" | "wait_aborted" | `http_${number}` | "unknown";
 
 export interface ProblemDetails {
   type?: string;

@@ -22,6 +22,7 @@ export {
   type TxRejectReason,
 } from "./gen/problem-codes.gen.js";
 export * from "./money.js";
+export { Decimal } from "./decimal.js";
 export {
   createRequestSender,
   newIdempotencyKey,
@@ -41,6 +42,7 @@ export {
 } from "./crypto/ed25519.js";
 export * from "./chain/index.js";
 export * from "./jobs/index.js";
+export * from "./timing/index.js";
 export * from "./receipts/receipt.js";
 export * from "./receipts/merkle.js";
 

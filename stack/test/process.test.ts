@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { spawn } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { SupervisedProcess } from "../src/process/supervised-process.js";
 import { acquireStackLock, isAlive, StackRunningError } from "../src/process/stack-lock.js";
 import { resetStack } from "../src/reset-stack.js";
@@ -14,11 +14,12 @@ const fixture = (name: string) => resolve(import.meta.dirname, "fixtures", name)
 const tempDir = () => mkdtempSync(join(tmpdir(), "aitbc-stack-proc-"));
 
 async function until(check: () => boolean, ms = 5000) {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  await vi.waitFor(
+    () => {
+      if (!check()) throw new Error("condition not met in time");
+    },
+    { timeout: ms, interval: 20 },
+  );
 }
 
 describe("the parent watch", () => {

@@ -1,6 +1,6 @@
 // What a scenario case works with: one SDK client per actor, the shared state, and `call`, which
 // sends a request through the SDK and reports whether the answer is what the spec documents.
-import { createAitbcClient, type AitbcClient } from "@aitbc/sdk";
+import { backoffDelay, createAitbcClient, sleep, type AitbcClient } from "@aitbc/sdk";
 import { checkResponse } from "../contract/check-response.js";
 import type { HttpExchange } from "../contract/http-exchange.js";
 import type { Reporter } from "../report/reporter.js";
@@ -198,12 +198,10 @@ export class ScenarioContext {
   /** Calls `read` until `done` holds or the deadline passes (once against a mock). */
   async pollUntil<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
     const deadline = Date.now() + this.pollTimeoutMs;
-    let delay = 250;
-    for (;;) {
+    for (let attempt = 0; ; attempt++) {
       const value = await read();
       if (this.isMock || done(value) || Date.now() > deadline) return value;
-      await new Promise((r) => setTimeout(r, delay));
-      delay = Math.min(delay * 2, 2_000);
+      await sleep(backoffDelay(attempt, { baseMs: 250, maxMs: 2_000, jitter: false }));
     }
   }
 

@@ -6,7 +6,9 @@ import {
   ConflictError,
   NetworkError,
   ServerError,
+  createBackoff,
   parseMicro,
+  sleep,
   UnprocessableError,
 } from "@aitbc/sdk";
 import {
@@ -19,7 +21,6 @@ import type { Claim, CoordinatorLink } from "./coordinator-link.js";
 import { createProgressStream } from "./progress-stream.js";
 import { maxDurationForBudget } from "./metering.js";
 import { buildSignedReceipt } from "./receipt-builder.js";
-import { createBackoff, sleep } from "./backoff.js";
 import type { MinerLogger } from "./logger.js";
 import { describeError } from "./describe-error.js";
 import { releaseJob } from "./release-job.js";

@@ -4,9 +4,15 @@
 // one request per token would cost the coordinator (and, in one process, the generation itself)
 // far more than the tokens are worth. Order is preserved, and flush() sends what is pending at
 // once and resolves when everything pushed so far has been accepted.
-import { ConflictError, NetworkError, ServerError, RateLimitError } from "@aitbc/sdk";
+import {
+  ConflictError,
+  NetworkError,
+  ServerError,
+  RateLimitError,
+  backoffDelay,
+  sleep,
+} from "@aitbc/sdk";
 import type { ProgressEvent } from "./coordinator-link.js";
-import { sleep } from "./backoff.js";
 
 const MAX_EVENT_TEXT = 65_536;
 const MAX_EVENTS = 1000;
@@ -103,7 +109,7 @@ export function createProgressStream(options: ProgressStreamOptions): ProgressSt
           return;
         }
         queue.unshift(...batch);
-        await sleep(200 * 2 ** failures);
+        await sleep(backoffDelay(failures, { baseMs: 200, maxMs: 6_400, jitter: false }));
       }
     }
   }

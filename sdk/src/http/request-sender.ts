@@ -1,6 +1,8 @@
 // The one place that sends HTTP requests for the SDK: it adds an Idempotency-Key to every POST
 // (kept across retries, so a retried create returns the first result) and retries network errors,
 // 429, 502, 503 and 504 with capped exponential backoff, honouring Retry-After.
+import { backoffDelay } from "../timing/backoff.js";
+import { sleep } from "../timing/sleep.js";
 
 export interface RequestSenderOptions {
   /** Retries after the first attempt. Default 2. */
@@ -28,8 +30,8 @@ export function newIdempotencyKey(): string {
 
 export function createRequestSender(options: RequestSenderOptions = {}): typeof fetch {
   const retries = options.retries ?? 2;
-  const baseDelay = options.baseDelayMs ?? 150;
   const maxDelay = options.maxDelayMs ?? 5000;
+  const policy = { baseMs: options.baseDelayMs ?? 150, maxMs: maxDelay };
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
 
   return async function send(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
@@ -46,7 +48,8 @@ export function createRequestSender(options: RequestSenderOptions = {}): typeof 
         response = await doFetch(current);
       } catch (err) {
         if (attempt >= retries || request.signal?.aborted) throw err;
-        await sleep(backoff(attempt, baseDelay, maxDelay), request.signal);
+        await sleep(backoffDelay(attempt, policy), request.signal);
+        request.signal?.throwIfAborted();
         continue;
       }
       if (!RETRY_STATUSES.has(response.status) || attempt >= retries) return response;
@@ -54,29 +57,10 @@ export function createRequestSender(options: RequestSenderOptions = {}): typeof 
       const wait =
         Number.isFinite(retryAfter) && retryAfter > 0
           ? Math.min(retryAfter * 1000, maxDelay)
-          : backoff(attempt, baseDelay, maxDelay);
+          : backoffDelay(attempt, policy);
       await response.body?.cancel().catch(() => undefined);
       await sleep(wait, request.signal);
+      request.signal?.throwIfAborted();
     }
   };
-}
-
-function backoff(attempt: number, base: number, max: number): number {
-  const exp = base * 2 ** attempt;
-  return Math.min(max, exp / 2 + Math.random() * (exp / 2));
-}
-
-function sleep(ms: number, signal?: AbortSignal | null): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      "abort",
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
-  });
 }

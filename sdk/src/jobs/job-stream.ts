@@ -10,6 +10,8 @@ import type {
 } from "../gen/events/job-stream.gen.js";
 import { errorFromProblem, type AitbcError } from "../errors.js";
 import { defaultUrls } from "../ports.js";
+import { backoffDelay } from "../timing/backoff.js";
+import { sleep } from "../timing/sleep.js";
 
 export type JobEvent = JobStatusEvent | JobProgressEvent | JobResultEvent;
 export type { JobProgressEvent, JobResultEvent, JobStatusEvent };
@@ -137,7 +139,10 @@ export function streamJobEvents(
           );
         return;
       }
-      await delay(Math.min(5000, baseDelay * 2 ** Math.max(0, failures - 1)), options.signal);
+      await sleep(
+        backoffDelay(Math.max(0, failures - 1), { baseMs: baseDelay, maxMs: 5000, jitter: false }),
+        options.signal,
+      );
     }
   }
 
@@ -250,21 +255,6 @@ function refusalError(code: number, reason: string): AitbcError | undefined {
     { code: problemCode || `http_${status}`, status, title: "Stream refused", detail },
     status,
   );
-}
-
-function delay(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      "abort",
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-      { once: true },
-    );
-  });
 }
 
 type WsModule = {

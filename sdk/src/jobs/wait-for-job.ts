@@ -5,6 +5,7 @@ import type { CoordinatorApi } from "../gen/coordinator/sdk.gen.js";
 import type { JobResults, JobStatus } from "../gen/coordinator/types.gen.js";
 import { AitbcError, JobWaitAbortedError, JobWaitTimeoutError } from "../errors.js";
 import { streamJobEvents, type WebSocketFactory } from "./job-stream.js";
+import { sleep } from "../timing/sleep.js";
 
 export type { JobResults };
 
@@ -79,7 +80,8 @@ export async function waitForJob(
         await followUntilResult(client, jobId, stopper.signal, options.webSocket);
         continue;
       }
-      await pause(settings.pollIntervalMs, stopper.signal);
+      await sleep(settings.pollIntervalMs, stopper.signal);
+      stopper.signal.throwIfAborted();
     }
   } catch (err) {
     if (stopped === "timeout")
@@ -111,21 +113,6 @@ async function followUntilResult(
     // A refusal (401, 403, 404) is the caller's to see; a socket that would not stay open is not.
     if (err instanceof AitbcError && err.status >= 400 && err.status < 500) throw err;
   }
-}
-
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener("abort", onAbort, { once: true });
-  });
 }
 
 function checkOptions(jobId: unknown, options: WaitForJobOptions) {

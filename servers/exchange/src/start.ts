@@ -18,7 +18,7 @@ import { esploraNetwork } from "./domain/bitcoin/esplora-network.js";
 import { startFakeEsplora } from "./fake-bitcoin/fake-esplora-server.js";
 import { cachedDirectory, coordinatorDirectory } from "@aitbc/server-lib";
 import { OrderBook } from "./domain/orders/order-book.js";
-import { nodeChainClient } from "./domain/settlement/chain-client.js";
+import { treasuryChainClient } from "./domain/settlement/chain-client.js";
 import { DepositWatcher } from "./domain/settlement/deposit-watcher.js";
 import { TreasuryMinter } from "./domain/settlement/treasury-minter.js";
 import { authenticator } from "@aitbc/server-lib";
@@ -57,7 +57,7 @@ export async function startExchange(
   try {
     await migrate(db, exchangeMigrations);
     const orders = new OrdersRepo(db);
-    const chain = nodeChainClient(config.nodeUrl);
+    const chain = treasuryChainClient(config.nodeUrl);
     const bitcoin = options.bitcoin ?? esploraNetwork(fake?.url ?? config.bitcoinApiUrl);
     let chainId: Promise<string> | undefined;
     const minter = new TreasuryMinter({

@@ -26,3 +26,6 @@ export * from "./identity/caller.js";
 export * from "./identity/cached-directory.js";
 export * from "./identity/coordinator-directory.js";
 export * from "./identity/authenticator.js";
+export * from "./chain/chain-rejected.js";
+export * from "./chain/node-chain-client.js";
+export * from "./chain/inclusion-watcher.js";

@@ -7,6 +7,7 @@ import express, { type Express } from "express";
 import { pino } from "pino";
 import { pinoHttp } from "pino-http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eventually } from "../src/testing/poll-until.js";
 import {
   Conflict,
   cors,
@@ -116,11 +117,7 @@ afterAll(() => Promise.all(servers.map((s) => s.close())));
 
 /** Resolves once `ready()` holds; fails after a deadline. */
 async function until(ready: () => boolean): Promise<void> {
-  const deadline = Date.now() + 5000;
-  while (!ready()) {
-    if (Date.now() > deadline) throw new Error("no log line within 5 s");
-    await new Promise((r) => setTimeout(r, 5));
-  }
+  await eventually(ready, "the log line", 5000, 5);
 }
 
 /** Sends the request to each server; the line each wrote for it (the quiet one's new lines). */

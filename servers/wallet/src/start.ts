@@ -3,6 +3,7 @@
 import {
   ConfigError,
   createLogger,
+  InclusionWatcher,
   listen,
   migrate,
   openDatabase,
@@ -16,7 +17,6 @@ import { EscrowLocksRepo } from "./data/escrow-locks-repo.js";
 import { TransfersRepo } from "./data/transfers-repo.js";
 import { KeystoreRepo } from "./data/keystore-repo.js";
 import { nodeChainGateway } from "./domain/chain/node-chain-gateway.js";
-import { InclusionWatcher } from "./domain/chain/inclusion-watcher.js";
 import { TxSigner } from "./domain/chain/tx-signer.js";
 import { cachedDirectory, coordinatorDirectory } from "@aitbc/server-lib";
 import { EscrowLocker } from "./domain/escrow/escrow-locker.js";

@@ -5,6 +5,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { eventually } from "@aitbc/server-lib/testing";
 import { describe, expect, it } from "vitest";
 
 const bin = join(dirname(fileURLToPath(import.meta.url)), "..", "bin", "aitbc-web.js");
@@ -22,15 +23,8 @@ function run(env: Record<string, string>) {
   return { child, exited, out: () => out, err: () => err };
 }
 
-async function until<T>(read: () => T | undefined, what: string, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = read();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const until = <T>(read: () => T | undefined, what: string, ms = 15_000): Promise<T> =>
+  eventually(read, what, ms, 50);
 
 describe("aitbc-web", () => {
   it("serves the pages with the URLs of the stack.json in AITBC_DATA_DIR and stops on SIGTERM", async () => {

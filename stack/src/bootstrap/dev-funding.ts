@@ -1,30 +1,32 @@
 // Keeps the dev customer able to buy compute: when its balance is below a floor, the dev faucet
 // (admin key, dev chains only) tops it up, and we wait until the faucet tx is in a block so the
 // first job submitted after `npm start` does not fail for lack of funds.
-import { toMicro, type AitbcClient } from "@aitbc/sdk";
+import { pollUntil, toMicro, type AitbcClient } from "@aitbc/sdk";
 
 export const DEV_CUSTOMER_FLOOR = 100;
 export const DEV_CUSTOMER_TOP_UP = 1000;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function waitForConfirmation(
   client: AitbcClient,
   txHash: string,
   timeoutMs: number,
 ): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const tx = await client.node
-      .getTransaction({ body: { tx_hash: txHash } })
-      .catch(() => undefined);
-    if (tx?.status === "confirmed") return;
-    if (tx?.status === "rejected")
-      throw new Error(`The chain rejected faucet tx ${txHash} (${tx.reason}).`);
-    if (Date.now() > until)
-      throw new Error(`Faucet tx ${txHash} was not in a block after ${timeoutMs / 1000} s.`);
-    await sleep(200);
-  }
+  await pollUntil(
+    async () => {
+      const tx = await client.node
+        .getTransaction({ body: { tx_hash: txHash } })
+        .catch(() => undefined);
+      if (tx?.status === "rejected")
+        throw new Error(`The chain rejected faucet tx ${txHash} (${tx.reason}).`);
+      return tx?.status === "confirmed" ? true : undefined;
+    },
+    {
+      timeoutMs,
+      intervalMs: 200,
+      timeoutError: () =>
+        new Error(`Faucet tx ${txHash} was not in a block after ${timeoutMs / 1000} s.`),
+    },
+  );
 }
 
 /** Tops the address up to the floor; returns the amount granted (0 when it had enough). */

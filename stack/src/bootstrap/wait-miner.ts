@@ -1,8 +1,6 @@
 // The stack is ready for customers only when a miner of the dev provider is online and the dev
 // service offers the model; until then a submitted job would get 422 no_matching_service.
-import type { AitbcClient } from "@aitbc/sdk";
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+import { pollUntil, type AitbcClient } from "@aitbc/sdk";
 
 export async function waitForServedModel(
   client: AitbcClient,
@@ -12,21 +10,27 @@ export async function waitForServedModel(
   isAlive: () => boolean,
   signal?: AbortSignal,
 ): Promise<void> {
-  const until = Date.now() + timeoutMs;
   let last = "no answer";
-  while (Date.now() < until) {
-    signal?.throwIfAborted();
-    if (!isAlive()) throw new Error("the miner exited before it came online");
-    try {
-      const service = await client.coordinator.getService({ path: { service_id: serviceId } });
-      if (service.models.includes(model)) return;
-      last = `${service.online_miners} online miner(s), models [${service.models.join(", ")}]`;
-    } catch (err) {
-      last = (err as Error).message;
-    }
-    await sleep(250);
-  }
-  throw new Error(
-    `No miner served ${model} on ${serviceId} within ${Math.round(timeoutMs / 1000)} s (${last}).`,
+  await pollUntil(
+    async () => {
+      if (!isAlive()) throw new Error("the miner exited before it came online");
+      try {
+        const service = await client.coordinator.getService({ path: { service_id: serviceId } });
+        if (service.models.includes(model)) return true;
+        last = `${service.online_miners} online miner(s), models [${service.models.join(", ")}]`;
+      } catch (err) {
+        last = (err as Error).message;
+      }
+      return undefined;
+    },
+    {
+      timeoutMs,
+      intervalMs: 250,
+      ...(signal ? { signal } : {}),
+      timeoutError: () =>
+        new Error(
+          `No miner served ${model} on ${serviceId} within ${Math.round(timeoutMs / 1000)} s (${last}).`,
+        ),
+    },
   );
 }

@@ -3,6 +3,7 @@
 // behind by a launcher that was killed with SIGKILL are found and stopped on the next start.
 import { readFileSync, rmSync } from "node:fs";
 import { readJsonFile, writeJsonFile } from "../files/json-file.js";
+import { sleep } from "@aitbc/sdk";
 
 export interface StackLock {
   pid: number;
@@ -73,8 +74,6 @@ export interface AcquiredLock {
   update(children: StackLock["children"]): void;
   release(): void;
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function acquireStackLock(path: string, dataDir: string): Promise<AcquiredLock> {
   const previous = readStackLock(path);

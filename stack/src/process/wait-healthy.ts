@@ -1,5 +1,6 @@
 // Waits for a service's health endpoint with a deadline, and gives up at once when the process
 // behind it has exited: a crash should be reported as a crash, not as a slow start.
+import { sleep } from "@aitbc/sdk";
 import type { SupervisedProcess } from "./supervised-process.js";
 import { describeExit } from "./supervised-process.js";
 
@@ -45,8 +46,6 @@ export class ServiceStartError extends Error {
     this.name = "ServiceStartError";
   }
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function waitHealthy(
   proc: SupervisedProcess,

@@ -9,6 +9,7 @@ import {
   type CoordinatorTypes,
 } from "@aitbc/sdk";
 import { createLogger, createTestDatabase, type Knex } from "@aitbc/server-lib";
+import { eventually as pollEventually } from "@aitbc/server-lib/testing";
 import {
   loadCoordinatorConfig,
   startCoordinator,
@@ -147,24 +148,12 @@ export function serviceConfig(
 }
 
 /** Polls until `check` returns a value (not undefined/false), or fails after the deadline. */
-export async function eventually<T>(
+export function eventually<T>(
   check: () => Promise<T | undefined | false> | T | undefined | false,
   what: string,
   timeoutMs = 10_000,
 ): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const v = await check();
-      if (v !== undefined && v !== false) return v as T;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > deadline)
-      throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ""}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
+  return pollEventually(check, what, timeoutMs);
 }
 
 /** Runs `fn` and returns the AitbcError it throws (fails the test if it does not throw). */

@@ -1,7 +1,7 @@
 import type { EscrowLocksRepo } from "../data/escrow-locks-repo.js";
 import type { TransfersRepo } from "../data/transfers-repo.js";
+import type { InclusionWatcher } from "@aitbc/server-lib";
 import type { ChainGateway } from "./chain/chain-gateway.js";
-import type { InclusionWatcher } from "./chain/inclusion-watcher.js";
 import type { TxSigner } from "./chain/tx-signer.js";
 import type { Keystore } from "./keys/keystore.js";
 

@@ -7,9 +7,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { AitbcError, createAitbcClient, fromMicro, type AitbcClient } from "@aitbc/sdk";
+import { AitbcError, createAitbcClient, fromMicro, sleep, type AitbcClient } from "@aitbc/sdk";
 import { createTestDatabase } from "@aitbc/server-lib";
-import { startCoordinatorDouble } from "@aitbc/server-lib/testing";
+import { eventually, startCoordinatorDouble } from "@aitbc/server-lib/testing";
 import { writeDevChain } from "@aitbc/node";
 import { builtWalletMain, walletPackageDir as packageDir } from "./built-wallet.js";
 import { startChildService, type ChildService } from "./child-service.js";
@@ -329,19 +329,7 @@ function sum(xs: bigint[]): bigint {
   return xs.reduce((a, b) => a + b, 0n);
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
-}
-
+/** Errors count as "not yet": a service may still be coming back. */
 async function until(check: () => Promise<boolean>, timeoutMs: number, what: string) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      if (await check()) return;
-    } catch {
-      // A service is still coming back.
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(200);
-  }
+  await eventually(check, what, timeoutMs, 200);
 }

@@ -3,10 +3,10 @@
 // this runs (retries, restarts, several replicas) an order is minted once: later passes only check,
 // or resubmit the same bytes.
 import { signTx, txHash, type KeyPair } from "@aitbc/sdk";
-import type { Logger } from "@aitbc/server-lib";
+import { ChainRejected, type Logger } from "@aitbc/server-lib";
 import type { OrdersRepo } from "../../data/orders-repo.js";
 import type { Order } from "../orders/order.js";
-import { ChainRejected, type ChainClient } from "./chain-client.js";
+import type { ChainClient } from "./chain-client.js";
 
 export class TreasuryMinter {
   constructor(

@@ -44,7 +44,7 @@ export interface ChainGateway {
   headBlock(): Promise<ChainBlock>;
   block(height: number): Promise<ChainBlock>;
   getAccount(address: string): Promise<ChainAccount>;
-  /** Submits a signed tx; throws ChainRejected when the node refuses it. Returns its hash. */
+  /** Submits a signed tx; throws ChainRejected (server-lib) when the node refuses it. Returns its hash. */
   submit(tx: SignedTx): Promise<string>;
   getTransaction(txHash: string): Promise<ChainTxStatus>;
   /** Confirmed transactions touching the address (as signer, receiver, provider or refunded customer), newest first. */
@@ -53,14 +53,4 @@ export interface ChainGateway {
     page: { limit: number; cursor?: string },
   ): Promise<ChainHistoryPage>;
   isReachable(): Promise<boolean>;
-}
-
-/** The node refused a transaction; `reason` is the node's stable reason (problem-codes.md, tx_rejected). */
-export class ChainRejected extends Error {
-  constructor(
-    readonly reason: string,
-    detail: string,
-  ) {
-    super(detail);
-  }
 }

@@ -1,59 +1,28 @@
-// The ChainGateway over a node's RPC, through the SDK. Node down or failing: Unavailable (503) for
-// the wallet's caller. A refused transaction: ChainRejected with the node's reason.
-import {
-  AitbcError,
-  NetworkError,
-  NotFoundError,
-  ServerError,
-  ValidationError,
-  createAitbcClient,
-  parseMicro,
-  type NodeTypes,
-  type SignedTx,
-} from "@aitbc/sdk";
-import { Unavailable, ValidationFailed } from "@aitbc/server-lib";
-import {
-  ChainRejected,
-  type ChainAccount,
-  type ChainBlock,
-  type ChainGateway,
-  type ChainHistoryPage,
-  type ChainTxStatus,
+// The ChainGateway over a node's RPC: server-lib's node chain client (node down or failing:
+// Unavailable (503) for the wallet's caller; a refused transaction: ChainRejected with the node's
+// reason), plus the address history only the wallet reads.
+import { ValidationError, parseMicro, type SignedTx } from "@aitbc/sdk";
+import { ValidationFailed, nodeChainClient } from "@aitbc/server-lib";
+import type {
+  ChainAccount,
+  ChainGateway,
+  ChainHistoryPage,
+  ChainTxStatus,
 } from "./chain-gateway.js";
 
 export function nodeChainGateway(nodeUrl: string): ChainGateway {
-  const { node } = createAitbcClient({ nodeUrl, http: { retries: 2, maxDelayMs: 1000 } });
-
-  async function call<T>(what: string, run: () => Promise<T>): Promise<T> {
-    try {
-      return await run();
-    } catch (err) {
-      if (err instanceof NetworkError || err instanceof ServerError)
-        throw new Unavailable(
-          `The chain node is unavailable (${what}: ${err.code}). Retry shortly.`,
-        );
-      throw err;
-    }
-  }
+  const chain = nodeChainClient(nodeUrl);
+  const { node, call } = chain;
 
   return {
-    async chainId() {
-      const info = await call("chain", () => node.getChain());
-      return info.chain_id;
-    },
-
-    async headBlock(): Promise<ChainBlock> {
-      const b = await call("block", () => node.getLatestBlock());
-      return { height: b.height, txHashes: b.transactions.map((t) => t.tx_hash) };
-    },
-
-    async block(height): Promise<ChainBlock> {
-      const b = await call("block", () => node.getBlock({ path: { height } }));
-      return { height: b.height, txHashes: b.transactions.map((t) => t.tx_hash) };
-    },
+    chainId: () => chain.chainId(),
+    headBlock: () => chain.headBlock(),
+    block: (height) => chain.block(height),
+    submit: (tx) => chain.submit(tx),
+    isReachable: () => chain.isReachable(),
 
     async getAccount(address): Promise<ChainAccount> {
-      const a = await call("account", () => node.getAccount({ path: { address } }));
+      const a = await chain.account(address);
       return {
         address: a.address,
         balanceMicro: parseMicro(a.balance_micro),
@@ -63,38 +32,15 @@ export function nodeChainGateway(nodeUrl: string): ChainGateway {
       };
     },
 
-    async submit(tx: SignedTx) {
-      try {
-        const r = await call("submit", () =>
-          node.submitTransaction({ body: tx as NodeTypes.Transaction }),
-        );
-        return r.tx_hash;
-      } catch (err) {
-        if (err instanceof AitbcError && err.code === "tx_rejected") {
-          const reason = typeof err.problem.reason === "string" ? err.problem.reason : "unknown";
-          throw new ChainRejected(reason, err.problem.detail ?? reason);
-        }
-        throw err;
-      }
-    },
-
     async getTransaction(txHash): Promise<ChainTxStatus> {
-      let view;
-      try {
-        view = await call("transaction", () => node.getTransaction({ body: { tx_hash: txHash } }));
-      } catch (err) {
-        if (err instanceof NotFoundError) return { status: "unknown" };
-        throw err;
-      }
-      if (view.status === "confirmed" && view.block_height !== null)
-        return {
-          status: "confirmed",
-          blockHeight: view.block_height,
-          ...(view.timestamp ? { timestamp: view.timestamp } : {}),
-        };
-      if (view.status === "rejected")
-        return { status: "rejected", reason: view.reason ?? "unknown" };
-      return { status: "pending" };
+      const status = await chain.getTransaction(txHash);
+      if (status.status !== "confirmed") return status;
+      // The wallet answers once a block includes the tx; finality is not waited for.
+      return {
+        status: "confirmed",
+        blockHeight: status.blockHeight,
+        ...(status.timestamp ? { timestamp: status.timestamp } : {}),
+      };
     },
 
     async listAddressTransactions(address, page): Promise<ChainHistoryPage> {
@@ -122,15 +68,6 @@ export function nodeChainGateway(nodeUrl: string): ChainGateway {
           })),
         nextCursor: r.page.next_cursor,
       };
-    },
-
-    async isReachable() {
-      try {
-        await node.getHealth();
-        return true;
-      } catch {
-        return false;
-      }
     },
   };
 }

@@ -1,6 +1,5 @@
 // The node's refusal reasons, as this wallet's callers should see them.
-import { Conflict, InsufficientFunds, Unprocessable } from "@aitbc/server-lib";
-import { ChainRejected } from "./chain-gateway.js";
+import { ChainRejected, Conflict, InsufficientFunds, Unprocessable } from "@aitbc/server-lib";
 
 export function rejectionToAppError(err: unknown): unknown {
   if (!(err instanceof ChainRejected)) return err;

@@ -5,7 +5,8 @@
 import { signTx, txHash, type SignedTx, type TxPayloads, type TxType } from "@aitbc/sdk";
 import type { Keystore, CustodialAccount } from "../keys/keystore.js";
 import { AddressMutex } from "./address-mutex.js";
-import { ChainRejected, type ChainAccount, type ChainGateway } from "./chain-gateway.js";
+import { ChainRejected } from "@aitbc/server-lib";
+import type { ChainAccount, ChainGateway } from "./chain-gateway.js";
 
 const NONCE_RETRIES = 3;
 const NONCE_REASONS = new Set(["nonce_reused", "nonce_gap"]);

@@ -5,12 +5,11 @@
 // resubmits) the same bytes; it never signs a second lock. Concurrent requests for one job in this
 // process share one attempt.
 import { formatAitbc } from "@aitbc/sdk";
-import { Conflict, GatewayTimeout, InsufficientFunds } from "@aitbc/server-lib";
+import { ChainRejected, Conflict, GatewayTimeout, InsufficientFunds } from "@aitbc/server-lib";
 import type { EscrowLockRow } from "../../data/escrow-locks-repo.js";
 import type { Caller } from "@aitbc/server-lib";
 import type { CustodialAccount } from "../keys/keystore.js";
 import type { WalletContext } from "../wallet-context.js";
-import { ChainRejected } from "../chain/chain-gateway.js";
 import { rejectionToAppError } from "../chain/rejection-errors.js";
 import { custodialAccountOf } from "../wallet/caller-account.js";
 

@@ -6,12 +6,12 @@
 // restart or the reconciler only ever resubmit those bytes, so a lost answer cannot turn into a
 // second payment. A record is dropped only when the chain refused the tx for good.
 import { formatAitbc } from "@aitbc/sdk";
-import { Conflict, InsufficientFunds, Unavailable } from "@aitbc/server-lib";
+import { ChainRejected, Conflict, InsufficientFunds, Unavailable } from "@aitbc/server-lib";
 import type { Caller } from "@aitbc/server-lib";
 import type { IdempotencyClaim, TransferRow } from "../../data/transfers-repo.js";
 import type { CustodialAccount } from "../keys/keystore.js";
 import type { WalletContext } from "../wallet-context.js";
-import { ChainRejected, type ChainAccount } from "../chain/chain-gateway.js";
+import type { ChainAccount } from "../chain/chain-gateway.js";
 import type { SubmittedTx } from "../chain/tx-signer.js";
 import { rejectionToAppError } from "../chain/rejection-errors.js";
 import { custodialAccountOf } from "./caller-account.js";

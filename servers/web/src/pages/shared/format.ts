@@ -1,6 +1,6 @@
 // How amounts, hashes and times look on every page. Amounts go through the SDK's exact decimal
 // helpers (bigint micro-AITBC), never float arithmetic.
-import { formatAitbc, parseMicro, toMicro } from "@aitbc/sdk";
+import { Decimal, formatAitbc, parseMicro, toMicro } from "@aitbc/sdk";
 
 function group(whole: string): string {
   return whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
@@ -30,10 +30,8 @@ export function formatInteger(n: number | bigint): string {
 
 /** Satoshis → BTC text with up to 8 decimals ("0.01"). */
 export function btcFromSats(sats: number | bigint): string {
-  const s = BigInt(sats);
-  const whole = s / 100_000_000n;
-  const frac = (s % 100_000_000n).toString().padStart(8, "0").replace(/0+$/, "");
-  return group(whole.toString()) + (frac ? "." + frac : "");
+  const [whole, frac] = Decimal.fromAtomics(BigInt(sats), 8).toString().split(".");
+  return group(whole!) + (frac ? "." + frac : "");
 }
 
 /** "0x1234abcd…9f8e" */

@@ -1,5 +1,7 @@
 // Repeats a refresh until the view goes away. The next run waits for the previous one, so a slow
 // API never piles up requests.
+import { sleep } from "@aitbc/sdk";
+
 export function every(
   ms: number,
   run: () => Promise<unknown>,
@@ -18,19 +20,4 @@ export function every(
     }
   };
   void loop();
-}
-
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      "abort",
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-      { once: true },
-    );
-  });
 }

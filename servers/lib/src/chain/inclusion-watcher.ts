@@ -1,9 +1,24 @@
-// Waiting for blocks to include transactions, for every request of this wallet at once. Instead of
+// Waiting for blocks to include transactions, for every request of a server at once. Instead of
 // each waiting request polling the node for its own tx (hundreds of requests per second under
 // load, competing with block production), one loop polls the head block and scans each new block
 // for the hashes it waits for. A slow per-tx check backs it up for what block scanning cannot see:
 // a tx the node accepted and later dropped, or one included while the loop was catching up.
-import { ChainRejected, type ChainGateway } from "./chain-gateway.js";
+import { sleep } from "@aitbc/sdk";
+import { ChainRejected } from "./chain-rejected.js";
+import type { NodeBlock } from "./node-chain-client.js";
+
+/** What the watcher reads: the node chain client, or a server's adapter over it. */
+export interface InclusionSource {
+  headBlock(): Promise<NodeBlock>;
+  block(height: number): Promise<NodeBlock>;
+  getTransaction(
+    txHash: string,
+  ): Promise<
+    | { status: "confirmed"; blockHeight: number }
+    | { status: "rejected"; reason: string }
+    | { status: "pending" | "unknown" }
+  >;
+}
 
 export type Inclusion = { included: true; blockHeight: number } | { included: false };
 
@@ -31,7 +46,7 @@ export class InclusionWatcher {
   private readonly maxScanBlocks: number;
 
   constructor(
-    private readonly chain: ChainGateway,
+    private readonly chain: InclusionSource,
     options: InclusionWatcherOptions = {},
   ) {
     this.pollMs = options.pollMs ?? 100;
@@ -88,7 +103,7 @@ export class InclusionWatcher {
         // The node is unreachable or busy: keep trying until the waiters' deadlines.
       }
       await this.checkDueWaiters();
-      if (this.waiters.size) await new Promise((r) => setTimeout(r, this.pollMs));
+      if (this.waiters.size) await sleep(this.pollMs);
     }
   }
 
