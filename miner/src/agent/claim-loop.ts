@@ -1,8 +1,7 @@
 // One long-poll claim loop per concurrency slot: claim a job, run it, count its outcome, and
 // claim again, until the miner stops.
-import { NotFoundError } from "@aitbc/sdk";
+import { createBackoff, NotFoundError, sleep } from "@aitbc/sdk";
 import type { Executor, ServedModel } from "../executors/executor.js";
-import { createBackoff, sleep } from "./backoff.js";
 import type { CoordinatorLink } from "./coordinator-link.js";
 import { describeError } from "./describe-error.js";
 import { startJob, type JobOutcome, type RunningJob } from "./job-runner.js";

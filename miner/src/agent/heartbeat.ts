@@ -1,7 +1,6 @@
 // Heartbeats extend the leases of jobs in hand and bring back cancellations. They go on while
 // jobs in hand finish during shutdown, so those leases stay alive; `silenced` ends them.
-import { NotFoundError } from "@aitbc/sdk";
-import { sleep } from "./backoff.js";
+import { NotFoundError, sleep } from "@aitbc/sdk";
 import type { CoordinatorLink } from "./coordinator-link.js";
 import { describeError } from "./describe-error.js";
 import type { RunningJob } from "./job-runner.js";

@@ -1,9 +1,15 @@
 // Registering with the coordinator: what the miner announces (key, hardware, models) and the
 // retry loop that waits out a coordinator that is not up yet. The coordinator's miner id is kept
 // with the key, so a restarted miner comes back as the same miner.
-import { AitbcError, AuthenticationError, PermissionError, ValidationError } from "@aitbc/sdk";
+import {
+  AitbcError,
+  AuthenticationError,
+  createBackoff,
+  PermissionError,
+  sleep,
+  ValidationError,
+} from "@aitbc/sdk";
 import type { Executor, ServedModel } from "../executors/executor.js";
-import { createBackoff, sleep } from "./backoff.js";
 import type { CoordinatorLink, RegisterBody, Registration } from "./coordinator-link.js";
 import { describeError } from "./describe-error.js";
 import type { Hardware } from "./hardware.js";

@@ -1,6 +1,6 @@
 // The last phase: the dev miner. The stack counts as up only once the dev service offers the dev
 // model, which proves the whole path from provider key to a claimable job works.
-import type { AitbcClient } from "@aitbc/sdk";
+import { sleep, type AitbcClient } from "@aitbc/sdk";
 import { DEV_MODEL } from "../bootstrap/dev-service.js";
 import { waitForServedModel } from "../bootstrap/wait-miner.js";
 import type { DevCredentials } from "../files/stack-files.js";
@@ -31,7 +31,7 @@ export async function startDevMiner(
   } catch (err) {
     if (opts.signal?.aborted) throw err;
     // Give the exit a moment to land so the report says "exited", with the miner's last words.
-    await Promise.race([miner.exited, new Promise((r) => setTimeout(r, 200))]);
+    await Promise.race([miner.exited, sleep(200)]);
     throw new ServiceStartError(
       "miner",
       `miner: ${(err as Error).message}`,

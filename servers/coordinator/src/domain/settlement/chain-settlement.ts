@@ -10,6 +10,7 @@ import {
   importSecretKey,
   addressFromPublicKey,
   signTx,
+  sleep,
   txHash,
   type AitbcClient,
   type EscrowReleasePayload,
@@ -160,7 +161,7 @@ export class ChainSettlement implements SettlementPort {
       if (status === "confirmed") return this.confirmed(jobId, hash);
       if (status === "gone") throw new Error(`escrow release ${hash} was dropped by the node`);
       if (Date.now() > deadline) throw new Error(`escrow release ${hash} not final in time`);
-      await new Promise((r) => setTimeout(r, interval));
+      await sleep(interval);
     }
   }
 
