@@ -177,7 +177,7 @@
               },
               "tx": {
                 "title": "Transaction",
-                "description": "A signed AITBC chain transaction (the format of `sdk/src/chain/tx.ts`). The signing input is the\nRFC 8785 (JCS) canonical JSON of the transaction without `signature`; `signature` is the raw\n64-byte ed25519 signature of those bytes, base64url. `from` must be the address of `public_key`.\nThe transaction hash is `0x` + hex sha256 of the JCS of the whole signed transaction.\n`nonce` is the signer's next nonce (0 for a new account). `payload` depends on `type`:\n`transfer` and `faucet` take TransactionTransferPayload / TransactionFaucetPayload,\n`escrow_lock` TransactionEscrowLockPayload, `escrow_release` TransactionEscrowReleasePayload,\n`mint` TransactionMintPayload. Amounts are MicroAmount strings so that the signed bytes are exact.\n",
+                "description": "A signed AITBC chain transaction (the format of `sdk/src/chain/tx.ts`). The signing input is the\nRFC 8785 (JCS) canonical JSON of the transaction without `signature`; `signature` is the raw\n64-byte ed25519 signature of those bytes, base64url. `from` must be the address of `public_key`.\nThe transaction hash is `0x` + hex sha256 of the JCS of the whole signed transaction.\n`nonce` is the signer's next nonce (0 for a new account). `payload` depends on `type`:\n`transfer` and `faucet` take TransactionTransferPayload / TransactionFaucetPayload,\n`escrow_lock` TransactionEscrowLockPayload, `escrow_release` TransactionEscrowReleasePayload,\n`mint` TransactionMintPayload, `deposit_lock` TransactionDepositLockPayload, `deposit_withdraw`\nTransactionDepositWithdrawPayload, `deposit_release` TransactionDepositReleasePayload,\n`settlement_batch` TransactionSettlementBatchPayload. Amounts are MicroAmount strings so that the signed bytes are exact.\n",
                 "type": "object",
                 "required": [
                   "type",
@@ -191,14 +191,18 @@
                 "properties": {
                   "type": {
                     "title": "TransactionType",
-                    "description": "`transfer` moves AITBC; `escrow_lock` locks a job's budget from the signer (the customer);\n`escrow_release` pays the provider and refunds the customer (only the genesis `settlement_key`\nmay sign it); `mint` creates AITBC (only the genesis `treasury_key`); `faucet` funds an address on\ndev chains (only a validator key).\n",
+                    "description": "`transfer` moves AITBC; `escrow_lock` locks a job's budget from the signer (the customer);\n`escrow_release` pays the provider and refunds the customer (only the genesis `settlement_key`\nmay sign it); `mint` creates AITBC (only the genesis `treasury_key`); `faucet` funds an address on\ndev chains (only a validator key). `deposit_lock`, `deposit_withdraw` and `deposit_release`\nmanage the signer's prepaid deposit; `settlement_batch` pays many jobs from deposits at once\n(only the genesis `settlement_key`).\n",
                     "type": "string",
                     "enum": [
                       "transfer",
                       "escrow_lock",
                       "escrow_release",
                       "mint",
-                      "faucet"
+                      "faucet",
+                      "deposit_lock",
+                      "deposit_withdraw",
+                      "deposit_release",
+                      "settlement_batch"
                     ],
                     "x-parser-schema-id": "<anonymous-schema-13>"
                   },
@@ -332,6 +336,114 @@
                         },
                         "additionalProperties": false,
                         "x-parser-schema-id": "<anonymous-schema-26>"
+                      },
+                      {
+                        "title": "TransactionDepositLockPayload",
+                        "description": "`deposit_lock` (signed by the customer): moves `amount` (micro-AITBC, at least the genesis `min_escrow`) from the signer's balance into the signer's deposit. One deposit per address: a second lock tops it up, and a lock during the withdrawal delay cancels the withdrawal.",
+                        "type": "object",
+                        "required": [
+                          "amount"
+                        ],
+                        "properties": {
+                          "amount": "$ref:$.channels.p2p.messages.tx.payload.properties.tx.properties.payload.anyOf[0].properties.amount"
+                        },
+                        "additionalProperties": false,
+                        "examples": [
+                          {
+                            "amount": "50000000"
+                          }
+                        ],
+                        "x-parser-schema-id": "<anonymous-schema-27>"
+                      },
+                      {
+                        "title": "TransactionDepositWithdrawPayload",
+                        "description": "`deposit_withdraw` (signed by the deposit's owner): starts the withdrawal delay of the signer's deposit (genesis `deposit_withdraw_delay_blocks`). Settlements may still draw from the deposit during the delay. The payload is empty.",
+                        "type": "object",
+                        "additionalProperties": false,
+                        "maxProperties": 0,
+                        "examples": [
+                          {}
+                        ],
+                        "x-parser-schema-id": "<anonymous-schema-28>"
+                      },
+                      {
+                        "title": "TransactionDepositReleasePayload",
+                        "description": "`deposit_release` (signed by the deposit's owner): once the block height has reached the deposit's `unlock_height`, returns what is left of the deposit to the owner's balance and closes it. The payload is empty.",
+                        "type": "object",
+                        "additionalProperties": false,
+                        "maxProperties": 0,
+                        "examples": [
+                          {}
+                        ],
+                        "x-parser-schema-id": "<anonymous-schema-29>"
+                      },
+                      {
+                        "title": "TransactionSettlementBatchPayload",
+                        "description": "`settlement_batch` (only the genesis `settlement_key` may sign it): for each item, moves `paid`\nfrom the deposit of `deposit_owner` to the balance of `provider`, and marks `job_id` paid. The\nwhole transaction is refused, with nothing applied, when an item would take a deposit below zero,\na job id was already paid (from a deposit or an escrow) or repeats in the batch, or `batch_id`\nwas used before. `receipts_root` anchors the Merkle root of the batch's receipt hashes\n(`merkleRoot` in the SDK); `GET /api/v1/settlements/{batch_id}` shows it.\n",
+                        "type": "object",
+                        "required": [
+                          "batch_id",
+                          "receipts_root",
+                          "items"
+                        ],
+                        "properties": {
+                          "batch_id": "$ref:$.channels.p2p.messages.tx.payload.properties.tx.properties.payload.anyOf[1].properties.job_id",
+                          "receipts_root": {
+                            "type": "string",
+                            "description": "`0x` + 64 lowercase hex digits: the Merkle root of the batch's receipt hashes.",
+                            "pattern": "^0x[0-9a-f]{64}$",
+                            "x-parser-schema-id": "<anonymous-schema-31>"
+                          },
+                          "items": {
+                            "type": "array",
+                            "minItems": 1,
+                            "maxItems": 512,
+                            "items": {
+                              "title": "SettlementItem",
+                              "description": "One job of a `settlement_batch`, paid from a deposit to a provider.",
+                              "type": "object",
+                              "required": [
+                                "deposit_owner",
+                                "provider",
+                                "paid",
+                                "job_id"
+                              ],
+                              "properties": {
+                                "deposit_owner": "$ref:$.channels.p2p.messages.tx.payload.properties.tx.properties.from",
+                                "provider": "$ref:$.channels.p2p.messages.tx.payload.properties.tx.properties.from",
+                                "paid": "$ref:$.channels.p2p.messages.tx.payload.properties.tx.properties.payload.anyOf[0].properties.amount",
+                                "job_id": "$ref:$.channels.p2p.messages.tx.payload.properties.tx.properties.payload.anyOf[1].properties.job_id"
+                              },
+                              "additionalProperties": false,
+                              "examples": [
+                                {
+                                  "deposit_owner": "aitbcfe812c12f3ab4ce6ac5db69ac352f906cb1b11ef",
+                                  "provider": "aitbcdbc298251c51321b7266e78d1c151c2b62aff8cb",
+                                  "paid": "2500000",
+                                  "job_id": "707c75d0910e49e2965196bce0127ba1"
+                                }
+                              ],
+                              "x-parser-schema-id": "<anonymous-schema-33>"
+                            },
+                            "x-parser-schema-id": "<anonymous-schema-32>"
+                          }
+                        },
+                        "additionalProperties": false,
+                        "examples": [
+                          {
+                            "batch_id": "batch-2026-12-03-0001",
+                            "receipts_root": "0x5e1c3d2f8a9b0c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d",
+                            "items": [
+                              {
+                                "deposit_owner": "aitbcfe812c12f3ab4ce6ac5db69ac352f906cb1b11ef",
+                                "provider": "aitbcdbc298251c51321b7266e78d1c151c2b62aff8cb",
+                                "paid": "2500000",
+                                "job_id": "707c75d0910e49e2965196bce0127ba1"
+                              }
+                            ]
+                          }
+                        ],
+                        "x-parser-schema-id": "<anonymous-schema-30>"
                       }
                     ],
                     "x-parser-schema-id": "<anonymous-schema-17>"
@@ -341,13 +453,13 @@
                     "description": "A raw 32-byte ed25519 public key, base64url without padding.",
                     "type": "string",
                     "pattern": "^[A-Za-z0-9_-]{43}$",
-                    "x-parser-schema-id": "<anonymous-schema-27>"
+                    "x-parser-schema-id": "<anonymous-schema-34>"
                   },
                   "signature": {
                     "type": "string",
                     "description": "The raw 64-byte ed25519 signature, base64url without padding.",
                     "pattern": "^[A-Za-z0-9_-]{86}$",
-                    "x-parser-schema-id": "<anonymous-schema-28>"
+                    "x-parser-schema-id": "<anonymous-schema-35>"
                   }
                 },
                 "additionalProperties": false,
@@ -406,14 +518,14 @@
               "type": {
                 "type": "string",
                 "const": "txs",
-                "x-parser-schema-id": "<anonymous-schema-29>"
+                "x-parser-schema-id": "<anonymous-schema-36>"
               },
               "txs": {
                 "type": "array",
                 "minItems": 1,
                 "maxItems": 1000,
                 "items": "$ref:$.channels.p2p.messages.tx.payload.properties.tx",
-                "x-parser-schema-id": "<anonymous-schema-30>"
+                "x-parser-schema-id": "<anonymous-schema-37>"
               }
             },
             "additionalProperties": false,
@@ -468,7 +580,7 @@
               "type": {
                 "type": "string",
                 "const": "block",
-                "x-parser-schema-id": "<anonymous-schema-31>"
+                "x-parser-schema-id": "<anonymous-schema-38>"
               },
               "block": {
                 "title": "Block",
@@ -499,12 +611,12 @@
                     "properties": {
                       "chain_id": {
                         "type": "string",
-                        "x-parser-schema-id": "<anonymous-schema-34>"
+                        "x-parser-schema-id": "<anonymous-schema-41>"
                       },
                       "height": {
                         "type": "integer",
                         "minimum": 1,
-                        "x-parser-schema-id": "<anonymous-schema-35>"
+                        "x-parser-schema-id": "<anonymous-schema-42>"
                       },
                       "prev_hash": "$ref:$.channels.p2p.messages.hello.payload.properties.genesis_hash",
                       "timestamp": {
@@ -515,50 +627,50 @@
                         "examples": [
                           "2026-11-25T12:00:00.000Z"
                         ],
-                        "x-parser-schema-id": "<anonymous-schema-36>"
+                        "x-parser-schema-id": "<anonymous-schema-43>"
                       },
                       "proposer": "$ref:$.channels.p2p.messages.tx.payload.properties.tx.properties.public_key",
                       "round": {
                         "type": "integer",
                         "minimum": 0,
-                        "x-parser-schema-id": "<anonymous-schema-37>"
+                        "x-parser-schema-id": "<anonymous-schema-44>"
                       },
                       "tx_count": {
                         "type": "integer",
                         "minimum": 0,
-                        "x-parser-schema-id": "<anonymous-schema-38>"
+                        "x-parser-schema-id": "<anonymous-schema-45>"
                       },
                       "tx_root": {
                         "description": "`0x` + hex sha256 of the JCS array of the block's transaction hashes, in block order.",
                         "type": "string",
                         "pattern": "^0x[0-9a-f]{64}$",
-                        "x-parser-schema-id": "<anonymous-schema-39>"
+                        "x-parser-schema-id": "<anonymous-schema-46>"
                       },
                       "state_root": {
                         "description": "`0x` + hex sha256 of the canonical state after applying the block (see docs/chain.md).",
                         "type": "string",
                         "pattern": "^0x[0-9a-f]{64}$",
-                        "x-parser-schema-id": "<anonymous-schema-40>"
+                        "x-parser-schema-id": "<anonymous-schema-47>"
                       }
                     },
                     "additionalProperties": false,
-                    "x-parser-schema-id": "<anonymous-schema-33>"
+                    "x-parser-schema-id": "<anonymous-schema-40>"
                   },
                   "hash": "$ref:$.channels.p2p.messages.hello.payload.properties.genesis_hash",
                   "signature": {
                     "type": "string",
                     "description": "The proposer's ed25519 signature of the JCS of `header`, base64url.",
                     "pattern": "^[A-Za-z0-9_-]{86}$",
-                    "x-parser-schema-id": "<anonymous-schema-41>"
+                    "x-parser-schema-id": "<anonymous-schema-48>"
                   },
                   "transactions": {
                     "type": "array",
                     "items": "$ref:$.channels.p2p.messages.tx.payload.properties.tx",
-                    "x-parser-schema-id": "<anonymous-schema-42>"
+                    "x-parser-schema-id": "<anonymous-schema-49>"
                   }
                 },
                 "additionalProperties": false,
-                "x-parser-schema-id": "<anonymous-schema-32>"
+                "x-parser-schema-id": "<anonymous-schema-39>"
               }
             },
             "additionalProperties": false,
@@ -618,24 +730,24 @@
               "type": {
                 "type": "string",
                 "const": "get_blocks",
-                "x-parser-schema-id": "<anonymous-schema-43>"
+                "x-parser-schema-id": "<anonymous-schema-50>"
               },
               "request_id": {
                 "type": "string",
                 "minLength": 1,
                 "maxLength": 64,
-                "x-parser-schema-id": "<anonymous-schema-44>"
+                "x-parser-schema-id": "<anonymous-schema-51>"
               },
               "from_height": {
                 "type": "integer",
                 "minimum": 1,
-                "x-parser-schema-id": "<anonymous-schema-45>"
+                "x-parser-schema-id": "<anonymous-schema-52>"
               },
               "count": {
                 "type": "integer",
                 "minimum": 1,
                 "maximum": 256,
-                "x-parser-schema-id": "<anonymous-schema-46>"
+                "x-parser-schema-id": "<anonymous-schema-53>"
               }
             },
             "additionalProperties": false,
@@ -668,18 +780,18 @@
               "type": {
                 "type": "string",
                 "const": "blocks",
-                "x-parser-schema-id": "<anonymous-schema-47>"
+                "x-parser-schema-id": "<anonymous-schema-54>"
               },
               "request_id": {
                 "type": "string",
-                "x-parser-schema-id": "<anonymous-schema-48>"
+                "x-parser-schema-id": "<anonymous-schema-55>"
               },
               "blocks": {
                 "type": "array",
                 "maxItems": 256,
                 "description": "Consecutive canonical blocks from `from_height`, ascending; fewer than asked (or none) at the sender's head.",
                 "items": "$ref:$.channels.p2p.messages.block.payload.properties.block",
-                "x-parser-schema-id": "<anonymous-schema-49>"
+                "x-parser-schema-id": "<anonymous-schema-56>"
               }
             },
             "additionalProperties": false,
@@ -748,7 +860,7 @@
               "type": {
                 "type": "string",
                 "const": "head",
-                "x-parser-schema-id": "<anonymous-schema-50>"
+                "x-parser-schema-id": "<anonymous-schema-57>"
               },
               "block": {
                 "type": "object",
@@ -769,7 +881,7 @@
                 "properties": {
                   "height": {
                     "type": "integer",
-                    "x-parser-schema-id": "<anonymous-schema-51>"
+                    "x-parser-schema-id": "<anonymous-schema-58>"
                   },
                   "hash": "$ref:$.channels.p2p.messages.hello.payload.properties.genesis_hash",
                   "prev_hash": "$ref:$.channels.p2p.messages.hello.payload.properties.genesis_hash",
@@ -779,37 +891,37 @@
                       "string",
                       "null"
                     ],
-                    "x-parser-schema-id": "<anonymous-schema-52>"
+                    "x-parser-schema-id": "<anonymous-schema-59>"
                   },
                   "proposer_name": {
                     "type": [
                       "string",
                       "null"
                     ],
-                    "x-parser-schema-id": "<anonymous-schema-53>"
+                    "x-parser-schema-id": "<anonymous-schema-60>"
                   },
                   "round": {
                     "type": "integer",
-                    "x-parser-schema-id": "<anonymous-schema-54>"
+                    "x-parser-schema-id": "<anonymous-schema-61>"
                   },
                   "tx_count": {
                     "type": "integer",
-                    "x-parser-schema-id": "<anonymous-schema-55>"
+                    "x-parser-schema-id": "<anonymous-schema-62>"
                   },
                   "tx_root": {
                     "type": "string",
-                    "x-parser-schema-id": "<anonymous-schema-56>"
+                    "x-parser-schema-id": "<anonymous-schema-63>"
                   },
                   "state_root": {
                     "type": "string",
-                    "x-parser-schema-id": "<anonymous-schema-57>"
+                    "x-parser-schema-id": "<anonymous-schema-64>"
                   },
                   "signature": {
                     "type": [
                       "string",
                       "null"
                     ],
-                    "x-parser-schema-id": "<anonymous-schema-58>"
+                    "x-parser-schema-id": "<anonymous-schema-65>"
                   }
                 },
                 "additionalProperties": false,
@@ -825,9 +937,9 @@
                   "examples": [
                     "0x9c1d2e3f4a5b6c7d8e9f00112233445566778899aabbccddeeff001122334455"
                   ],
-                  "x-parser-schema-id": "<anonymous-schema-60>"
+                  "x-parser-schema-id": "<anonymous-schema-67>"
                 },
-                "x-parser-schema-id": "<anonymous-schema-59>"
+                "x-parser-schema-id": "<anonymous-schema-66>"
               }
             },
             "additionalProperties": false,
@@ -875,7 +987,7 @@
               "type": {
                 "type": "string",
                 "const": "tx",
-                "x-parser-schema-id": "<anonymous-schema-61>"
+                "x-parser-schema-id": "<anonymous-schema-68>"
               },
               "tx_hash": "$ref:$.channels.clientFeed.messages.head.payload.properties.tx_hashes.items",
               "status": {
@@ -885,14 +997,14 @@
                   "pending",
                   "confirmed"
                 ],
-                "x-parser-schema-id": "<anonymous-schema-62>"
+                "x-parser-schema-id": "<anonymous-schema-69>"
               },
               "block_height": {
                 "type": [
                   "integer",
                   "null"
                 ],
-                "x-parser-schema-id": "<anonymous-schema-63>"
+                "x-parser-schema-id": "<anonymous-schema-70>"
               },
               "tx": "$ref:$.channels.p2p.messages.tx.payload.properties.tx"
             },
