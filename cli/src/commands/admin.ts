@@ -5,17 +5,8 @@ import { UsageError } from "../output/explain-error.js";
 import { aitbc, state, time } from "../output/format.js";
 import { formatFields, formatTable } from "../output/table.js";
 import type { Command } from "./command.js";
+import { jobStatusOption } from "./job-status-option.js";
 import { requirementsSummary } from "./job-view.js";
-
-const JOB_STATES = [
-  "queued",
-  "assigned",
-  "running",
-  "completed",
-  "failed",
-  "expired",
-  "cancelled",
-] as const;
 
 export const adminMinersCommand: Command = {
   name: "admin-miners",
@@ -82,10 +73,7 @@ export const adminJobsCommand: Command = {
   },
   async run({ client, out, values, positionals }) {
     noPositionals(positionals);
-    const status = stringOption(values, "status");
-    if (status !== undefined && !(JOB_STATES as readonly string[]).includes(status)) {
-      throw new UsageError(`--status must be one of ${JOB_STATES.join(", ")}, got "${status}".`);
-    }
+    const status = jobStatusOption(values);
     const provider = stringOption(values, "provider");
     const customer = stringOption(values, "customer");
     const page = await client.coordinator.listAdminJobs({

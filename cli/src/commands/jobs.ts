@@ -5,18 +5,10 @@ import { UsageError } from "../output/explain-error.js";
 import { aitbc, state, time } from "../output/format.js";
 import { formatTable } from "../output/table.js";
 import type { Command } from "./command.js";
+import { JOB_STATES, jobStatusOption } from "./job-status-option.js";
 import { requirementsSummary } from "./job-view.js";
 
 type JobQuery = NonNullable<CoordinatorTypes.ListJobsData["query"]>;
-const STATUSES: readonly string[] = [
-  "queued",
-  "assigned",
-  "running",
-  "completed",
-  "failed",
-  "expired",
-  "cancelled",
-];
 
 export const jobsCommand: Command = {
   name: "jobs",
@@ -24,7 +16,7 @@ export const jobsCommand: Command = {
   synopsis: "jobs [--status S] [--all]",
   usage: "jobs [--status S] [--limit N] [--cursor C | --all]",
   help: `Options:
-  --status S   only jobs in state S: ${STATUSES.join(", ")}
+  --status S   only jobs in state S: ${JOB_STATES.join(", ")}
   --limit N    page size (default 20)
   --cursor C   the page after the one that printed "--cursor C"
   --all        every page, one after the other
@@ -41,15 +33,13 @@ Examples:
   },
   async run({ client, out, values, positionals }) {
     noPositionals(positionals);
-    const status = stringOption(values, "status");
-    if (status !== undefined && !STATUSES.includes(status))
-      throw new UsageError(`--status must be one of ${STATUSES.join(", ")}, got "${status}".`);
+    const status = jobStatusOption(values);
     const cursor = stringOption(values, "cursor");
     const all = booleanOption(values, "all");
     if (cursor && all) throw new UsageError("--cursor and --all exclude each other.");
     const query: JobQuery = {
       limit: intOption(values, "limit", { min: 1, max: 100 }) ?? 20,
-      ...(status ? { status: status as JobQuery["status"] } : {}),
+      ...(status ? { status } : {}),
     };
     const page = all
       ? await everyJob(client, query)
