@@ -1,4 +1,4 @@
-// The seed reads transactions with `curl -X POST …/api/v1/transaction/get -d '{"tx_hash": …}'`,
+// Users read transactions with `curl -X POST …/api/v1/transaction/get -d '{"tx_hash": …}'`,
 // and curl labels that body application/x-www-form-urlencoded. For this one route the body is
 // JSON whatever the label says (documented in spec/openapi/node.yaml), so the label is corrected
 // before the JSON parser and the contract validator see the request.

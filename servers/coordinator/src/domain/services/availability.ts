@@ -1,4 +1,4 @@
-// Availability windows. The seed's window is a pair of RFC 3339 instants; "available now" is
+// Availability windows. A provider's window is a pair of RFC 3339 instants; "available now" is
 // computed from the real clock, never assumed.
 import { ValidationFailed } from "@aitbc/server-lib";
 import type { ServiceRecord } from "./service-store.js";
