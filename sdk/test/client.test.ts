@@ -143,3 +143,21 @@ describe("createAitbcClient", () => {
     expect(error).toMatchObject({ status: 404, code: "http_404" });
   });
 });
+
+describe("request timeout", () => {
+  it("turns a coordinator that never answers into a NetworkError that names the timeout", async () => {
+    const silent = await startLocalServer(() => undefined);
+    try {
+      const client = createAitbcClient({
+        coordinatorUrl: silent.url,
+        http: { retries: 0, timeoutMs: 150 },
+      });
+      const err = await client.coordinator.getHealth().catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(NetworkError);
+      expect((err as NetworkError).code).toBe("network_error");
+      expect((err as NetworkError).message).toMatch(/no answer within 150 ms/);
+    } finally {
+      await silent.close();
+    }
+  });
+});

@@ -125,6 +125,29 @@ describe("createRequestSender", () => {
     expect(server.received).toHaveLength(1);
   });
 
+  it("gives up an attempt that gets no answer in timeoutMs and retries it with the same key", async () => {
+    const silent = () => undefined;
+    server = await startLocalServer([silent, reply(201, { job_id: "j" })]);
+    const res = await post(
+      server.url,
+      createRequestSender({ ...fast, retries: 1, timeoutMs: 200 }),
+    );
+    expect(res.status).toBe(201);
+    expect(server.received).toHaveLength(2);
+    expect(server.received[1]!.headers["idempotency-key"]).toBe(
+      server.received[0]!.headers["idempotency-key"],
+    );
+  });
+
+  it("says which timeout fired when no attempt gets an answer", async () => {
+    server = await startLocalServer(() => undefined);
+    const send = createRequestSender({ ...fast, retries: 0, timeoutMs: 150 });
+    await expect(send(`${server.url}/v1/health`)).rejects.toThrow(
+      /no answer within 150 ms \(the SDK's request timeout, http.timeoutMs\)/,
+    );
+    expect(() => createRequestSender({ timeoutMs: -1 })).toThrow(RangeError);
+  });
+
   it("uses the fetch it is given", async () => {
     const seen: string[] = [];
     const send = createRequestSender({

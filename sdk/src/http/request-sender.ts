@@ -1,6 +1,8 @@
 // The one place that sends HTTP requests for the SDK: it adds an Idempotency-Key to every POST
 // (kept across retries, so a retried create returns the first result) and retries network errors,
-// 429, 502, 503 and 504 with capped exponential backoff, honouring Retry-After.
+// 429, 502, 503 and 504 with capped exponential backoff, honouring Retry-After. An attempt that
+// gets no answer within the timeout (80 s by default, as stripe's) is given up and retried like a
+// dropped connection; the caller's AbortSignal stops everything at once.
 import { backoffDelay } from "../timing/backoff.js";
 import { sleep } from "../timing/sleep.js";
 
@@ -11,10 +13,16 @@ export interface RequestSenderOptions {
   baseDelayMs?: number;
   /** Longest single wait in ms, Retry-After included. Default 5000. */
   maxDelayMs?: number;
+  /**
+   * How long one attempt may wait for the response headers, in ms; 0 waits forever. Default
+   * 80000. For one call only, pass `signal: AbortSignal.timeout(ms)` to that call.
+   */
+  timeoutMs?: number;
   fetch?: typeof fetch;
 }
 
 const RETRY_STATUSES = new Set([429, 502, 503, 504]);
+const DEFAULT_TIMEOUT_MS = 80_000;
 
 export function newIdempotencyKey(): string {
   const crypto = globalThis.crypto;
@@ -33,6 +41,9 @@ export function createRequestSender(options: RequestSenderOptions = {}): typeof 
   const maxDelay = options.maxDelayMs ?? 5000;
   const policy = { baseMs: options.baseDelayMs ?? 150, maxMs: maxDelay };
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  if (!Number.isInteger(timeoutMs) || timeoutMs < 0)
+    throw new RangeError(`timeoutMs must be a whole number of ms (0 for none), got ${timeoutMs}`);
 
   return async function send(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
     let request = new Request(input, init);
@@ -44,10 +55,24 @@ export function createRequestSender(options: RequestSenderOptions = {}): typeof 
     for (let attempt = 0; ; attempt++) {
       const current = attempt < retries ? request.clone() : request;
       let response: Response;
+      const attemptTimeout = timeoutMs > 0 ? AbortSignal.timeout(timeoutMs) : undefined;
       try {
-        response = await doFetch(current);
-      } catch (err) {
-        if (attempt >= retries || request.signal?.aborted) throw err;
+        response = await doFetch(
+          attemptTimeout
+            ? new Request(current, { signal: AbortSignal.any([request.signal, attemptTimeout]) })
+            : current,
+        );
+      } catch (cause) {
+        if (request.signal?.aborted) throw cause;
+        const err = attemptTimeout?.aborted
+          ? new Error(
+              `no answer within ${timeoutMs} ms (the SDK's request timeout, http.timeoutMs)`,
+              {
+                cause,
+              },
+            )
+          : cause;
+        if (attempt >= retries) throw err;
         await sleep(backoffDelay(attempt, policy), request.signal);
         request.signal?.throwIfAborted();
         continue;
