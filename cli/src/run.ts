@@ -81,7 +81,7 @@ export async function runCli(argv: string[], io: RunOptions): Promise<number> {
     config = resolveConfig({
       env: io.env,
       cwd: io.cwd,
-      identity: (as as Identity | undefined) ?? cmd.identity,
+      identity: (as as Identity | undefined) ?? cmd.identityFor?.(positionals) ?? cmd.identity,
       flags: {
         coordinatorUrl: stringOption(values, "coordinator-url"),
         nodeUrl: stringOption(values, "node-url"),

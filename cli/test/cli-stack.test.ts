@@ -1,7 +1,7 @@
 // The CLI against a real stack started by startStack on free ports: the documented verbs, their
 // output, their exit codes, and the failures a user will meet.
 import { execFile } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
@@ -394,4 +394,66 @@ describe("a customer's day with its own account", () => {
     expect(cancel.code).toBe(1);
     expect(JSON.parse(cancel.stderr).error).toMatchObject({ code: "job_not_cancellable" });
   }, 90_000);
+});
+
+describe("a provider's services from files", () => {
+  it("registers from YAML, lists with mine, updates from JSON, deactivates; a bad file is a usage error", async () => {
+    const admin = createAitbcClient({
+      coordinatorUrl: stack!.urls.coordinator,
+      apiKey: stack!.credentials.admin.api_key,
+    });
+    const id = `cli-prov-${Math.random().toString(36).slice(2, 8)}`;
+    const { api_key: key } = await admin.coordinator.createAccount({
+      body: { id, name: "CLI provider", role: "provider" },
+    });
+    const dir = mkdtempSync(join(tmpdir(), "aitbc-cli-services-"));
+    const yamlFile = join(dir, "service.yaml");
+    writeFileSync(
+      yamlFile,
+      [
+        `service_id: ${id}-gpu`,
+        "name: Night shift GPU",
+        "type: gpu_compute",
+        "specs:",
+        "  gpu_type: NVIDIA RTX 4090",
+        "  memory: 24GB",
+        "pricing:",
+        "  rate_per_hour: 42",
+        "  currency: AITBC",
+        "",
+      ].join("\n"),
+    );
+    const as = (...args: string[]) => aitbc("services", ...args, "--api-key", key);
+
+    const registered = await as("register", yamlFile);
+    expect(registered.code).toBe(0);
+    expect(registered.stdout).toContain(`✅ Service ${id}-gpu registered (active).`);
+
+    const mine = JSON.parse((await as("mine", "--json")).stdout);
+    expect(mine.provider_id).toBe(id);
+    expect(mine.services.map((s: { service_id: string }) => s.service_id)).toEqual([`${id}-gpu`]);
+
+    const jsonFile = join(dir, "price.json");
+    writeFileSync(jsonFile, JSON.stringify({ pricing: { rate_per_hour: 40, currency: "AITBC" } }));
+    const updated = JSON.parse((await as("update", `${id}-gpu`, jsonFile, "--json")).stdout);
+    expect(updated.pricing.rate_per_hour).toBe(40);
+
+    expect((await as("deactivate", `${id}-gpu`)).code).toBe(0);
+    const after = await as("mine");
+    expect(after.stdout).toMatch(new RegExp(`${id}-gpu +inactive +40 AITBC`));
+
+    const broken = join(dir, "broken.yaml");
+    writeFileSync(broken, "name: [unclosed");
+    const bad = await as("register", broken);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(`${broken} is not valid YAML`);
+    const missing = await as("register", join(dir, "nope.yaml"));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("ENOENT");
+    // The coordinator names the field a file gets wrong.
+    writeFileSync(jsonFile, JSON.stringify({ service_id: `${id}-x`, name: "x" }));
+    const invalid = await as("register", jsonFile);
+    expect(invalid.code).toBe(1);
+    expect(invalid.stderr).toMatch(/body\.(type|specs|pricing)/);
+  }, 60_000);
 });

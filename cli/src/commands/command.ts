@@ -30,6 +30,8 @@ export interface Command {
   options: OptionsConfig;
   /** Default key for the command (admin verbs use the admin key). */
   identity: Identity;
+  /** A default key that depends on the action word (`services register` is the provider's). */
+  identityFor?(positionals: string[]): Identity | undefined;
   /** Extra help text (option descriptions). */
   help?: string;
   run(ctx: CommandContext): Promise<unknown>;

@@ -4,6 +4,7 @@ import { amountOption, booleanOption, intOption, stringOption } from "../args.js
 import { UsageError } from "../output/explain-error.js";
 import { formatFields, formatTable } from "../output/table.js";
 import type { Command } from "./command.js";
+import { isProviderAction, runProviderAction } from "./provider-services.js";
 
 function describe(s: CoordinatorTypes.Service): string {
   return formatFields([
@@ -32,10 +33,10 @@ function describe(s: CoordinatorTypes.Service): string {
 
 export const servicesCommand: Command = {
   name: "services",
-  summary: "browse services (filters) or show one service and its provider's reputation",
-  synopsis: "services [filters] | services <id>",
+  summary: "browse services, show one, or (providers) register, update, deactivate and list yours",
+  synopsis: "services [filters] | services <id> | services register|update|deactivate|mine",
   usage:
-    "services [--type T] [--min-price N] [--max-price N] [--available-now] [--model M] [--framework F]\n         [--limit N] [--cursor C | --all]\nservices <service_id>",
+    "services [--type T] [--min-price N] [--max-price N] [--available-now] [--model M] [--framework F]\n         [--limit N] [--cursor C | --all]\nservices <service_id>\nservices register FILE\nservices update <service_id> FILE\nservices deactivate <service_id>\nservices mine",
   help: `Options:
   --type T          service type, for example gpu_compute
   --min-price N     lowest rate per hour (AITBC)
@@ -46,8 +47,21 @@ export const servicesCommand: Command = {
   --provider ID     only this provider's services
   --limit N         page size (default 20)
   --cursor C        the page after the one that printed "--cursor C"
-  --all             every page, one after the other (--limit sets how many per request)`,
+  --all             every page, one after the other (--limit sets how many per request)
+
+Providers (these use the provider's key):
+  register FILE          a new service from a JSON or YAML file with the API's fields:
+                         service_id, name, type, specs {gpu_type, memory, …}, pricing
+                         {rate_per_hour, currency: AITBC}, availability (optional)
+  update ID FILE         change the fields the file names
+  deactivate ID          stop new jobs being matched to the service
+  mine                   your services, active or not
+
+Examples:
+  aitbc services --model aitbc-tiny:latest --available-now
+  aitbc services register service.yaml`,
   identity: "customer",
+  identityFor: (positionals) => (isProviderAction(positionals[0]) ? "provider" : undefined),
   options: {
     type: { type: "string" },
     "min-price": { type: "string" },
@@ -61,6 +75,8 @@ export const servicesCommand: Command = {
     all: { type: "boolean" },
   },
   async run({ client, out, values, positionals }) {
+    const [first, ...rest] = positionals;
+    if (isProviderAction(first)) return runProviderAction(first, rest, client, out);
     if (positionals.length > 1) throw new UsageError(`Unexpected argument "${positionals[1]}".`);
     if (positionals.length === 1) {
       const service = await client.coordinator.getService({
