@@ -1,17 +1,11 @@
 import type { Knex } from "@aitbc/server-lib";
 import type { SignedTx } from "@aitbc/sdk";
 import type { Order, OrderStatus } from "../domain/orders/order.js";
+import type { OrderPageQuery, OrderStore } from "../domain/orders/order-store.js";
 
 const TABLE = "exchange_orders";
 
-export interface OrderPageQuery {
-  buyerAccountId?: string;
-  status?: OrderStatus;
-  limit: number;
-  after?: { createdAt: string; orderId: string };
-}
-
-export class OrdersRepo {
+export class OrdersRepo implements OrderStore {
   constructor(private readonly db: Knex) {}
 
   async insert(order: Order): Promise<void> {

@@ -1,15 +1,7 @@
 import { isUniqueViolation, type Knex } from "@aitbc/server-lib";
-import type { SealedSecret } from "../domain/keys/key-sealer.js";
+import type { AccountRow, AccountStore } from "../domain/keys/account-store.js";
 
-export interface AccountRow {
-  accountId: string;
-  address: string;
-  publicKey: string;
-  sealed: SealedSecret;
-  createdAt: string;
-}
-
-export class AccountsRepo {
+export class AccountsRepo implements AccountStore {
   constructor(private readonly db: Knex) {}
 
   async findById(accountId: string): Promise<AccountRow | undefined> {

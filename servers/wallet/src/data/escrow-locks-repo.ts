@@ -1,19 +1,8 @@
 import { isUniqueViolation, type Knex } from "@aitbc/server-lib";
 import type { SignedTx } from "@aitbc/sdk";
+import type { EscrowLockRow, EscrowLockStore } from "../domain/escrow/escrow-lock-store.js";
 
-export interface EscrowLockRow {
-  jobId: string;
-  accountId: string;
-  address: string;
-  amountMicro: bigint;
-  txHash: string;
-  /** The exact signed bytes, so a retry after a crash resubmits the same tx instead of signing a new one. */
-  tx: SignedTx<"escrow_lock">;
-  blockHeight: number | null;
-  status: "submitted" | "confirmed";
-}
-
-export class EscrowLocksRepo {
+export class EscrowLocksRepo implements EscrowLockStore {
   constructor(private readonly db: Knex) {}
 
   async find(jobId: string): Promise<EscrowLockRow | undefined> {

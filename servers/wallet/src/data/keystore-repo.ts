@@ -1,12 +1,7 @@
 import type { Knex } from "@aitbc/server-lib";
-import type { KdfParams, SealedSecret } from "../domain/keys/key-sealer.js";
+import type { KeystoreMeta, KeystoreStore } from "../domain/keys/keystore-store.js";
 
-export interface KeystoreMeta {
-  kdf: KdfParams;
-  check: SealedSecret;
-}
-
-export class KeystoreRepo {
+export class KeystoreRepo implements KeystoreStore {
   constructor(private readonly db: Knex) {}
 
   async get(): Promise<KeystoreMeta | undefined> {

@@ -4,34 +4,16 @@
 // same database transaction, so the key and the signature it stands for exist together or not at all.
 import { IDEMPOTENCY_TABLE, isUniqueViolation, transaction, type Knex } from "@aitbc/server-lib";
 import type { SignedTx } from "@aitbc/sdk";
+import type {
+  ClaimLookup,
+  IdempotencyClaim,
+  TransferRow,
+  TransferStore,
+} from "../domain/wallet/transfer-store.js";
 
 const TABLE = "wallet_transfers";
 
-export interface IdempotencyClaim {
-  scope: string;
-  key: string;
-  requestHash: string;
-}
-
-export interface TransferRow {
-  txHash: string;
-  accountId: string;
-  address: string;
-  to: string;
-  amountMicro: bigint;
-  nonce: number;
-  tx: SignedTx<"transfer">;
-  status: "submitted" | "confirmed";
-  blockHeight: number | null;
-  createdAt: string;
-}
-
-export type ClaimLookup =
-  | { found: false }
-  /** `transfer` is missing only for a claim made by something other than a recorded transfer. */
-  | { found: true; requestHash: string; transfer: TransferRow | undefined };
-
-export class TransfersRepo {
+export class TransfersRepo implements TransferStore {
   constructor(private readonly db: Knex) {}
 
   async findByClaim(scope: string, key: string): Promise<ClaimLookup> {

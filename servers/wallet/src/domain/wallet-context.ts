@@ -1,9 +1,9 @@
-import type { EscrowLocksRepo } from "../data/escrow-locks-repo.js";
-import type { TransfersRepo } from "../data/transfers-repo.js";
 import type { InclusionWatcher } from "@aitbc/server-lib";
 import type { ChainGateway } from "./chain/chain-gateway.js";
 import type { TxSigner } from "./chain/tx-signer.js";
+import type { EscrowLockStore } from "./escrow/escrow-lock-store.js";
 import type { Keystore } from "./keys/keystore.js";
+import type { TransferStore } from "./wallet/transfer-store.js";
 
 /** Everything the wallet's use cases work with. */
 export interface WalletContext {
@@ -11,8 +11,8 @@ export interface WalletContext {
   chain: ChainGateway;
   signer: TxSigner;
   inclusions: InclusionWatcher;
-  escrowLocks: EscrowLocksRepo;
-  transfers: TransfersRepo;
+  escrowLocks: EscrowLockStore;
+  transfers: TransferStore;
   /** How long a transfer or escrow lock waits for a block. */
   confirmTimeoutMs: number;
 }

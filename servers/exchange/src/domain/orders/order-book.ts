@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { formatAitbc } from "@aitbc/sdk";
 import { Conflict, Forbidden, NotFound, ValidationFailed } from "@aitbc/server-lib";
-import type { OrdersRepo } from "../../data/orders-repo.js";
+import type { OrderStore } from "./order-store.js";
 import type { Caller } from "@aitbc/server-lib";
 import { depositAddress } from "../bitcoin/deposit-addresses.js";
 import {
@@ -24,7 +24,7 @@ export type OrderAmount = { aitbcMicro: bigint } | { sats: bigint };
 
 export class OrderBook {
   constructor(
-    private readonly orders: OrdersRepo,
+    private readonly orders: OrderStore,
     private readonly settings: OrderBookSettings,
   ) {}
 

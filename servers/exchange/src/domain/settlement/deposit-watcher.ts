@@ -2,7 +2,7 @@
 // address, marks the order paid once enough is confirmed (or expired when time ran out without
 // full payment), then has the treasury mint for paid orders.
 import type { Logger } from "@aitbc/server-lib";
-import type { OrdersRepo } from "../../data/orders-repo.js";
+import type { OrderStore } from "../orders/order-store.js";
 import { confirmationsOf, type BitcoinNetwork } from "../bitcoin/bitcoin-network.js";
 import type { Order } from "../orders/order.js";
 import type { TreasuryMinter } from "./treasury-minter.js";
@@ -13,7 +13,7 @@ export class DepositWatcher {
 
   constructor(
     private readonly deps: {
-      orders: OrdersRepo;
+      orders: OrderStore;
       bitcoin: BitcoinNetwork;
       minter: TreasuryMinter;
       requiredConfirmations: number;

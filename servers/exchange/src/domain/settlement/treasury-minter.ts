@@ -4,14 +4,14 @@
 // or resubmit the same bytes.
 import { signTx, txHash, type KeyPair } from "@aitbc/sdk";
 import { ChainRejected, type Logger } from "@aitbc/server-lib";
-import type { OrdersRepo } from "../../data/orders-repo.js";
+import type { OrderStore } from "../orders/order-store.js";
 import type { Order } from "../orders/order.js";
 import type { ChainClient } from "./chain-client.js";
 
 export class TreasuryMinter {
   constructor(
     private readonly deps: {
-      orders: OrdersRepo;
+      orders: OrderStore;
       chain: ChainClient;
       treasury: KeyPair;
       treasuryAddress: string;

@@ -6,7 +6,7 @@
 // process share one attempt.
 import { formatAitbc } from "@aitbc/sdk";
 import { ChainRejected, Conflict, GatewayTimeout, InsufficientFunds } from "@aitbc/server-lib";
-import type { EscrowLockRow } from "../../data/escrow-locks-repo.js";
+import type { EscrowLockRow } from "./escrow-lock-store.js";
 import type { Caller } from "@aitbc/server-lib";
 import type { CustodialAccount } from "../keys/keystore.js";
 import type { WalletContext } from "../wallet-context.js";

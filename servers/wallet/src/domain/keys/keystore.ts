@@ -1,8 +1,8 @@
 // The custodial keystore: one ed25519 key per coordinator account, sealed at rest. Secret keys
 // only exist in memory for the duration of one signature and are never logged or returned.
 import { addressFromPublicKey, generateKeyPair, toBase64Url, utf8 } from "@aitbc/sdk";
-import type { AccountsRepo, AccountRow } from "../../data/accounts-repo.js";
-import type { KeystoreRepo } from "../../data/keystore-repo.js";
+import type { AccountRow, AccountStore } from "./account-store.js";
+import type { KeystoreStore } from "./keystore-store.js";
 import { KeySealer, WrongPassphraseError, newKdfParams } from "./key-sealer.js";
 
 const CHECK_CONTEXT = "aitbc-wallet:keystore-check";
@@ -17,7 +17,7 @@ export interface CustodialAccount {
 
 export class Keystore {
   private constructor(
-    private readonly accounts: AccountsRepo,
+    private readonly accounts: AccountStore,
     private readonly sealer: KeySealer,
   ) {}
 
@@ -26,7 +26,7 @@ export class Keystore {
    * value fails here, at startup, rather than at the first signature.
    */
   static async open(
-    repos: { keystore: KeystoreRepo; accounts: AccountsRepo },
+    repos: { keystore: KeystoreStore; accounts: AccountStore },
     passphrase: string,
   ): Promise<Keystore> {
     let meta = await repos.keystore.get();

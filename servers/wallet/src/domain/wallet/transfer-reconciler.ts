@@ -3,7 +3,7 @@
 // oldest unsettled records and brings them to an outcome the same way a retry would: confirmed
 // when a block has them, submitted again (the same bytes) when the node does not know them,
 // dropped when the chain refused them for good.
-import type { TransferRow, TransfersRepo } from "../../data/transfers-repo.js";
+import type { TransferRow, TransferStore } from "./transfer-store.js";
 import type { Transfers } from "./transfer.js";
 
 export interface TransferReconcilerOptions {
@@ -21,7 +21,7 @@ export class TransferReconciler {
   private stopped = false;
 
   constructor(
-    private readonly repo: TransfersRepo,
+    private readonly repo: TransferStore,
     private readonly transfers: Transfers,
     private readonly options: TransferReconcilerOptions,
   ) {}

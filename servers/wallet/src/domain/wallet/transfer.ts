@@ -8,7 +8,7 @@
 import { formatAitbc } from "@aitbc/sdk";
 import { ChainRejected, Conflict, InsufficientFunds, Unavailable } from "@aitbc/server-lib";
 import type { Caller } from "@aitbc/server-lib";
-import type { IdempotencyClaim, TransferRow } from "../../data/transfers-repo.js";
+import type { IdempotencyClaim, TransferRow } from "./transfer-store.js";
 import type { CustodialAccount } from "../keys/keystore.js";
 import type { WalletContext } from "../wallet-context.js";
 import type { ChainAccount } from "../chain/chain-gateway.js";
