@@ -457,3 +457,39 @@ describe("a provider's services from files", () => {
     expect(invalid.stderr).toMatch(/body\.(type|specs|pricing)/);
   }, 60_000);
 });
+
+describe("a provider's earnings", () => {
+  it("sums the receipts of its settled jobs per service, and --since leaves older ones out", async () => {
+    const { customer, provider } = stack!.credentials;
+    const client = createAitbcClient({
+      coordinatorUrl: stack!.urls.coordinator,
+      apiKey: customer.api_key,
+    });
+    const created = await client.coordinator.createJob({
+      body: {
+        requirements: { task_type: "inference", model: "aitbc-tiny:latest", prompt: "earn" },
+        budget: { max_cost: 1, currency: "AITBC" },
+        ttl_seconds: 300,
+      },
+    });
+    const done = await client.waitForJob(created.job_id, { until: "settled", timeoutMs: 60_000 });
+    const cost = BigInt(done.receipt!.cost);
+
+    const run = await aitbc("earnings", "--json");
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.provider_id).toBe(provider.id);
+    const dev = report.services.find(
+      (s: { service_id: string }) => s.service_id === provider.service_id,
+    );
+    expect(dev.jobs).toBeGreaterThanOrEqual(1);
+    expect(BigInt(dev.settled_micro)).toBeGreaterThanOrEqual(cost);
+    expect(BigInt(report.earned_micro)).toBeGreaterThanOrEqual(BigInt(report.settled_micro));
+
+    const text = await aitbc("earnings");
+    expect(text.stdout).toMatch(/Total: .* AITBC earned, .* AITBC settled\./);
+    const future = await aitbc("earnings", "--since", "2999-01-01");
+    expect(future.stdout).toContain("No receipts yet");
+    expect((await aitbc("earnings", "--since", "yesterday-ish")).code).toBe(2);
+  }, 90_000);
+});

@@ -3,6 +3,7 @@ import type { Command } from "./command.js";
 import { adminJobsCommand, adminMinersCommand, adminStatsCommand } from "./admin.js";
 import { browserCommand } from "./browser.js";
 import { cancelCommand } from "./cancel.js";
+import { earningsCommand } from "./earnings.js";
 import { jobsCommand } from "./jobs.js";
 import { keysCommand } from "./keys.js";
 import { rateCommand } from "./rate.js";
@@ -29,6 +30,7 @@ export const COMMANDS: readonly Command[] = [
   walletCommand,
   whoamiCommand,
   keysCommand,
+  earningsCommand,
   adminMinersCommand,
   adminJobsCommand,
   adminStatsCommand,
