@@ -6,6 +6,7 @@ import { COMMANDS, findCommand } from "./commands/index.js";
 import type { Command } from "./commands/command.js";
 import { resolveConfig, type CliConfig, type Identity } from "./config/resolve-config.js";
 import { EXIT, explainError, UsageError } from "./output/explain-error.js";
+import { didYouMean } from "./output/did-you-mean.js";
 import { Output, type CliIo } from "./output/output.js";
 import { VERSION } from "./version.js";
 
@@ -48,6 +49,14 @@ export function commandHelp(cmd: Command): string {
   ].join("\n");
 }
 
+function unknownCommand(verb: string): UsageError {
+  const names = COMMANDS.map((c) => c.name);
+  const guess = didYouMean(verb, names);
+  return new UsageError(
+    `Unknown command "${verb}".${guess ? ` Did you mean "${guess}"?` : ""} Commands: ${names.join(", ")}.`,
+  );
+}
+
 export async function runCli(argv: string[], io: RunOptions): Promise<number> {
   const wantsJson = argv.includes("--json");
   const out = new Output(io, wantsJson);
@@ -55,6 +64,12 @@ export async function runCli(argv: string[], io: RunOptions): Promise<number> {
   let cmd: Command | undefined;
   let config: CliConfig | undefined;
   try {
+    if (verb === "help" && rest.length > 0) {
+      const topic = findCommand(rest[0]!);
+      if (!topic) throw unknownCommand(rest[0]!);
+      io.stdout(commandHelp(topic) + "\n");
+      return EXIT.ok;
+    }
     if (verb === undefined || verb === "help" || verb === "--help" || verb === "-h") {
       io.stdout(generalHelp() + "\n");
       return verb === undefined ? EXIT.usage : EXIT.ok;
@@ -64,11 +79,7 @@ export async function runCli(argv: string[], io: RunOptions): Promise<number> {
       return EXIT.ok;
     }
     cmd = findCommand(verb);
-    if (!cmd) {
-      throw new UsageError(
-        `Unknown command "${verb}". Commands: ${COMMANDS.map((c) => c.name).join(", ")}.`,
-      );
-    }
+    if (!cmd) throw unknownCommand(verb);
     const { values, positionals } = parseCommandArgs(rest, cmd.options);
     if (values.help) {
       io.stdout(commandHelp(cmd) + "\n");

@@ -51,6 +51,20 @@ describe("aitbc command line", () => {
     expect(run.stdout).toBe("");
   });
 
+  it("suggests the command a typo was meant to be, and shows one command's help with help <command>", async () => {
+    const typo = await runAitbc(["stauts", "abc"]);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('Unknown command "stauts". Did you mean "status"?');
+    const far = await runAitbc(["frobnicate"]);
+    expect(far.stderr).not.toContain("Did you mean");
+
+    const help = await runAitbc(["help", "jobs"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("Usage: aitbc jobs [--status S]");
+    expect(help.stdout).toContain("Examples:");
+    expect((await runAitbc(["help", "jbos"])).stderr).toContain('Did you mean "jobs"?');
+  });
+
   it("rejects an unknown flag and points at --help", async () => {
     const run = await runAitbc(["health", "--bogus"]);
     expect(run.code).toBe(2);
