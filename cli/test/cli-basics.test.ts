@@ -1,4 +1,5 @@
-import { mkdtempSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -63,6 +64,32 @@ describe("aitbc command line", () => {
     expect(help.stdout).toContain("Usage: aitbc jobs [--status S]");
     expect(help.stdout).toContain("Examples:");
     expect((await runAitbc(["help", "jbos"])).stderr).toContain('Did you mean "jobs"?');
+  });
+
+  it("completes commands and their flags in bash, and prints zsh and fish scripts", async () => {
+    const bash = await runAitbc(["completion", "bash"]);
+    expect(bash.code).toBe(0);
+    const script = join(emptyDir(), "aitbc.bash");
+    writeFileSync(script, bash.stdout);
+    const complete = (words: string[]) =>
+      execFileSync(
+        "bash",
+        [
+          "-c",
+          `source "$0"; COMP_WORDS=(${words.join(" ")}); COMP_CWORD=${words.length - 1}; _aitbc; echo "\${COMPREPLY[@]}"`,
+          script,
+        ],
+        { encoding: "utf8" },
+      ).trim();
+    expect(complete(["aitbc", "sta"])).toBe("status");
+    expect(complete(["aitbc", "jobs", "--st"])).toBe("--status");
+    expect(complete(["aitbc", "help", "earn"])).toBe("earnings");
+    for (const shell of ["zsh", "fish"]) {
+      const script = await runAitbc(["completion", shell]);
+      expect(script.code).toBe(0);
+      expect(script.stdout).toContain("earnings");
+    }
+    expect((await runAitbc(["completion", "tcsh"])).code).toBe(2);
   });
 
   it("rejects an unknown flag and points at --help", async () => {

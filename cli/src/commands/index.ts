@@ -3,6 +3,7 @@ import type { Command } from "./command.js";
 import { adminJobsCommand, adminMinersCommand, adminStatsCommand } from "./admin.js";
 import { browserCommand } from "./browser.js";
 import { cancelCommand } from "./cancel.js";
+import { completionCommand } from "./completion.js";
 import { earningsCommand } from "./earnings.js";
 import { jobsCommand } from "./jobs.js";
 import { keysCommand } from "./keys.js";
@@ -31,6 +32,7 @@ export const COMMANDS: readonly Command[] = [
   whoamiCommand,
   keysCommand,
   earningsCommand,
+  completionCommand(() => COMMANDS),
   adminMinersCommand,
   adminJobsCommand,
   adminStatsCommand,
