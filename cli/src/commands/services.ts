@@ -34,7 +34,7 @@ function describe(s: CoordinatorTypes.Service): string {
 export const servicesCommand: Command = {
   name: "services",
   summary: "browse services, show one, or (providers) register, update, deactivate and list yours",
-  synopsis: "services [filters] | services <id> | services register|update|deactivate|mine",
+  synopsis: "services [filters] | <id> | register …",
   usage:
     "services [--type T] [--min-price N] [--max-price N] [--available-now] [--model M] [--framework F]\n         [--limit N] [--cursor C | --all]\nservices <service_id>\nservices register FILE\nservices update <service_id> FILE\nservices deactivate <service_id>\nservices mine",
   help: `Options:

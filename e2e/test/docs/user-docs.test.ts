@@ -15,6 +15,7 @@ const USER_DOCS = [
   "README.md",
   "HACKING.md",
   "sdk/README.md",
+  "cli/README.md",
   "conformance/README.md",
   "examples/README.md",
   "e2e/README.md",
