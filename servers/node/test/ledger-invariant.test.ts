@@ -291,7 +291,9 @@ describe("ledger invariant", () => {
           }
         },
       ),
-      { numRuns: 150 },
+      // A fixed seed: the check below, that every kind of transaction landed in some block, must
+      // not depend on luck; change the seed to explore other histories.
+      { numRuns: 150, seed: 20261203 },
     );
     for (const kind of [
       "transfer",
