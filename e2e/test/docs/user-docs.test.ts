@@ -27,17 +27,29 @@ const USER_DOCS = [
 /** Words that mean something only to the project's authors, and what a reader sees instead. */
 const INSIDER_WORDS: Array<[RegExp, string]> = [
   [/\bthe seed\b|\bseed['’]s\b|\bseed (scenario|phases?|ports?|order|commands?)\b/i, "the seed"],
-  [/AITBCTestTester/, "AITBCTestTester"],
+  [/\b[A-Z]\w*TestTester\b/, "a test harness's account name"],
   [/\bissues? #?\d+\b/i, "an issue number"],
-  [/DESIGN\.md/, "DESIGN.md"],
-  [/\/work\/shared|\.\.\/shared\//, "a path outside the repository"],
 ];
+
+/** The upper-case Markdown documents a reader can open (README.md, HACKING.md, …). */
+const KNOWN_DOCUMENTS = new Set(
+  [ROOT, ...USER_DOCS.map((f) => join(ROOT, dirname(f)))].flatMap((dir) =>
+    readdirSync(dir).filter((f) => /^[A-Z][A-Z0-9_-]*\.md$/.test(f)),
+  ),
+);
 
 function insiderHits(name: string, text: string): string[] {
   const hits: string[] = [];
+  const docDir = USER_DOCS.includes(name) ? join(ROOT, dirname(name)) : ROOT;
   text.split("\n").forEach((line, i) => {
-    for (const [pattern, what] of INSIDER_WORDS)
-      if (pattern.test(line)) hits.push(`${name}:${i + 1}: ${what}: ${line.trim().slice(0, 120)}`);
+    const hit = (what: string) =>
+      hits.push(`${name}:${i + 1}: ${what}: ${line.trim().slice(0, 120)}`);
+    for (const [pattern, what] of INSIDER_WORDS) if (pattern.test(line)) hit(what);
+    for (const [doc] of line.matchAll(/\b[A-Z][A-Z0-9_-]*\.md\b/g))
+      if (!KNOWN_DOCUMENTS.has(doc)) hit(`a document that is not in the repository (${doc})`);
+    for (const [, target] of line.matchAll(/\]\((\.\.\/[^)#\s]*)/g))
+      if (relative(ROOT, join(docDir, target!)).startsWith(".."))
+        hit(`a link outside the repository (${target})`);
   });
   return hits;
 }

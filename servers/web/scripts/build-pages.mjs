@@ -30,7 +30,7 @@ await Promise.all(
       external: ["ws"],
     });
     copyFileSync(join(src, "index.html"), join(dest, "index.html"));
-    copyFileSync(join(root, "src", "pages", "shared", "favicon.svg"), join(dest, "favicon.svg"));
+    copyFileSync(join(root, "src", "pages", "common", "favicon.svg"), join(dest, "favicon.svg"));
   }),
 );
 console.log(`pages: ${sites.join(", ")} → ${out}`);

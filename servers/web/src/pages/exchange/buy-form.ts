@@ -1,10 +1,10 @@
 // The customer buys AITBC with Bitcoin (testnet) at the exchange's fixed rate.
 import { fromMicro, type ExchangeTypes } from "@aitbc/sdk";
-import { fieldValue, fill, h } from "../shared/dom.js";
-import { aitbc, btcFromSats, formatAmount, formatInteger } from "../shared/format.js";
-import { notice, problemNotice } from "../shared/problems.js";
-import type { Session } from "../shared/session.js";
-import { card } from "../shared/widgets.js";
+import { fieldValue, fill, h } from "../common/dom.js";
+import { aitbc, btcFromSats, formatAmount, formatInteger } from "../common/format.js";
+import { notice, problemNotice } from "../common/problems.js";
+import type { Session } from "../common/session.js";
+import { card } from "../common/widgets.js";
 import { quote } from "./quote.js";
 
 export function buyForm(session: Session, rates: ExchangeTypes.Rates): HTMLElement {

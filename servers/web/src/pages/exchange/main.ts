@@ -1,15 +1,15 @@
 // The Trade Exchange page (:23000, served by the exchange next to its API): buy AITBC with
 // Bitcoin testnet at 1 BTC = 100,000 AITBC and follow the order until the AITBC is minted.
-import "../shared/style.css";
+import "../common/style.css";
 import "./exchange.css";
-import { h } from "../shared/dom.js";
-import { bootPage, renderShell } from "../shared/layout.js";
-import { problemNotice } from "../shared/problems.js";
-import type { RouteContext } from "../shared/router.js";
-import { startRouter } from "../shared/router.js";
-import type { Session } from "../shared/session.js";
-import { card, emptyState } from "../shared/widgets.js";
-import { aitbc } from "../shared/format.js";
+import { h } from "../common/dom.js";
+import { bootPage, renderShell } from "../common/layout.js";
+import { problemNotice } from "../common/problems.js";
+import type { RouteContext } from "../common/router.js";
+import { startRouter } from "../common/router.js";
+import type { Session } from "../common/session.js";
+import { card, emptyState } from "../common/widgets.js";
+import { aitbc } from "../common/format.js";
 import { buyForm, rateCard } from "./buy-form.js";
 import { orderView } from "./order-view.js";
 import { ordersList } from "./orders-list.js";

@@ -1,7 +1,7 @@
 // One order, followed live: the deposit address and the exact satoshis to send, then the payment's
 // confirmations, then the mint of the AITBC on the chain.
 import { NotFoundError, type ExchangeTypes } from "@aitbc/sdk";
-import { fill, h } from "../shared/dom.js";
+import { fill, h } from "../common/dom.js";
 import {
   aitbc,
   btcFromSats,
@@ -9,11 +9,11 @@ import {
   formatInteger,
   shortHash,
   timeAgo,
-} from "../shared/format.js";
-import { every } from "../shared/poll.js";
-import { notice, problemNotice } from "../shared/problems.js";
-import type { RouteContext } from "../shared/router.js";
-import type { Session } from "../shared/session.js";
+} from "../common/format.js";
+import { every } from "../common/poll.js";
+import { notice, problemNotice } from "../common/problems.js";
+import type { RouteContext } from "../common/router.js";
+import type { Session } from "../common/session.js";
 import {
   card,
   copyButton,
@@ -22,7 +22,7 @@ import {
   mono,
   pageLink,
   statusBadge,
-} from "../shared/widgets.js";
+} from "../common/widgets.js";
 
 const STEPS: Array<[ExchangeTypes.OrderStatus, string]> = [
   ["awaiting_payment", "Awaiting payment"],

@@ -1,8 +1,8 @@
 // The signed-in account's orders, newest first.
 import type { ExchangeTypes } from "@aitbc/sdk";
-import { h } from "../shared/dom.js";
-import { aitbc, btcFromSats, timeAgo } from "../shared/format.js";
-import { card, emptyState, statusBadge, table } from "../shared/widgets.js";
+import { h } from "../common/dom.js";
+import { aitbc, btcFromSats, timeAgo } from "../common/format.js";
+import { card, emptyState, statusBadge, table } from "../common/widgets.js";
 
 export function ordersList(orders: ExchangeTypes.Order[]): HTMLElement {
   return card(

@@ -1,9 +1,9 @@
 // Names for the chain's well-known addresses (validators, the settlement and treasury keys from
 // the genesis) and for transaction types, so a reader sees "Settlement" rather than a raw type.
 import { addressFromPublicKey, fromBase64Url, type NodeTypes } from "@aitbc/sdk";
-import { h } from "../shared/dom.js";
-import { shortHash } from "../shared/format.js";
-import { badge, type Tone } from "../shared/widgets.js";
+import { h } from "../common/dom.js";
+import { shortHash } from "../common/format.js";
+import { badge, type Tone } from "../common/widgets.js";
 
 const TX_TYPES: Record<string, { label: string; tone: Tone }> = {
   transfer: { label: "Transfer", tone: "info" },

@@ -1,8 +1,8 @@
 // The two tables the explorer shows everywhere: blocks and transactions.
 import type { NodeTypes } from "@aitbc/sdk";
-import { h } from "../shared/dom.js";
-import { aitbc, shortHash, timeAgo } from "../shared/format.js";
-import { emptyState, statusBadge, table } from "../shared/widgets.js";
+import { h } from "../common/dom.js";
+import { aitbc, shortHash, timeAgo } from "../common/format.js";
+import { emptyState, statusBadge, table } from "../common/widgets.js";
 import {
   addressLink,
   blockLink,

@@ -1,8 +1,8 @@
 // One block, one transaction, one address, one job's escrow.
 import { NotFoundError, type NodeTypes } from "@aitbc/sdk";
-import { h, type Child } from "../shared/dom.js";
-import { aitbc, dateTime, shortHash } from "../shared/format.js";
-import type { RouteContext } from "../shared/router.js";
+import { h, type Child } from "../common/dom.js";
+import { aitbc, dateTime, shortHash } from "../common/format.js";
+import type { RouteContext } from "../common/router.js";
 import {
   card,
   definitionList,
@@ -11,7 +11,7 @@ import {
   pageLink,
   statusBadge,
   table,
-} from "../shared/widgets.js";
+} from "../common/widgets.js";
 import {
   addressLink,
   blockLink,

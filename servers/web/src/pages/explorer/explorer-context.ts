@@ -1,7 +1,7 @@
 // What every explorer view shares: the session (its node client) and the chain's parameters,
 // fetched once per node, for naming well-known addresses.
 import type { NodeTypes } from "@aitbc/sdk";
-import type { Session } from "../shared/session.js";
+import type { Session } from "../common/session.js";
 import { addressBook, type AddressBook } from "./chain-labels.js";
 
 export interface Explorer {

@@ -1,9 +1,9 @@
 // Every block and every transaction, newest first, page by page; transactions filter by type
 // (the "Settlements" tab is type=escrow_release).
 import type { NodeTypes } from "@aitbc/sdk";
-import { fill, h } from "../shared/dom.js";
-import type { RouteContext } from "../shared/router.js";
-import { card } from "../shared/widgets.js";
+import { fill, h } from "../common/dom.js";
+import type { RouteContext } from "../common/router.js";
+import { card } from "../common/widgets.js";
 import { TX_TYPE_NAMES, txTypeLabel } from "./chain-labels.js";
 import { blocksTable, txsTable } from "./chain-tables.js";
 import type { Explorer } from "./explorer-context.js";

@@ -1,12 +1,12 @@
 // The explorer (:22000): blocks, transactions, addresses and job settlements on the AITBC chain.
 // Chain data is public, so it needs no key. With several validators the reader picks the node.
-import "../shared/style.css";
+import "../common/style.css";
 import "./explorer.css";
-import { h } from "../shared/dom.js";
-import { bootPage, renderShell } from "../shared/layout.js";
-import { currentRoute, startRouter } from "../shared/router.js";
-import type { Session } from "../shared/session.js";
-import { emptyState } from "../shared/widgets.js";
+import { h } from "../common/dom.js";
+import { bootPage, renderShell } from "../common/layout.js";
+import { currentRoute, startRouter } from "../common/router.js";
+import type { Session } from "../common/session.js";
+import { emptyState } from "../common/widgets.js";
 import { addressView, blockView, jobEscrowView, txView } from "./detail-views.js";
 import { explorerContext } from "./explorer-context.js";
 import { blocksView, txsView } from "./list-views.js";

@@ -1,9 +1,9 @@
 // Every validator node of the stack side by side: its height, head and peers. Blocks and
 // transactions propagate over P2P, so the heads should agree within a block or two.
 import { createAitbcClient, type NodeTypes } from "@aitbc/sdk";
-import { h } from "../shared/dom.js";
-import { shortHash } from "../shared/format.js";
-import { badge, table } from "../shared/widgets.js";
+import { h } from "../common/dom.js";
+import { shortHash } from "../common/format.js";
+import { badge, table } from "../common/widgets.js";
 
 export async function nodesPanel(urls: string[]): Promise<HTMLElement> {
   const statuses = await Promise.all(

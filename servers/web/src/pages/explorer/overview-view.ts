@@ -1,11 +1,11 @@
 // The explorer's front page: the chain at a glance, the newest blocks and transactions, refreshed
 // every two seconds while it is open.
-import { fill, h } from "../shared/dom.js";
-import { formatInteger, shortHash } from "../shared/format.js";
-import { every } from "../shared/poll.js";
-import { problemNotice } from "../shared/problems.js";
-import type { RouteContext } from "../shared/router.js";
-import { card, statCard } from "../shared/widgets.js";
+import { fill, h } from "../common/dom.js";
+import { formatInteger, shortHash } from "../common/format.js";
+import { every } from "../common/poll.js";
+import { problemNotice } from "../common/problems.js";
+import type { RouteContext } from "../common/router.js";
+import { card, statCard } from "../common/widgets.js";
 import { blocksTable, txsTable } from "./chain-tables.js";
 import type { Explorer } from "./explorer-context.js";
 import { nodesPanel } from "./nodes-panel.js";

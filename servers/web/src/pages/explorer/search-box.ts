@@ -1,5 +1,5 @@
 // One box for everything a reader might paste: a tx hash, a block height, an address or a job id.
-import { h } from "../shared/dom.js";
+import { h } from "../common/dom.js";
 
 export function searchTarget(q: string): string | null {
   const v = q.trim();

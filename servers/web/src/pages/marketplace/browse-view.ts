@@ -1,10 +1,10 @@
 // The customer browses the services and filter them by category, price and availability.
 import type { CoordinatorTypes } from "@aitbc/sdk";
-import { fill, h } from "../shared/dom.js";
-import { notice, problemNotice } from "../shared/problems.js";
-import type { RouteContext } from "../shared/router.js";
-import type { Session } from "../shared/session.js";
-import { emptyState, loading } from "../shared/widgets.js";
+import { fill, h } from "../common/dom.js";
+import { notice, problemNotice } from "../common/problems.js";
+import type { RouteContext } from "../common/router.js";
+import type { Session } from "../common/session.js";
+import { emptyState, loading } from "../common/widgets.js";
 import { serviceCard } from "./service-card.js";
 import {
   filterErrors,

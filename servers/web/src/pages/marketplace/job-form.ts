@@ -1,11 +1,11 @@
 // Phase 3.2: submit an inference job to this service with a budget. The budget is locked in escrow
 // on the chain when the job is created; the metered cost is paid and the rest comes back.
 import { toMicro, type CoordinatorTypes } from "@aitbc/sdk";
-import { fieldValue, fill, h } from "../shared/dom.js";
-import { aitbc } from "../shared/format.js";
-import { notice, problemNotice } from "../shared/problems.js";
-import type { Session } from "../shared/session.js";
-import { card, pageLink } from "../shared/widgets.js";
+import { fieldValue, fill, h } from "../common/dom.js";
+import { aitbc } from "../common/format.js";
+import { notice, problemNotice } from "../common/problems.js";
+import type { Session } from "../common/session.js";
+import { card, pageLink } from "../common/widgets.js";
 
 const AMOUNT = /^\d+(\.\d{1,6})?$/;
 

@@ -1,5 +1,5 @@
 // The job's progress as steps: queued → assigned → running → completed (or how it ended).
-import { h } from "../shared/dom.js";
+import { h } from "../common/dom.js";
 
 const STEPS = ["queued", "assigned", "running", "completed"] as const;
 const ENDINGS = new Set(["failed", "expired", "cancelled"]);

@@ -2,13 +2,13 @@
 // them; at the end the page shows the result, verifies the signed receipt, follows the payment to
 // its settlement on the chain, and offers the review form.
 import { NotFoundError, streamJobEvents, type CoordinatorTypes, type JobEvent } from "@aitbc/sdk";
-import { append, fill, h } from "../shared/dom.js";
-import { aitbc, dateTime, duration } from "../shared/format.js";
-import { every } from "../shared/poll.js";
-import { notice, problemNotice } from "../shared/problems.js";
-import type { RouteContext } from "../shared/router.js";
-import type { Session } from "../shared/session.js";
-import { card, definitionList, emptyState, statusBadge } from "../shared/widgets.js";
+import { append, fill, h } from "../common/dom.js";
+import { aitbc, dateTime, duration } from "../common/format.js";
+import { every } from "../common/poll.js";
+import { notice, problemNotice } from "../common/problems.js";
+import type { RouteContext } from "../common/router.js";
+import type { Session } from "../common/session.js";
+import { card, definitionList, emptyState, statusBadge } from "../common/widgets.js";
 import { jobSteps } from "./job-steps.js";
 import { paymentPanel } from "./payment-panel.js";
 import { receiptPanel } from "./receipt-panel.js";

@@ -1,12 +1,12 @@
 // The marketplace (:21000): browse and filter services, see a service and its provider's
 // reputation, submit a job and watch it run, verify the receipt, rate the provider, and list a
 // service of your own ("Become a Provider").
-import "../shared/style.css";
+import "../common/style.css";
 import "./marketplace.css";
-import { h } from "../shared/dom.js";
-import { bootPage, renderShell } from "../shared/layout.js";
-import { currentRoute, startRouter } from "../shared/router.js";
-import { emptyState } from "../shared/widgets.js";
+import { h } from "../common/dom.js";
+import { bootPage, renderShell } from "../common/layout.js";
+import { currentRoute, startRouter } from "../common/router.js";
+import { emptyState } from "../common/widgets.js";
 import { browseView } from "./browse-view.js";
 import { jobView } from "./job-view.js";
 import { myJobsView } from "./my-jobs-view.js";

@@ -1,10 +1,10 @@
 // The signed-in account's jobs (a customer's own, a provider's on its services), newest first.
 import type { CoordinatorTypes } from "@aitbc/sdk";
-import { h } from "../shared/dom.js";
-import { aitbc, timeAgo } from "../shared/format.js";
-import type { RouteContext } from "../shared/router.js";
-import type { Session } from "../shared/session.js";
-import { emptyState, statusBadge, table } from "../shared/widgets.js";
+import { h } from "../common/dom.js";
+import { aitbc, timeAgo } from "../common/format.js";
+import type { RouteContext } from "../common/router.js";
+import type { Session } from "../common/session.js";
+import { emptyState, statusBadge, table } from "../common/widgets.js";
 
 export async function myJobsView(session: Session, _ctx: RouteContext): Promise<Node> {
   if (!session.apiKey)

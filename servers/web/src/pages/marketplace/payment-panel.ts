@@ -1,10 +1,10 @@
 // Phase 4.1: the job's money on the chain. The budget is locked in escrow at create; the settlement
 // (escrow_release) pays the provider the metered cost and refunds the rest.
 import type { CoordinatorTypes } from "@aitbc/sdk";
-import { fill, h } from "../shared/dom.js";
-import { aitbc, shortHash } from "../shared/format.js";
-import type { Session } from "../shared/session.js";
-import { card, definitionList, pageLink, statusBadge } from "../shared/widgets.js";
+import { fill, h } from "../common/dom.js";
+import { aitbc, shortHash } from "../common/format.js";
+import type { Session } from "../common/session.js";
+import { card, definitionList, pageLink, statusBadge } from "../common/widgets.js";
 
 export function paymentPanel(session: Session) {
   const body = h("div", { id: "payment-body" });

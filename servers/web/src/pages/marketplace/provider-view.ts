@@ -2,12 +2,12 @@
 // plus its service_config (specs, pricing, availability), sent as POST /v1/services/register with the
 // provider's key. Customers see the service in the listing at once.
 import { toMicro, type CoordinatorTypes } from "@aitbc/sdk";
-import { fieldValue, fill, h } from "../shared/dom.js";
-import { KNOWN_SERVICE_TYPES, serviceTypeLabel } from "../shared/format.js";
-import { DEV_KEYS_HINT, notice, problemNotice } from "../shared/problems.js";
-import type { RouteContext } from "../shared/router.js";
-import type { Session } from "../shared/session.js";
-import { card } from "../shared/widgets.js";
+import { fieldValue, fill, h } from "../common/dom.js";
+import { KNOWN_SERVICE_TYPES, serviceTypeLabel } from "../common/format.js";
+import { DEV_KEYS_HINT, notice, problemNotice } from "../common/problems.js";
+import type { RouteContext } from "../common/router.js";
+import type { Session } from "../common/session.js";
+import { card } from "../common/widgets.js";
 
 const AMOUNT = /^\d+(\.\d{1,6})?$/;
 const SLUG = /^[a-z0-9][a-z0-9._-]{0,127}$/i;

@@ -8,11 +8,11 @@ import {
   type CoordinatorTypes,
   type Receipt,
 } from "@aitbc/sdk";
-import { fill, h } from "../shared/dom.js";
-import { aitbc, dateTime, shortHash } from "../shared/format.js";
-import { problemNotice } from "../shared/problems.js";
-import type { Session } from "../shared/session.js";
-import { badge, card, definitionList, loading } from "../shared/widgets.js";
+import { fill, h } from "../common/dom.js";
+import { aitbc, dateTime, shortHash } from "../common/format.js";
+import { problemNotice } from "../common/problems.js";
+import type { Session } from "../common/session.js";
+import { badge, card, definitionList, loading } from "../common/widgets.js";
 
 interface Check {
   label: string;

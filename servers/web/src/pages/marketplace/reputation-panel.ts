@@ -1,9 +1,9 @@
 // Phase 2.3: the provider's reputation, measured by the coordinator (ratings from reviews, the
 // rest from the jobs the provider actually ran).
 import type { CoordinatorTypes } from "@aitbc/sdk";
-import { h } from "../shared/dom.js";
-import { duration, percent } from "../shared/format.js";
-import { card, definitionList } from "../shared/widgets.js";
+import { h } from "../common/dom.js";
+import { duration, percent } from "../common/format.js";
+import { card, definitionList } from "../common/widgets.js";
 import { ratingLine } from "./service-card.js";
 
 export function reputationPanel(r: CoordinatorTypes.ProviderReputation): HTMLElement {

@@ -1,10 +1,10 @@
 // Phase 4.3: rate and review the service after a completed job. The provider's reputation shows
 // the review at once.
 import type { CoordinatorTypes } from "@aitbc/sdk";
-import { fieldValue, fill, h } from "../shared/dom.js";
-import { notice, problemNotice } from "../shared/problems.js";
-import type { Session } from "../shared/session.js";
-import { card } from "../shared/widgets.js";
+import { fieldValue, fill, h } from "../common/dom.js";
+import { notice, problemNotice } from "../common/problems.js";
+import type { Session } from "../common/session.js";
+import { card } from "../common/widgets.js";
 import { reputationPanel } from "./reputation-panel.js";
 
 export function reviewForm(session: Session, job: CoordinatorTypes.Job): HTMLElement {

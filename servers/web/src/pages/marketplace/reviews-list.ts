@@ -1,8 +1,8 @@
 // What customers wrote about a service, newest first.
 import type { CoordinatorTypes } from "@aitbc/sdk";
-import { h } from "../shared/dom.js";
-import { dateTime, stars } from "../shared/format.js";
-import { card, emptyState } from "../shared/widgets.js";
+import { h } from "../common/dom.js";
+import { dateTime, stars } from "../common/format.js";
+import { card, emptyState } from "../common/widgets.js";
 
 export function reviewsList(reviews: CoordinatorTypes.Review[]): HTMLElement {
   return card(

@@ -1,9 +1,9 @@
 // One service in the listing: what it is, what it costs, whether it can run a job now, and how
 // its customers rated it.
 import type { CoordinatorTypes } from "@aitbc/sdk";
-import { h } from "../shared/dom.js";
-import { aitbc, serviceTypeLabel, stars } from "../shared/format.js";
-import { badge } from "../shared/widgets.js";
+import { h } from "../common/dom.js";
+import { aitbc, serviceTypeLabel, stars } from "../common/format.js";
+import { badge } from "../common/widgets.js";
 
 export function availabilityBadge(s: CoordinatorTypes.Service) {
   if (s.status !== "active") return badge("Inactive", "muted");

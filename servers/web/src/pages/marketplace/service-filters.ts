@@ -2,8 +2,8 @@
 // (`#/?type=gpu_compute&min_price=50&max_price=200&available_now=true`) so a filtered view can be
 // shared and reloaded, and mapped one to one onto GET /v1/services query parameters.
 import { toMicro, type CoordinatorTypes } from "@aitbc/sdk";
-import { fieldValue, h } from "../shared/dom.js";
-import { KNOWN_SERVICE_TYPES, serviceTypeLabel } from "../shared/format.js";
+import { fieldValue, h } from "../common/dom.js";
+import { KNOWN_SERVICE_TYPES, serviceTypeLabel } from "../common/format.js";
 
 export type ServiceQuery = NonNullable<CoordinatorTypes.ListServicesData["query"]>;
 

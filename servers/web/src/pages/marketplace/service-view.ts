@@ -1,12 +1,12 @@
 // Phase 2.2 and 2.3: a service's details, its provider's reputation and reviews, and the form to
 // submit a job to it.
 import { NotFoundError, type CoordinatorTypes } from "@aitbc/sdk";
-import { h } from "../shared/dom.js";
-import { aitbc, dateTime, formatInteger, serviceTypeLabel } from "../shared/format.js";
-import { notice, problemNotice } from "../shared/problems.js";
-import type { RouteContext } from "../shared/router.js";
-import type { Session } from "../shared/session.js";
-import { badge, card, definitionList, emptyState } from "../shared/widgets.js";
+import { h } from "../common/dom.js";
+import { aitbc, dateTime, formatInteger, serviceTypeLabel } from "../common/format.js";
+import { notice, problemNotice } from "../common/problems.js";
+import type { RouteContext } from "../common/router.js";
+import type { Session } from "../common/session.js";
+import { badge, card, definitionList, emptyState } from "../common/widgets.js";
 import { jobForm } from "./job-form.js";
 import { reputationPanel } from "./reputation-panel.js";
 import { reviewsList } from "./reviews-list.js";

@@ -2,13 +2,13 @@
 // the marketplace's numbers and every provider's earnings; a provider key sees its own services,
 // jobs and earnings (the miner list itself is an admin view of the coordinator).
 import type { CoordinatorTypes } from "@aitbc/sdk";
-import { fill, h } from "../shared/dom.js";
-import { aitbc, formatInteger, shortHash } from "../shared/format.js";
-import { every } from "../shared/poll.js";
-import { DEV_KEYS_HINT, notice, problemNotice } from "../shared/problems.js";
-import type { RouteContext } from "../shared/router.js";
-import type { Session } from "../shared/session.js";
-import { card, emptyState, loading, pageLink, statCard } from "../shared/widgets.js";
+import { fill, h } from "../common/dom.js";
+import { aitbc, formatInteger, shortHash } from "../common/format.js";
+import { every } from "../common/poll.js";
+import { DEV_KEYS_HINT, notice, problemNotice } from "../common/problems.js";
+import type { RouteContext } from "../common/router.js";
+import type { Session } from "../common/session.js";
+import { card, emptyState, loading, pageLink, statCard } from "../common/widgets.js";
 import { loadEarnings } from "./earnings.js";
 import { earningsTable, inFlightTable, minersTable, servicesTable } from "./sections.js";
 

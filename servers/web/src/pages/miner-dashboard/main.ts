@@ -1,10 +1,10 @@
 // The miner dashboard (:24000): miners, their models, the jobs in flight and the earnings.
-import "../shared/style.css";
+import "../common/style.css";
 import "./dashboard.css";
-import { h } from "../shared/dom.js";
-import { bootPage, renderShell } from "../shared/layout.js";
-import { startRouter } from "../shared/router.js";
-import { emptyState } from "../shared/widgets.js";
+import { h } from "../common/dom.js";
+import { bootPage, renderShell } from "../common/layout.js";
+import { startRouter } from "../common/router.js";
+import { emptyState } from "../common/widgets.js";
 import { dashboardView } from "./dashboard-view.js";
 
 void bootPage("miner-dashboard", (session) => {

@@ -1,8 +1,8 @@
 // The dashboard's tables: miners with their models and jobs, jobs in flight, earnings, services.
 import type { CoordinatorTypes } from "@aitbc/sdk";
-import { h } from "../shared/dom.js";
-import { aitbc, dateTime, stars, timeAgo } from "../shared/format.js";
-import { badge, emptyState, pageLink, statusBadge, table } from "../shared/widgets.js";
+import { h } from "../common/dom.js";
+import { aitbc, dateTime, stars, timeAgo } from "../common/format.js";
+import { badge, emptyState, pageLink, statusBadge, table } from "../common/widgets.js";
 import type { EarningsSummary } from "./earnings.js";
 
 export function minersTable(miners: CoordinatorTypes.AdminMiner[]): HTMLElement {
