@@ -369,37 +369,24 @@ describe("a customer's day with its own account", () => {
   });
 
   it("jobs lists the customer's finished job; rate reviews it once; cancel refuses it", async () => {
-    const { customer } = stack!.credentials;
-    const client = createAitbcClient({
-      coordinatorUrl: stack!.urls.coordinator,
-      apiKey: customer.api_key,
-    });
-    const created = await client.coordinator.createJob({
-      body: {
-        requirements: { task_type: "inference", model: "aitbc-tiny:latest", prompt: "rate me" },
-        budget: { max_cost: 1, currency: "AITBC" },
-        ttl_seconds: 300,
-      },
-    });
-    const done = await client.waitForJob(created.job_id, { timeoutMs: 60_000 });
-    expect(done.status).toBe("completed");
+    const jobId = await completedJob();
 
     const listed = await aitbc("jobs", "--status", "completed", "--all");
     expect(listed.code).toBe(0);
-    expect(listed.stdout).toContain(created.job_id);
+    expect(listed.stdout).toContain(jobId);
     const queued = JSON.parse((await aitbc("jobs", "--status", "queued", "--json")).stdout);
-    expect(queued.jobs.map((j: { job_id: string }) => j.job_id)).not.toContain(created.job_id);
+    expect(queued.jobs.map((j: { job_id: string }) => j.job_id)).not.toContain(jobId);
     expect((await aitbc("jobs", "--status", "done")).code).toBe(2);
 
-    const rate = await aitbc("rate", created.job_id, "--rating", "4", "--review", "quick");
+    const rate = await aitbc("rate", jobId, "--rating", "4", "--review", "quick");
     expect(rate.code).toBe(0);
     expect(rate.stdout).toContain("★★★★☆");
-    const again = await aitbc("rate", created.job_id, "--rating", "5", "--json");
+    const again = await aitbc("rate", jobId, "--rating", "5", "--json");
     expect(again.code).toBe(1);
     expect(JSON.parse(again.stderr).error).toMatchObject({ code: "already_reviewed" });
-    expect((await aitbc("rate", created.job_id, "--rating", "9")).code).toBe(2);
+    expect((await aitbc("rate", jobId, "--rating", "9")).code).toBe(2);
 
-    const cancel = await aitbc("cancel", created.job_id, "--json");
+    const cancel = await aitbc("cancel", jobId, "--json");
     expect(cancel.code).toBe(1);
     expect(JSON.parse(cancel.stderr).error).toMatchObject({ code: "job_not_cancellable" });
   }, 90_000);
@@ -474,14 +461,7 @@ describe("a provider's earnings", () => {
       coordinatorUrl: stack!.urls.coordinator,
       apiKey: customer.api_key,
     });
-    const created = await client.coordinator.createJob({
-      body: {
-        requirements: { task_type: "inference", model: "aitbc-tiny:latest", prompt: "earn" },
-        budget: { max_cost: 1, currency: "AITBC" },
-        ttl_seconds: 300,
-      },
-    });
-    const done = await client.waitForJob(created.job_id, { until: "settled", timeoutMs: 60_000 });
+    const done = await client.coordinator.getJobResults({ path: { job_id: await completedJob() } });
     const cost = BigInt(done.receipt!.cost);
 
     const run = await aitbc("earnings", "--json");
