@@ -12,7 +12,7 @@ export type PageItem<P> = {
   [K in keyof P]-?: P[K] extends readonly (infer T)[] ? T : never;
 }[keyof P];
 
-/** A generated method's first argument, i.e. its options with `query`. */
+/** Any method of a generated client: it takes one options object (with `query`) and answers a promise. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any operation of any generated client
 type AnyMethod = (options?: any) => Promise<unknown>;
 
