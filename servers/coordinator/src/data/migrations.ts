@@ -255,6 +255,64 @@ export const migrations: readonly Migration[] = [
       });
     },
   },
+  {
+    // Prepaid deposits: each job funded from a deposit holds a reservation against its owner's
+    // on-chain deposit from submit until a settlement batch pays it (or the job ends unpaid).
+    // deposit_accounts caches the finalized on-chain deposit; its row is also the lock that
+    // serializes reservations of one owner across replicas.
+    name: "010-deposits-and-settlement-batches",
+    async up(db) {
+      await db.schema.alterTable("jobs", (t) => {
+        t.string("funding", 16).notNullable().defaultTo("escrow");
+      });
+      await db.schema.createTable("deposit_accounts", (t) => {
+        t.string("owner_address", 64).primary();
+        t.bigInteger("chain_amount_micro").notNullable();
+        t.integer("chain_height").notNullable();
+        t.string("chain_status", 16).notNullable();
+        t.string("refreshed_at", 32).notNullable();
+      });
+      await db.schema.createTable("deposit_reservations", (t) => {
+        t.string("job_id", 64).primary();
+        t.string("owner_address", 64).notNullable();
+        t.bigInteger("amount_micro").notNullable();
+        t.string("status", 16).notNullable();
+        t.string("provider_address", 64);
+        t.string("receipt_hash", 80);
+        t.string("batch_id", 64);
+        t.integer("settled_height");
+        t.string("created_at", 32).notNullable();
+        t.string("updated_at", 32).notNullable();
+        t.index(["owner_address", "status"]);
+        t.index(["status", "updated_at"]);
+        t.index(["batch_id"]);
+      });
+      await db.schema.createTable("settlement_batches", (t) => {
+        t.string("batch_id", 64).primary();
+        t.string("status", 16).notNullable();
+        t.string("receipts_root", 80).notNullable();
+        t.integer("item_count").notNullable();
+        t.bigInteger("total_micro").notNullable();
+        t.text("signed_tx");
+        t.string("tx_hash", 80);
+        t.integer("block_height");
+        t.integer("attempts").notNullable().defaultTo(0);
+        t.text("last_error");
+        t.string("next_attempt_at", 32).notNullable();
+        t.string("created_at", 32).notNullable();
+        t.string("updated_at", 32).notNullable();
+        t.index(["status", "next_attempt_at"]);
+      });
+      await db.schema.createTable("settlement_batch_items", (t) => {
+        t.string("job_id", 64).primary();
+        t.string("batch_id", 64).notNullable();
+        t.integer("leaf_index").notNullable();
+        t.string("receipt_hash", 80).notNullable();
+        t.text("proof").notNullable();
+        t.index(["batch_id", "leaf_index"]);
+      });
+    },
+  },
 ];
 
 function minerModelRows(minerId: string, providerId: string, capabilities: string) {
