@@ -8,6 +8,7 @@ import type { OptionValues } from "./commands/command.js";
 
 export const GLOBAL_OPTIONS = {
   json: { type: "boolean" },
+  emoji: { type: "boolean" },
   help: { type: "boolean", short: "h" },
   "api-key": { type: "string" },
   as: { type: "string" },
@@ -18,6 +19,7 @@ export const GLOBAL_OPTIONS = {
 
 export const GLOBAL_HELP = `Global options:
   --json                 print the result as JSON (streams print one JSON object per line)
+  --emoji                keep emoji when piped or with NO_COLOR (also AITBC_EMOJI=1)
   --api-key KEY          use this API key (default: AITBC_API_KEY, then the dev stack's key)
   --as ROLE              use the dev stack's customer, provider or admin key
   --coordinator-url URL  default: AITBC_COORDINATOR_URL, then .aitbc/stack.json, then :${DEFAULT_PORTS.coordinator}

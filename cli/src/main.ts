@@ -11,6 +11,7 @@ const code = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   interactive: Boolean(process.stderr.isTTY),
+  stdoutIsTerminal: Boolean(process.stdout.isTTY),
   env: process.env,
   cwd: process.cwd(),
   signal: controller.signal,

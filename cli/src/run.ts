@@ -8,10 +8,13 @@ import { resolveConfig, type CliConfig, type Identity } from "./config/resolve-c
 import { EXIT, explainError, UsageError } from "./output/explain-error.js";
 import { didYouMean } from "./output/did-you-mean.js";
 import { Output, type CliIo } from "./output/output.js";
+import { wantsDecorations } from "./output/decorations.js";
 import { VERSION } from "./version.js";
 
 export interface RunOptions extends CliIo {
   env: Record<string, string | undefined>;
+  /** Whether stdout is a terminal; the human output is plain (no emoji) when it is not. */
+  stdoutIsTerminal: boolean;
   cwd: string;
   signal?: AbortSignal;
 }
@@ -59,7 +62,13 @@ function unknownCommand(verb: string): UsageError {
 
 export async function runCli(argv: string[], io: RunOptions): Promise<number> {
   const wantsJson = argv.includes("--json");
-  const out = new Output(io, wantsJson);
+  const out = new Output(
+    {
+      ...io,
+      decorated: wantsDecorations({ argv, env: io.env, stdoutIsTerminal: io.stdoutIsTerminal }),
+    },
+    wantsJson,
+  );
   const [verb, ...rest] = argv;
   let cmd: Command | undefined;
   let config: CliConfig | undefined;

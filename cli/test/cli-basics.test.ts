@@ -114,6 +114,30 @@ describe("aitbc command line", () => {
     expect(run.stderr).toContain("npm start");
   });
 
+  it("prints plain words without emoji when piped or with NO_COLOR, unless --emoji asks for them", async () => {
+    const url = await deadUrl();
+    const env = { AITBC_COORDINATOR_URL: url, AITBC_NODE_URL: url, AITBC_WALLET_URL: url };
+    const piped = await runAitbc(["health"], { env, cwd: emptyDir(), stdoutIsTerminal: false });
+    expect(piped.code).toBe(3);
+    expect(piped.stdout).toMatch(/^coordinator +http\S+ +down/m);
+    expect(piped.stdout + piped.stderr).not.toMatch(/\p{Extended_Pictographic}/u);
+    // The columns still line up: every service's status starts where the header's does.
+    const lines = piped.stdout.split("\n");
+    const column = lines[0]!.indexOf("status");
+    const rows = lines.filter((l) => /^(coordinator|node|wallet) /.test(l));
+    expect(rows).toHaveLength(3);
+    for (const row of rows) expect(row.slice(column)).toMatch(/^down /);
+
+    const noColor = await runAitbc(["health"], { env: { ...env, NO_COLOR: "1" }, cwd: emptyDir() });
+    expect(noColor.stdout).not.toMatch(/\p{Extended_Pictographic}/u);
+    const asked = await runAitbc(["health", "--emoji"], {
+      env: { ...env, NO_COLOR: "1" },
+      cwd: emptyDir(),
+      stdoutIsTerminal: false,
+    });
+    expect(asked.stdout).toMatch(/coordinator .*❌ down/);
+  });
+
   it("prints machine-readable health and error with --json", async () => {
     const url = await deadUrl();
     const env = { AITBC_COORDINATOR_URL: url, AITBC_NODE_URL: url, AITBC_WALLET_URL: url };

@@ -287,6 +287,7 @@ describe("aitbc against a running stack", () => {
       },
       stderr: () => {},
       interactive: false,
+      stdoutIsTerminal: true,
       env: env(),
       cwd: elsewhere,
       signal: controller.signal,

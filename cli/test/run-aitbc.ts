@@ -9,7 +9,13 @@ export interface CliRun {
 
 export async function runAitbc(
   args: string[],
-  options: { env?: Record<string, string | undefined>; cwd?: string; signal?: AbortSignal } = {},
+  options: {
+    env?: Record<string, string | undefined>;
+    cwd?: string;
+    signal?: AbortSignal;
+    /** Defaults to a terminal, as a user sees it; false is a pipe. */
+    stdoutIsTerminal?: boolean;
+  } = {},
 ): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
@@ -17,6 +23,7 @@ export async function runAitbc(
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),
     interactive: false,
+    stdoutIsTerminal: options.stdoutIsTerminal ?? true,
     env: options.env ?? {},
     cwd: options.cwd ?? process.cwd(),
     signal: options.signal,

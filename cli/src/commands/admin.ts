@@ -3,7 +3,7 @@ import type { CoordinatorTypes } from "@aitbc/sdk";
 import { intOption, noPositionals, stringOption } from "../args.js";
 import { UsageError } from "../output/explain-error.js";
 import { aitbc, state, time } from "../output/format.js";
-import { formatFields, formatTable } from "../output/table.js";
+import { formatFields } from "../output/table.js";
 import type { Command } from "./command.js";
 import { jobStatusOption } from "./job-status-option.js";
 import { requirementsSummary } from "./job-view.js";
@@ -32,7 +32,7 @@ export const adminMinersCommand: Command = {
     out.line(
       page.miners.length === 0
         ? "No miners registered. Start one: npx aitbc-miner --coordinator URL --api-key PROVIDER_KEY"
-        : formatTable(
+        : out.table(
             [
               "miner",
               "provider",
@@ -87,7 +87,7 @@ export const adminJobsCommand: Command = {
     out.line(
       page.jobs.length === 0
         ? "No jobs."
-        : formatTable(
+        : out.table(
             ["job", "status", "customer", "service", "task", "budget", "payment", "created"],
             page.jobs.map((j) => [
               j.job_id,

@@ -1,7 +1,6 @@
 // `aitbc browser`: the chain explorer in the terminal (latest blocks, transactions, receipts).
 import { intOption, noPositionals } from "../args.js";
 import { aitbc, microAitbc, shortHash, time } from "../output/format.js";
-import { formatTable } from "../output/table.js";
 import type { Receipt } from "@aitbc/sdk";
 import type { Command } from "./command.js";
 
@@ -42,7 +41,7 @@ export const browserCommand: Command = {
       out.line("");
       out.line(`Latest blocks (${client.options.nodeUrl})`);
       out.line(
-        formatTable(
+        out.table(
           ["height", "hash", "time", "proposer", "txs"],
           blockPage.items.map((b) => [
             b.height,
@@ -60,7 +59,7 @@ export const browserCommand: Command = {
       out.line(
         txPage.items.length === 0
           ? "(none yet)"
-          : formatTable(
+          : out.table(
               ["tx", "block", "type", "from", "to", "amount", "job"],
               txPage.items.map((t) => [
                 shortHash(t.tx_hash),
@@ -80,7 +79,7 @@ export const browserCommand: Command = {
       out.line(
         receiptPage.receipts.length === 0
           ? "(none yet)"
-          : formatTable(
+          : out.table(
               ["job", "provider", "model", "cost", "completed", "settlement tx"],
               receiptPage.receipts.map((e) => {
                 const r = e.receipt as Receipt;

@@ -3,7 +3,6 @@
 import { formatAitbc, paginate } from "@aitbc/sdk";
 import { noPositionals, stringOption } from "../args.js";
 import { UsageError } from "../output/explain-error.js";
-import { formatTable } from "../output/table.js";
 import type { Command } from "./command.js";
 
 interface ServiceEarnings {
@@ -54,7 +53,7 @@ export const earningsCommand: Command = {
     out.line(
       rows.length === 0
         ? "No receipts yet: your miners' completed jobs show here."
-        : formatTable(
+        : out.table(
             ["service", "jobs", "earned", "settled", "settling"],
             rows.map((r) => [
               r.service_id,

@@ -3,7 +3,6 @@
 import { AitbcError, createAitbcClient } from "@aitbc/sdk";
 import { noPositionals } from "../args.js";
 import { CommandFailed, EXIT } from "../output/explain-error.js";
-import { formatTable } from "../output/table.js";
 import type { Command } from "./command.js";
 
 interface ServiceHealth {
@@ -94,7 +93,7 @@ export const healthCommand: Command = {
     const services = await Promise.all(checks);
     const down = services.filter((s) => s.status !== "ok" && s.status !== "degraded");
     out.line(
-      formatTable(
+      out.table(
         ["service", "url", "status", "latency", "details"],
         services.map((s) => [
           s.service,

@@ -3,7 +3,6 @@ import { paginate, type AitbcClient, type CoordinatorTypes } from "@aitbc/sdk";
 import { booleanOption, intOption, noPositionals, stringOption } from "../args.js";
 import { UsageError } from "../output/explain-error.js";
 import { aitbc, state, time } from "../output/format.js";
-import { formatTable } from "../output/table.js";
 import type { Command } from "./command.js";
 import { JOB_STATES, jobStatusOption } from "./job-status-option.js";
 import { requirementsSummary } from "./job-view.js";
@@ -49,7 +48,7 @@ Examples:
         ? status
           ? `No ${status} jobs.`
           : 'No jobs yet: aitbc submit inference --prompt "Hello AITBC" --model aitbc-tiny:latest'
-        : formatTable(
+        : out.table(
             ["job", "status", "task", "budget", "payment", "created"],
             page.jobs.map((j) => [
               j.job_id,

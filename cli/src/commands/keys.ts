@@ -4,7 +4,7 @@ import type { CoordinatorTypes } from "@aitbc/sdk";
 import { booleanOption } from "../args.js";
 import { UsageError } from "../output/explain-error.js";
 import { time } from "../output/format.js";
-import { formatFields, formatTable } from "../output/table.js";
+import { formatFields } from "../output/table.js";
 import type { Command } from "./command.js";
 
 const ACTIONS = ["list", "rotate", "revoke"] as const;
@@ -56,7 +56,7 @@ Examples:
       return rotated;
     }
     const list = await client.coordinator.listMyKeys();
-    out.line(formatTable(["key", "prefix", "status", "created", "expires"], list.keys.map(row)));
+    out.line(out.table(["key", "prefix", "status", "created", "expires"], list.keys.map(row)));
     return list;
   },
 };

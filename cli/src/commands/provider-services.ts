@@ -3,7 +3,6 @@
 import { paginate, type AitbcClient, type CoordinatorTypes } from "@aitbc/sdk";
 import { UsageError } from "../output/explain-error.js";
 import type { Output } from "../output/output.js";
-import { formatTable } from "../output/table.js";
 import { readServiceFile } from "./service-file.js";
 
 export const PROVIDER_ACTIONS = ["register", "update", "deactivate", "mine"] as const;
@@ -62,7 +61,7 @@ export async function runProviderAction(
       out.line(
         services.length === 0
           ? "You have no services yet: aitbc services register service.yaml"
-          : formatTable(
+          : out.table(
               ["service", "status", "rate/hour", "models now", "miners"],
               services.map((s) => [
                 s.service_id,

@@ -3,7 +3,6 @@ import type { Receipt } from "@aitbc/sdk";
 import { booleanOption, intOption, noPositionals, stringOption } from "../args.js";
 import { CommandFailed } from "../output/explain-error.js";
 import { microAitbc, shortHash, time } from "../output/format.js";
-import { formatTable } from "../output/table.js";
 import type { Command } from "./command.js";
 import { checkReceipt, type ReceiptCheck } from "./receipt-check.js";
 
@@ -57,7 +56,7 @@ export const receiptsCommand: Command = {
       );
     else
       out.line(
-        formatTable(
+        out.table(
           [
             "job",
             "model",

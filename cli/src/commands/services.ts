@@ -2,7 +2,7 @@
 import { paginate, type AitbcClient, type CoordinatorTypes } from "@aitbc/sdk";
 import { amountOption, booleanOption, intOption, stringOption } from "../args.js";
 import { UsageError } from "../output/explain-error.js";
-import { formatFields, formatTable } from "../output/table.js";
+import { formatFields } from "../output/table.js";
 import type { Command } from "./command.js";
 import { isProviderAction, runProviderAction } from "./provider-services.js";
 
@@ -133,7 +133,7 @@ Examples:
     out.line(
       page.services.length === 0
         ? "No services match."
-        : formatTable(
+        : out.table(
             [
               "service",
               "provider",

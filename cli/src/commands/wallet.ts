@@ -2,7 +2,7 @@
 import { intOption, stringOption } from "../args.js";
 import { UsageError } from "../output/explain-error.js";
 import { aitbc, shortHash, time } from "../output/format.js";
-import { formatFields, formatTable } from "../output/table.js";
+import { formatFields } from "../output/table.js";
 import type { Command } from "./command.js";
 
 export const walletCommand: Command = {
@@ -39,7 +39,7 @@ Options:
       out.line(
         page.items.length === 0
           ? "No transactions yet."
-          : formatTable(
+          : out.table(
               ["tx", "block", "time", "type", "direction", "amount", "job"],
               page.items.map((t) => [
                 shortHash(t.tx_hash),
