@@ -482,4 +482,75 @@ describe("a provider's earnings", () => {
     expect(future.stdout).toContain("No receipts yet");
     expect((await aitbc("earnings", "--since", "yesterday-ish")).code).toBe(2);
   }, 90_000);
+
+  it("buy shows the order's BIP 21 URI and, at a terminal, a QR code; --wait follows it until the AITBC is minted", async () => {
+    const fakeBitcoin = stack!.urls.fake_bitcoin;
+    expect(fakeBitcoin, "the stack runs the exchange and its fake Bitcoin testnet").toBeTruthy();
+    const asked = await aitbc("buy", "2.5", "--json");
+    expect(asked.code).toBe(0);
+    const order = JSON.parse(asked.stdout) as {
+      order_id: string;
+      status: string;
+      deposit_address: string;
+      amount_sats: number;
+      bip21: string;
+    };
+    expect(order.status).toBe("awaiting_payment");
+    expect(order.bip21).toMatch(
+      new RegExp(
+        `^bitcoin:${order.deposit_address}\\?amount=0?\\.?\\d+&label=AITBC%20order%20${order.order_id}$`,
+      ),
+    );
+
+    const shown = await aitbc("buy", "1");
+    expect(shown.stdout).toMatch(/Payment URI: +bitcoin:/);
+    expect(shown.stdout).toMatch(/[▀▄█]{10}/);
+    const piped = await runAitbc(["buy", "1"], {
+      env: env(),
+      cwd: elsewhere,
+      stdoutIsTerminal: false,
+    });
+    expect(piped.stdout).toMatch(/Payment URI: +bitcoin:/);
+    expect(piped.stdout).not.toMatch(/[▀▄█]/);
+
+    // Pay the first order's exact amount on the fake testnet and mine a block, while --wait follows a new order.
+    const waiting = aitbc("buy", "3", "--wait", "--timeout", "60", "--json");
+    const pending = await pollNewestOrder(stack!.urls.exchange!, "3");
+    await postJson(`${fakeBitcoin}/_fake/pay`, {
+      address: pending.deposit_address,
+      sats: pending.amount_sats,
+    });
+    await postJson(`${fakeBitcoin}/_fake/mine`, { blocks: 1 });
+    const done = await waiting;
+    expect(done.code).toBe(0);
+    const minted = JSON.parse(done.stdout) as { status: string; mint_tx_hash: string | null };
+    expect(minted.status).toBe("minted");
+    expect(minted.mint_tx_hash).toMatch(/^0x[0-9a-f]{64}$/);
+    expect((await aitbc("buy", "0")).code).toBe(2);
+  }, 120_000);
 });
+
+async function postJson(url: string, body: unknown): Promise<void> {
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  expect(res.ok).toBe(true);
+}
+
+/** The customer's newest order for `amount` AITBC, once the exchange has it. */
+async function pollNewestOrder(
+  exchangeUrl: string,
+  amount: string,
+): Promise<{ deposit_address: string; amount_sats: number }> {
+  const client = createAitbcClient({ exchangeUrl, apiKey: stack!.credentials.customer.api_key });
+  for (;;) {
+    const page = await client.exchange.listOrders({ query: { limit: 5 } });
+    const order = page.items.find(
+      (o) => o.amount_aitbc === Number(amount) && o.status === "awaiting_payment",
+    );
+    if (order) return order;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}

@@ -2,6 +2,7 @@
 import type { Command } from "./command.js";
 import { adminJobsCommand, adminMinersCommand, adminStatsCommand } from "./admin.js";
 import { browserCommand } from "./browser.js";
+import { buyCommand } from "./buy.js";
 import { cancelCommand } from "./cancel.js";
 import { completionCommand } from "./completion.js";
 import { earningsCommand } from "./earnings.js";
@@ -29,6 +30,7 @@ export const COMMANDS: readonly Command[] = [
   receiptsCommand,
   browserCommand,
   walletCommand,
+  buyCommand,
   whoamiCommand,
   keysCommand,
   earningsCommand,

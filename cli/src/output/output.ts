@@ -19,7 +19,8 @@ export interface CliIo {
 
 export class Output {
   private readonly spinner: Spinner;
-  private readonly decorated: boolean;
+  /** Whether emoji and pictures (QR codes) are shown: a person at a terminal, or asked for. */
+  readonly decorated: boolean;
   /** After streamed events the result is one more line, so the output stays line-delimited JSON. */
   private streamed = false;
 
