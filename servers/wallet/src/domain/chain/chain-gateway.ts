@@ -25,6 +25,8 @@ export type ChainTxStatus =
 export interface ChainHistoryEntry {
   txHash: string;
   tx: SignedTx;
+  /** What the tx moved by the node's account (a deposit release: what returned to the owner). */
+  amountMicro: bigint;
   blockHeight: number;
   timestamp?: string;
 }

@@ -106,6 +106,7 @@ export function nodeChainGateway(nodeUrl: string): ChainGateway {
           .map((v) => ({
             txHash: v.tx_hash,
             tx: v.tx as SignedTx,
+            amountMicro: parseMicro(v.amount_micro),
             blockHeight: v.block_height as number,
             ...(v.timestamp ? { timestamp: v.timestamp } : {}),
           })),
