@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createAitbcClient } from "@aitbc/sdk";
 import { startStack, type RunningStack } from "@aitbc/stack";
 import { runCli } from "../src/run.js";
@@ -527,6 +527,68 @@ describe("a provider's earnings", () => {
     expect(minted.status).toBe("minted");
     expect(minted.mint_tx_hash).toMatch(/^0x[0-9a-f]{64}$/);
     expect((await aitbc("buy", "0")).code).toBe(2);
+  }, 120_000);
+});
+
+describe("a customer's prepaid deposit", () => {
+  it("add, show, withdraw, a release too early with the block to wait for, then the release", async () => {
+    const admin = createAitbcClient({
+      coordinatorUrl: stack!.urls.coordinator,
+      nodeUrl: stack!.urls.nodes[0]!,
+      apiKey: stack!.credentials.admin.api_key,
+    });
+    const id = `cli-deposit-${Math.random().toString(36).slice(2, 8)}`;
+    const account = await admin.coordinator.createAccount({
+      body: { id, name: "CLI deposit", role: "customer" },
+    });
+    const address = account.address!;
+    await admin.node.requestFaucet({ body: { address, amount: 50 } });
+    const as = (...args: string[]) => aitbc(...args, "--api-key", account.api_key);
+    await vi.waitFor(
+      async () =>
+        expect(JSON.parse((await as("wallet", "balance", "--json")).stdout).balance).toBe(50),
+      { timeout: 20_000, interval: 200 },
+    );
+
+    const none = await as("deposit", "show");
+    expect(none.code).toBe(0);
+    expect(none.stdout).toMatch(/Deposit:\s+0 AITBC \(none\)/);
+
+    const add = await as("deposit", "add", "12.5");
+    expect(add.code).toBe(0);
+    expect(add.stdout).toMatch(
+      /✅ Added 12.5 AITBC to your deposit \(tx 0x[0-9a-f]+…[0-9a-f]+, block \d+\)/,
+    );
+    const shown = JSON.parse((await as("deposit", "show", "--json")).stdout);
+    expect(shown).toMatchObject({ address, amount: 12.5, status: "active" });
+
+    const short = await as("deposit", "add", "100");
+    expect(short.code).toBe(1);
+    expect(short.stderr).toContain("aitbc wallet balance");
+
+    const withdraw = await as("deposit", "withdraw", "--json");
+    expect(withdraw.code).toBe(0);
+    const started = JSON.parse(withdraw.stdout);
+    const unlock = started.deposit.unlock_height as number;
+    expect(unlock).toBeGreaterThan(started.block_height);
+
+    const early = await as("deposit", "release");
+    expect(early.code).toBe(1);
+    expect(early.stderr).toContain(`Wait for block ${unlock}`);
+    expect(early.stderr).toContain("aitbc deposit release");
+
+    const show = await as("deposit", "show");
+    expect(show.stdout).toMatch(new RegExp(`Unlocks:\\s+block ${unlock}`));
+
+    await vi.waitFor(
+      async () =>
+        expect(JSON.parse((await as("deposit", "show", "--json")).stdout).releasable).toBe(true),
+      { timeout: 60_000, interval: 500 },
+    );
+    const release = await as("deposit", "release");
+    expect(release.code).toBe(0);
+    expect(release.stdout).toContain("✅ Released 12.5 AITBC back to your balance");
+    expect(JSON.parse((await as("wallet", "balance", "--json")).stdout).balance).toBe(50);
   }, 120_000);
 });
 

@@ -5,6 +5,7 @@ import { browserCommand } from "./browser.js";
 import { buyCommand } from "./buy.js";
 import { cancelCommand } from "./cancel.js";
 import { completionCommand } from "./completion.js";
+import { depositCommand } from "./deposit.js";
 import { earningsCommand } from "./earnings.js";
 import { jobsCommand } from "./jobs.js";
 import { keysCommand } from "./keys.js";
@@ -30,6 +31,7 @@ export const COMMANDS: readonly Command[] = [
   receiptsCommand,
   browserCommand,
   walletCommand,
+  depositCommand,
   buyCommand,
   whoamiCommand,
   keysCommand,

@@ -19,6 +19,8 @@ export const PROBLEM_CODES = {
   job_not_cancellable: 409,
   job_finished: 409,
   already_reviewed: 409,
+  withdrawal_pending: 409,
+  withdrawal_not_started: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   no_matching_service: 422,

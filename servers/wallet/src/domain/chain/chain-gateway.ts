@@ -25,6 +25,8 @@ export type ChainTxStatus =
 export interface ChainHistoryEntry {
   txHash: string;
   tx: SignedTx;
+  /** What the tx moved by the node's account (a deposit release: what returned to the owner). */
+  amountMicro: bigint;
   blockHeight: number;
   timestamp?: string;
 }
@@ -37,6 +39,28 @@ export interface ChainHistoryPage {
 export interface ChainBlock {
   height: number;
   txHashes: string[];
+}
+
+export type DepositStatus = "none" | "active" | "withdrawing";
+
+export interface DepositAt {
+  height: number;
+  amountMicro: bigint;
+  status: DepositStatus;
+  /** The first height whose block may include the release; null unless withdrawing. */
+  unlockHeight: number | null;
+}
+
+export interface ChainDeposit extends DepositAt {
+  address: string;
+  finalized: DepositAt;
+}
+
+/** The genesis parameters the deposit rules depend on. */
+export interface DepositRules {
+  minLockMicro: bigint;
+  withdrawDelayBlocks: number;
+  blockTimeMs: number;
 }
 
 export interface ChainGateway {
@@ -53,4 +77,9 @@ export interface ChainGateway {
     page: { limit: number; cursor?: string },
   ): Promise<ChainHistoryPage>;
   isReachable(): Promise<boolean>;
+  /** The address's deposit as of the head block and as of the finalized block. */
+  getDeposit(address: string): Promise<ChainDeposit>;
+  depositRules(): Promise<DepositRules>;
+  /** What a confirmed tx moved by the node's account of it (a release: what returned to the owner). */
+  movedAmount(txHash: string): Promise<bigint>;
 }

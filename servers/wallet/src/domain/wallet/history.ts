@@ -1,6 +1,6 @@
 // The caller's history, read from the chain so that transactions signed outside this wallet
 // (non-custodial users, the faucet, the exchange's mints, settlements) show up too.
-import type { EscrowReleasePayload, SignedTx } from "@aitbc/sdk";
+import type { EscrowReleasePayload, SettlementBatchPayload, SignedTx } from "@aitbc/sdk";
 import type { Caller } from "@aitbc/server-lib";
 import type { ChainHistoryEntry } from "../chain/chain-gateway.js";
 import type { WalletContext } from "../wallet-context.js";
@@ -61,6 +61,23 @@ function asSeenBy(address: string, entry: ChainHistoryEntry): HistoryItem {
   if (tx.type === "escrow_lock") {
     const p = tx.payload as { job_id: string; amount: string };
     return { ...base, direction: "out", amountMicro: BigInt(p.amount), jobId: p.job_id };
+  }
+  // Deposit transactions move money between the address's balance and its own deposit.
+  if (tx.type === "deposit_lock")
+    return { ...base, direction: "out", amountMicro: entry.amountMicro };
+  if (tx.type === "deposit_release")
+    return { ...base, direction: "in", to: address, amountMicro: entry.amountMicro };
+  if (tx.type === "deposit_withdraw")
+    return { ...base, direction: "self", amountMicro: entry.amountMicro };
+  if (tx.type === "settlement_batch") {
+    // A provider sees what the batch paid it; a customer what it drew from the deposit.
+    const items = (tx.payload as SettlementBatchPayload).items;
+    const paid = items.filter((i) => i.provider === address);
+    const drawn = items.filter((i) => i.deposit_owner === address);
+    const sum = (list: typeof items) => list.reduce((t, i) => t + BigInt(i.paid), 0n);
+    return paid.length > 0
+      ? { ...base, direction: "in", to: address, amountMicro: sum(paid) }
+      : { ...base, direction: "out", amountMicro: sum(drawn) };
   }
   const p = tx.payload as { to: string; amount: string };
   const out = tx.from === address;

@@ -5,6 +5,7 @@ import { aitbc, timeAgo } from "../common/format.js";
 import type { RouteContext } from "../common/router.js";
 import type { Session } from "../common/session.js";
 import { emptyState, statusBadge, table } from "../common/widgets.js";
+import { depositPanel } from "./deposit-panel.js";
 
 export async function myJobsView(session: Session, _ctx: RouteContext): Promise<Node> {
   if (!session.apiKey)
@@ -13,6 +14,8 @@ export async function myJobsView(session: Session, _ctx: RouteContext): Promise<
       "Paste a customer or provider API key in the box at the top right.",
     );
   const page = await session.client.coordinator.listJobs({ query: { limit: 50 } });
+  // A customer's deposit pays for the jobs listed below, so it is managed here.
+  const deposit = session.role === "customer" ? depositPanel(session) : null;
   const head = h(
     "div",
     { class: "page-head" },
@@ -35,6 +38,7 @@ export async function myJobsView(session: Session, _ctx: RouteContext): Promise<
       "section",
       { class: "page" },
       head,
+      deposit,
       emptyState(
         "No jobs yet",
         "Pick a service and submit a job: it runs on a provider's miner and you pay only the metered cost.",
@@ -47,6 +51,7 @@ export async function myJobsView(session: Session, _ctx: RouteContext): Promise<
     "section",
     { class: "page" },
     head,
+    deposit,
     h(
       "div",
       { class: "card" },
