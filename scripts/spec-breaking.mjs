@@ -141,7 +141,6 @@ function typesOf(schema) {
   if (schema.type === undefined) return undefined;
   const types = new Set(Array.isArray(schema.type) ? schema.type : [schema.type]);
   if (schema.nullable === true) types.add("null");
-  // An integer is a number: widening to number is a change, narrowing to integer is one too.
   return types;
 }
 
@@ -152,10 +151,9 @@ const show = (v) => JSON.stringify(v);
  * sends: the new schema must accept all the old one did) or "response" (what it reads: the new
  * one must promise all the old one did).
  */
-function compareSchemas(ctx, oldSchema, newSchema, direction, where, seen = new Set()) {
-  const key = `${direction}|${where}`;
-  if (seen.has(key) || where.split(".").length > 40) return;
-  seen.add(key);
+function compareSchemas(ctx, oldSchema, newSchema, direction, where, depth = 0) {
+  // A schema that contains itself would recurse forever; no real client reads that deep.
+  if (depth > 24) return;
   const a = flatten(ctx.oldDoc, oldSchema);
   const b = flatten(ctx.newDoc, newSchema);
 
@@ -174,21 +172,31 @@ function compareSchemas(ctx, oldSchema, newSchema, direction, where, seen = new 
   }
 
   if (direction === "request" && Array.isArray(b.enum)) {
-    const lost = Array.isArray(a.enum)
-      ? a.enum.filter((v) => !b.enum.some((w) => show(w) === show(v)))
-      : ["any value outside " + show(b.enum)];
-    if (lost.length)
+    if (!Array.isArray(a.enum))
       ctx.report(
         "request-enum-narrowed",
-        `${where} no longer accepts ${lost.map(show).join(", ")}`,
+        `${where} now accepts only ${b.enum.map(show).join(", ")}`,
       );
+    else {
+      const lost = a.enum.filter((v) => !b.enum.some((w) => show(w) === show(v)));
+      if (lost.length)
+        ctx.report(
+          "request-enum-narrowed",
+          `${where} no longer accepts ${lost.map(show).join(", ")}`,
+        );
+    }
   }
   if (direction === "response" && Array.isArray(a.enum)) {
-    const gained = Array.isArray(b.enum)
-      ? b.enum.filter((v) => !a.enum.some((w) => show(w) === show(v)))
-      : ["values outside " + show(a.enum)];
-    if (gained.length)
-      ctx.report("response-enum-widened", `${where} may now be ${gained.map(show).join(", ")}`);
+    if (!Array.isArray(b.enum))
+      ctx.report(
+        "response-enum-widened",
+        `${where} may now be other than ${a.enum.map(show).join(", ")}`,
+      );
+    else {
+      const gained = b.enum.filter((v) => !a.enum.some((w) => show(w) === show(v)));
+      if (gained.length)
+        ctx.report("response-enum-widened", `${where} may now be ${gained.map(show).join(", ")}`);
+    }
   }
 
   const pa = a.properties ?? {};
@@ -214,9 +222,10 @@ function compareSchemas(ctx, oldSchema, newSchema, direction, where, seen = new 
     }
   }
   for (const name of Object.keys(pa))
-    if (name in pb) compareSchemas(ctx, pa[name], pb[name], direction, `${where}.${name}`, seen);
+    if (name in pb)
+      compareSchemas(ctx, pa[name], pb[name], direction, `${where}.${name}`, depth + 1);
 
-  if (a.items && b.items) compareSchemas(ctx, a.items, b.items, direction, `${where}[]`, seen);
+  if (a.items && b.items) compareSchemas(ctx, a.items, b.items, direction, `${where}[]`, depth + 1);
   if (
     a.additionalProperties &&
     typeof a.additionalProperties === "object" &&
@@ -229,7 +238,7 @@ function compareSchemas(ctx, oldSchema, newSchema, direction, where, seen = new 
       b.additionalProperties,
       direction,
       `${where}{}`,
-      seen,
+      depth + 1,
     );
   // Alternatives are compared branch by branch when their number did not change.
   for (const keyword of ["oneOf", "anyOf"]) {
@@ -237,7 +246,7 @@ function compareSchemas(ctx, oldSchema, newSchema, direction, where, seen = new 
     const xb = b[keyword];
     if (Array.isArray(xa) && Array.isArray(xb) && xa.length === xb.length)
       xa.forEach((s, i) =>
-        compareSchemas(ctx, s, xb[i], direction, `${where}<${keyword} ${i}>`, seen),
+        compareSchemas(ctx, s, xb[i], direction, `${where}<${keyword} ${i}>`, depth + 1),
       );
   }
 }

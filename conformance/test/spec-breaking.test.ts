@@ -248,6 +248,27 @@ describe("spec:breaking", () => {
     expect(code).toBe(1);
   });
 
+  it("ends on a schema that contains itself", () => {
+    const tree = (doc: Doc) =>
+      (widget(doc)[1].properties.children = {
+        type: "array",
+        items: { $ref: "#/components/schemas/Widget" },
+      });
+    dir = mkdtempSync(join(tmpdir(), "aitbc-breaking-"));
+    const before = widgets();
+    const after = widgets();
+    tree(before);
+    tree(after);
+    after.components.schemas.Status.enum.push("archived");
+    write(join(dir, "base"), { widgets: before });
+    write(join(dir, "head"), { widgets: after });
+    const { code, out } = run(["--base-dir", join(dir, "base"), "--dir", join(dir, "head")]);
+    expect(out).toContain(
+      'response 200.children[].children[].status may now be "archived" (response-enum-widened)',
+    );
+    expect(code).toBe(1);
+  });
+
   it("does not compare error responses", () => {
     const { code } = compare((doc) => delete doc.paths["/widgets"]!.get.responses["400"]);
     expect(code).toBe(0);
