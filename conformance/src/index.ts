@@ -46,7 +46,7 @@ export {
   RECORD_FILE_NAME,
   type ScenarioRecord,
 } from "./scenario/scenario-record.js";
-export { SEED_SCENARIO } from "./scenario/cases/index.js";
+export { REFERENCE_SCENARIO } from "./scenario/cases/index.js";
 export {
   ScenarioContext,
   type Actor,

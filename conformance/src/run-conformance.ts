@@ -4,7 +4,7 @@ import type { RunOptions } from "./config/cli-options.js";
 import { runContract, type ContractTarget } from "./contract/run-contract.js";
 import { detectTarget, type DetectedTarget } from "./mock/detect-target.js";
 import { Reporter } from "./report/reporter.js";
-import { SEED_SCENARIO } from "./scenario/cases/index.js";
+import { REFERENCE_SCENARIO } from "./scenario/cases/index.js";
 import type { ScenarioCase } from "./scenario/scenario-case.js";
 import { ScenarioContext } from "./scenario/scenario-context.js";
 import { runScenario } from "./scenario/run-scenario.js";
@@ -85,7 +85,7 @@ export async function runConformance(
       reporter.info(
         "  through a Prism proxy: bad inputs may be refused by the proxy (without our code) and the WebSocket steps cannot pass it; run the scenario against the implementation's own URLs",
       );
-    await runScenario(ctx, extras.cases ?? SEED_SCENARIO, reporter);
+    await runScenario(ctx, extras.cases ?? REFERENCE_SCENARIO, reporter);
   }
   reporter.printSummary();
   return reporter;

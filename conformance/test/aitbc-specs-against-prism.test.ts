@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runContract } from "../src/contract/run-contract.js";
 import { startMocks, type MockSet } from "../src/mock/start-mocks.js";
-import { SEED_SCENARIO } from "../src/scenario/cases/index.js";
+import { REFERENCE_SCENARIO } from "../src/scenario/cases/index.js";
 import { runScenario } from "../src/scenario/run-scenario.js";
 import { ScenarioContext } from "../src/scenario/scenario-context.js";
 import { loadOpenApiDocuments } from "../src/spec/documents.js";
@@ -56,7 +56,7 @@ describe("the AITBC specs served by Prism", () => {
       },
       reporter,
     });
-    await runScenario(ctx, SEED_SCENARIO, reporter);
+    await runScenario(ctx, REFERENCE_SCENARIO, reporter);
     expect(failures(reporter)).toEqual([]);
     const thenLines = reporter.results.filter((r) => r.subject.startsWith("then"));
     expect(thenLines.every((r) => r.outcome === "SKIP")).toBe(true);
@@ -65,7 +65,7 @@ describe("the AITBC specs served by Prism", () => {
     // than one node: neither has a meaning against a mock.
     const notForMocks = new Set(["0", "9", "4.1b"]);
     expect([...casesWithThen]).toEqual(
-      SEED_SCENARIO.filter((c) => c.needsRealState && !notForMocks.has(c.id)).map((c) => c.id),
+      REFERENCE_SCENARIO.filter((c) => c.needsRealState && !notForMocks.has(c.id)).map((c) => c.id),
     );
     expect(reporter.results.filter((r) => notForMocks.has(r.scope))).toEqual([
       expect.objectContaining({

@@ -1,7 +1,7 @@
 // A provider's and a customer's phases 1–4 in the marketplace (:21000), in a real browser against a real stack:
 // a provider lists a service, a customer filters the listing, runs a job, watches it stream,
 // verifies the receipt and the payment, and reviews the provider.
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { NotFoundError, formatAitbc, toMicro, type AitbcClient } from "@aitbc/sdk";
 import { launchChromium } from "../src/chromium.js";
@@ -62,6 +62,11 @@ describe.skipIf(!stack)("marketplace page", () => {
 
   afterAll(async () => {
     await browser?.close();
+  });
+
+  // The tests that share the page leave it without an uncaught error.
+  afterEach(() => {
+    expect(opened.errors.splice(0)).toEqual([]);
   });
 
   const cardIds = async () =>
@@ -204,6 +209,7 @@ describe.skipIf(!stack)("marketplace page", () => {
   });
 
   it("runs an inference job on aitbc-tiny:latest: live tokens, result, verified receipt, settled payment", async () => {
+    await signIn(page, s.credentials.customer.api_key);
     const balanceBefore = await customer.wallet.getBalance();
     await page.goto(`${s.config.marketplace}/#/services/${s.credentials.provider.service_id}`);
     await page.locator("#job-form").waitFor();
@@ -250,35 +256,61 @@ describe.skipIf(!stack)("marketplace page", () => {
   });
 
   it("takes a review, and the provider's reputation shows it at once", async () => {
+    // Its own completed job on its own page, so that it runs alone and in any order.
+    const job = await customer.coordinator.createJob({
+      body: {
+        service_id: s.credentials.provider.service_id,
+        requirements: {
+          task_type: "inference",
+          model: "aitbc-tiny:latest",
+          prompt: "Hello AITBC",
+          max_tokens: 8,
+        },
+        budget: { max_cost: 1, currency: "AITBC" },
+      },
+    });
+    await customer.waitForJob(job.job_id);
     const before = await customer.coordinator.getProviderReputation({
       path: { provider_id: "dev-provider" },
     });
-    await page.locator("#review-form").waitFor();
-    await page.locator('label[for="rating-4"]').click();
-    await page.locator("#review-text").fill("Excellent service! Fast execution and great results.");
-    await page.locator("#review-submit").click();
-    await page.locator("#review-status .notice-success").waitFor();
-    const rep = page.locator("#review-reputation [data-rating-count]");
-    await rep.waitFor();
-    expect(Number(await rep.getAttribute("data-rating-count"))).toBe(before.rating_count + 1);
+    const own = await openPage(browser, s.config.marketplace!);
+    try {
+      const reviewPage = own.page;
+      expect(await signIn(reviewPage, s.credentials.customer.api_key)).toBe("customer");
+      await reviewPage.goto(`${s.config.marketplace}/#/jobs/${job.job_id}`);
+      await reviewPage.locator("#review-form").waitFor();
+      await reviewPage.locator('label[for="rating-4"]').click();
+      await reviewPage
+        .locator("#review-text")
+        .fill("Excellent service! Fast execution and great results.");
+      await reviewPage.locator("#review-submit").click();
+      await reviewPage.locator("#review-status .notice-success").waitFor();
+      const rep = reviewPage.locator("#review-reputation [data-rating-count]");
+      await rep.waitFor();
+      expect(Number(await rep.getAttribute("data-rating-count"))).toBe(before.rating_count + 1);
 
-    const after = await customer.coordinator.getProviderReputation({
-      path: { provider_id: "dev-provider" },
-    });
-    expect(after.rating_count).toBe(before.rating_count + 1);
-    expect(Number(await rep.getAttribute("data-rating-average"))).toBe(after.rating_average);
+      const after = await customer.coordinator.getProviderReputation({
+        path: { provider_id: "dev-provider" },
+      });
+      expect(after.rating_count).toBe(before.rating_count + 1);
+      expect(Number(await rep.getAttribute("data-rating-average"))).toBe(after.rating_average);
 
-    await page.goto(`${s.config.marketplace}/#/services/${s.credentials.provider.service_id}`);
-    await page.locator("#reviews").waitFor();
-    expect(await page.locator("#reviews").innerText()).toContain(
-      "Excellent service! Fast execution and great results.",
-    );
-    expect(
-      await page
-        .locator("#provider-reputation [data-rating-count]")
-        .getAttribute("data-rating-count"),
-    ).toBe(String(after.rating_count));
-    await screenshot(page, "marketplace-service-reviewed");
-    expect(opened.errors).toEqual([]);
+      await reviewPage.goto(
+        `${s.config.marketplace}/#/services/${s.credentials.provider.service_id}`,
+      );
+      await reviewPage.locator("#reviews").waitFor();
+      expect(await reviewPage.locator("#reviews").innerText()).toContain(
+        "Excellent service! Fast execution and great results.",
+      );
+      expect(
+        await reviewPage
+          .locator("#provider-reputation [data-rating-count]")
+          .getAttribute("data-rating-count"),
+      ).toBe(String(after.rating_count));
+      await screenshot(reviewPage, "marketplace-service-reviewed");
+      expect(own.errors).toEqual([]);
+    } finally {
+      await own.context.close();
+    }
   });
 });

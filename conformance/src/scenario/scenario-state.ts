@@ -27,7 +27,6 @@ export interface ScenarioState {
   jobId: string;
   jobMaxCost: number;
   jobStatus: string;
-  seedJobId: string;
   /** The job's results (GET /v1/jobs/{job_id}/results) as the customer got them. */
   jobResults: Record<string, unknown>;
   coordinatorKeys: string[];

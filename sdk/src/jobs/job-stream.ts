@@ -2,31 +2,24 @@
 // job's events in seq order, resumes from the last seq it saw after a dropped connection, and ends
 // after the final `result` event. Runs in browsers (global WebSocket, key in the `api_key` query
 // parameter because browsers cannot set headers) and in Node 20 (the `ws` package, key in the
-// X-API-Key header so it stays out of URLs and logs).
+// X-API-Key header so it stays out of URLs and logs). The `#web-socket` import of package.json
+// picks the default socket: web-socket-browser.ts in a browser bundle, web-socket-node.ts elsewhere.
 import type {
   JobProgressEvent,
   JobResultEvent,
   JobStatusEvent,
 } from "../gen/events/job-stream.gen.js";
 import { errorFromProblem, type AitbcError } from "../errors.js";
+import { defaultWebSocketFactory } from "#web-socket";
 import { defaultUrls } from "../ports.js";
 import { backoffDelay } from "../timing/backoff.js";
 import { sleep } from "../timing/sleep.js";
+import type { WebSocketFactory, WebSocketLike } from "./web-socket-like.js";
 
 export type JobEvent = JobStatusEvent | JobProgressEvent | JobResultEvent;
 export type { JobProgressEvent, JobResultEvent, JobStatusEvent };
 
-/** The small part of the WebSocket API this client uses; both the browser's and `ws` have it. */
-export interface WebSocketLike {
-  readonly readyState: number;
-  onopen: ((ev: unknown) => void) | null;
-  onmessage: ((ev: { data: unknown }) => void) | null;
-  onclose: ((ev: { code: number; reason: string }) => void) | null;
-  onerror: ((ev: unknown) => void) | null;
-  close(code?: number, reason?: string): void;
-}
-
-export type WebSocketFactory = (url: string, headers: Record<string, string>) => WebSocketLike;
+export type { WebSocketFactory, WebSocketLike };
 
 export interface JobStreamOptions {
   /** Coordinator base URL (http or https); default the local stack's coordinator. */
@@ -255,56 +248,4 @@ function refusalError(code: number, reason: string): AitbcError | undefined {
     { code: problemCode || `http_${status}`, status, title: "Stream refused", detail },
     status,
   );
-}
-
-type WsModule = {
-  WebSocket: new (url: string, opts?: { headers?: Record<string, string> }) => WebSocketLike;
-};
-let wsModule: Promise<WsModule> | undefined;
-
-/**
- * Browsers: the global WebSocket with the key in the query. Node: `ws` with the key in a header.
- * `ws` is loaded lazily through a variable specifier so browser bundles never pull it in.
- */
-const defaultWebSocketFactory: WebSocketFactory = (url, headers) => {
-  const Global = (globalThis as { WebSocket?: new (url: string) => WebSocketLike }).WebSocket;
-  const isNode = typeof process !== "undefined" && !!process.versions?.node;
-  if (!isNode && Global) {
-    const u = new URL(url);
-    if (headers["X-API-Key"]) u.searchParams.set("api_key", headers["X-API-Key"]);
-    return new Global(u.toString());
-  }
-  return deferredSocket(url, headers);
-};
-
-/** A WebSocketLike that forwards to a `ws` socket once the module has loaded. */
-function deferredSocket(url: string, headers: Record<string, string>): WebSocketLike {
-  const proxy: WebSocketLike & { inner?: WebSocketLike; closeRequested?: [number?, string?] } = {
-    get readyState() {
-      return proxy.inner?.readyState ?? 0;
-    },
-    onopen: null,
-    onmessage: null,
-    onclose: null,
-    onerror: null,
-    close(code?: number, reason?: string) {
-      if (proxy.inner) proxy.inner.close(code, reason);
-      else proxy.closeRequested = [code, reason];
-    },
-  };
-  const specifier = "ws";
-  wsModule ??= import(specifier) as Promise<WsModule>;
-  wsModule.then(
-    ({ WebSocket }) => {
-      const inner = new WebSocket(url, { headers });
-      proxy.inner = inner;
-      inner.onopen = (ev) => proxy.onopen?.(ev);
-      inner.onmessage = (ev) => proxy.onmessage?.(ev);
-      inner.onerror = (ev) => proxy.onerror?.(ev);
-      inner.onclose = (ev) => proxy.onclose?.(ev);
-      if (proxy.closeRequested) inner.close(...proxy.closeRequested);
-    },
-    () => proxy.onclose?.({ code: 1006, reason: "the ws package is not available" }),
-  );
-  return proxy;
 }

@@ -16,7 +16,7 @@ import { jobCreated } from "./p3-job-created.js";
 import { jobMonitored } from "./p3-job-monitored.js";
 import { jobStream } from "./p3-job-stream.js";
 import { resultsReceived } from "./p3-results-received.js";
-import { seedJobRequested } from "./p3-seed-job-request.js";
+import { referenceJobsRequested } from "./p3-reference-job-requests.js";
 import { tenantIsolation } from "./p3-tenant-isolation.js";
 import { badJobsRefused } from "./p4-bad-jobs-refused.js";
 import { badReviewsRefused } from "./p4-bad-reviews-refused.js";
@@ -26,7 +26,7 @@ import { serviceRated } from "./p4-service-rated.js";
 import { settlementPropagated } from "./p4-settlement-propagated.js";
 import { runRecorded } from "./p9-run-recorded.js";
 
-export const SEED_SCENARIO: readonly ScenarioCase[] = [
+export const REFERENCE_SCENARIO: readonly ScenarioCase[] = [
   previousRunKept,
   accountsCreated,
   serviceRegistered,
@@ -36,7 +36,7 @@ export const SEED_SCENARIO: readonly ScenarioCase[] = [
   providerReputation,
   creditsPurchased,
   customerFunded,
-  seedJobRequested,
+  referenceJobsRequested,
   jobCreated,
   jobMonitored,
   jobStream,

@@ -6,7 +6,7 @@ import type { ScenarioCase } from "../scenario-case.js";
  * coordinator rightly matches no job to a service outside its window, so against an implementation
  * the window is the current year (the rest stays as written).
  */
-export function seedServiceConfig(serviceId: string, now?: Date) {
+export function gpuServiceConfig(serviceId: string, now?: Date) {
   const year = now?.getUTCFullYear();
   return {
     service_id: serviceId,
@@ -47,7 +47,7 @@ export const serviceRegistered: ScenarioCase = {
     const serviceId = ctx.isMock ? "gpu-compute-001" : `gpu-compute-001-${ctx.need("runId")}`;
     const res = await ctx.call("coordinator", "POST", "/v1/services/register", {
       as: "provider",
-      body: seedServiceConfig(serviceId, ctx.isMock ? undefined : new Date()),
+      body: gpuServiceConfig(serviceId, ctx.isMock ? undefined : new Date()),
       expect: [201],
     });
     const service = res.body as Service;

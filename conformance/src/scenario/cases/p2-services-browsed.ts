@@ -6,7 +6,12 @@ interface ServiceList {
   services: Array<{ service_id: string }>;
 }
 
-const SEED_FILTERS = { type: "gpu_compute", min_price: 50, max_price: 200, available_now: true };
+const CUSTOMER_FILTERS = {
+  type: "gpu_compute",
+  min_price: 50,
+  max_price: 200,
+  available_now: true,
+};
 
 export const servicesBrowsed: ScenarioCase = {
   id: "2.1",
@@ -19,7 +24,7 @@ export const servicesBrowsed: ScenarioCase = {
   async when(ctx) {
     const res = await ctx.call("coordinator", "GET", "/v1/services", {
       as: "customer",
-      query: SEED_FILTERS,
+      query: CUSTOMER_FILTERS,
     });
     ctx.scratch.list = res.body;
   },

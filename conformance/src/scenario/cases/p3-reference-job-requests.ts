@@ -22,9 +22,9 @@ interface Problem {
   reasons?: Array<{ filter: string; message: string; excluded: string[] }>;
 }
 
-export const SEED_CLI_MODEL = "llama3.2:latest";
+export const REFERENCE_CLI_MODEL = "llama3.2:latest";
 
-export function seedJobRequest(serviceId: string, customerId: string) {
+export function trainingJobRequest(serviceId: string, customerId: string) {
   return {
     service_id: serviceId,
     customer_id: customerId,
@@ -38,7 +38,7 @@ export function seedJobRequest(serviceId: string, customerId: string) {
   };
 }
 
-export const seedJobRequested: ScenarioCase = {
+export const referenceJobsRequested: ScenarioCase = {
   id: "3.2a",
   title:
     "A customer's own job requests: llama3.2 is refused with reasons, the training job is cancelled and refunded",
@@ -53,7 +53,7 @@ export const seedJobRequested: ScenarioCase = {
   async when(ctx) {
     const serviceId = ctx.need("serviceId");
     const served = ctx.state.servedModels ?? [];
-    if (!ctx.isMock && served.includes(SEED_CLI_MODEL)) {
+    if (!ctx.isMock && served.includes(REFERENCE_CLI_MODEL)) {
       ctx.scratch.cliServed = true;
     } else {
       const cli = await ctx.call("coordinator", "POST", "/v1/jobs/create", {
@@ -62,7 +62,7 @@ export const seedJobRequested: ScenarioCase = {
           service_id: serviceId,
           requirements: {
             task_type: "inference",
-            model: SEED_CLI_MODEL,
+            model: REFERENCE_CLI_MODEL,
             prompt: "Train a ResNet model on ImageNet",
           },
           budget: { max_cost: 5, currency: "AITBC" },
@@ -74,7 +74,7 @@ export const seedJobRequested: ScenarioCase = {
     }
     const created = await ctx.call("coordinator", "POST", "/v1/jobs/create", {
       as: "customer",
-      body: seedJobRequest(serviceId, ctx.need("customerId")),
+      body: trainingJobRequest(serviceId, ctx.need("customerId")),
       expect: [201],
     });
     const job = created.body as Job;
@@ -110,14 +110,15 @@ export const seedJobRequested: ScenarioCase = {
     };
     if (s.cliServed) {
       ctx.pending(
-        `the CLI's ${SEED_CLI_MODEL} job is refused`,
-        `the provider serves ${SEED_CLI_MODEL} here, so the CLI's job would run`,
+        `the CLI's ${REFERENCE_CLI_MODEL} job is refused`,
+        `the provider serves ${REFERENCE_CLI_MODEL} here, so the CLI's job would run`,
       );
     } else {
       const model = s.cli?.reasons?.find((r) => r.filter === "model");
       ctx.check(
-        `the CLI's ${SEED_CLI_MODEL} job is no_matching_service, because no miner serves the model`,
-        s.cli?.code === "no_matching_service" && Boolean(model?.message.includes(SEED_CLI_MODEL)),
+        `the CLI's ${REFERENCE_CLI_MODEL} job is no_matching_service, because no miner serves the model`,
+        s.cli?.code === "no_matching_service" &&
+          Boolean(model?.message.includes(REFERENCE_CLI_MODEL)),
         `${s.cli?.code}: ${JSON.stringify(s.cli?.reasons ?? [])}`,
       );
     }
