@@ -34,12 +34,16 @@ export const CHECKS = [
   ["response-type-widened", "a response value may now have a type clients were told it never has"],
 ];
 
-const HELP = `Usage: npm run spec:breaking -- [--base REF] [--base-dir DIR] [--dir DIR]
+const HELP = `Usage: npm run spec:breaking -- [--base REF | --since-release] [--base-dir DIR] [--dir DIR]
 
 Compares each OpenAPI document in DIR (default spec/bundled) with the same file at the git
 revision REF (default: the merge-base of HEAD with the main branch, or HEAD~1 when HEAD is on
 main or there is no main) and fails when a client written against REF would break.
 --base-dir DIR compares with the documents in DIR instead of a git revision.
+--since-release compares with the last release of @aitbc/spec (its tag @aitbc/spec@VERSION, or
+before the first release the commit that set spec/package.json's current version) and passes a
+breaking change when a pending changeset (.changeset/*.md) bumps @aitbc/spec major; \`npm test\`
+runs it this way.
 
 It reports, and fails on:
 ${CHECKS.map(([id, what]) => `  ${id.padEnd(27)} ${what}`).join("\n")}
@@ -58,6 +62,7 @@ function parseArgs(argv) {
     };
     if (a === "--help" || a === "-h") opts.help = true;
     else if (a === "--base") opts.base = value();
+    else if (a === "--since-release") opts.sinceRelease = true;
     else if (a === "--base-dir") opts.baseDir = resolve(value());
     else if (a === "--dir") opts.dir = resolve(value());
     else throw new Error(`unknown option ${a} (see --help)`);
@@ -78,6 +83,44 @@ function defaultBase(cwd) {
     // no main branch: the previous commit is the base
   }
   return "HEAD~1";
+}
+
+/** The commit of the last release of @aitbc/spec: its tag, or the commit that set its version. */
+function releaseBase(cwd) {
+  const top = git(cwd, "rev-parse", "--show-toplevel").trim();
+  const version = JSON.parse(readFileSync(join(top, "spec/package.json"), "utf8")).version;
+  const tag = `@aitbc/spec@${version}`;
+  try {
+    return { ref: git(top, "rev-parse", "--verify", "-q", `refs/tags/${tag}`).trim(), what: tag };
+  } catch {
+    const introduced = git(
+      top,
+      "log",
+      "--format=%H",
+      "--reverse",
+      `-G"version"[[:space:]]*:[[:space:]]*"${version.replace(/\./g, "\\.")}"`,
+      "--",
+      "spec/package.json",
+    )
+      .split("\n")
+      .find(Boolean);
+    if (!introduced) {
+      // A shallow clone (some CI checkouts) has no history to find the release in.
+      if (git(top, "rev-parse", "--is-shallow-repository").trim() === "true") return undefined;
+      throw new Error(`no commit sets spec/package.json's version ${version}`);
+    }
+    return { ref: introduced, what: `${version} (unreleased; set in ${introduced.slice(0, 10)})` };
+  }
+}
+
+/** Whether a pending changeset announces a major version of the contract. */
+function majorChangesetPending(cwd) {
+  const top = git(cwd, "rev-parse", "--show-toplevel").trim();
+  const dir = join(top, ".changeset");
+  if (!existsSync(dir)) return false;
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".md") && f !== "README.md")
+    .some((f) => /^["']?@aitbc\/spec["']?:\s*major\s*$/m.test(readFileSync(join(dir, f), "utf8")));
 }
 
 /** The documents of DIR at a git revision: name → parsed document. */
@@ -362,6 +405,14 @@ function main() {
   if (opts.baseDir) {
     against = opts.baseDir;
     oldDocs = documentsInDir(opts.baseDir);
+  } else if (opts.sinceRelease) {
+    const release = releaseBase(opts.dir);
+    if (!release) {
+      console.log("spec:breaking skipped: a shallow clone has no release to compare with");
+      return 0;
+    }
+    against = `the release ${release.what}`;
+    oldDocs = documentsAtRevision(opts.dir, release.ref);
   } else {
     const ref = opts.base ?? defaultBase(opts.dir);
     against = ref;
@@ -371,7 +422,17 @@ function main() {
   for (const f of findings) console.log(`BREAKING ${f.at}: ${f.detail} (${f.check})`);
   const summary = `${oldDocs.size} OpenAPI documents compared with ${against}`;
   if (findings.length) {
+    if (opts.sinceRelease && majorChangesetPending(opts.dir)) {
+      console.log(
+        `${findings.length} breaking changes, announced by a major changeset; ${summary}`,
+      );
+      return 0;
+    }
     console.log(`${findings.length} breaking changes; ${summary}`);
+    if (opts.sinceRelease)
+      console.log(
+        "Keep the old behaviour, or announce the break: a changeset with '\"@aitbc/spec\": major' (npx changeset).",
+      );
     return 1;
   }
   console.log(`no breaking changes; ${summary}`);

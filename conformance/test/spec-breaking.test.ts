@@ -313,4 +313,53 @@ describe("spec:breaking", () => {
       out: expect.stringContaining("no breaking changes; 1 OpenAPI documents compared with HEAD"),
     });
   });
+
+  it("compares with the last release of the contract with --since-release, and lets a major changeset announce a break", () => {
+    dir = mkdtempSync(join(tmpdir(), "aitbc-breaking-release-"));
+    const git = (...args: string[]) =>
+      execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.org", ...args], {
+        cwd: dir,
+        encoding: "utf8",
+      });
+    const bundled = join(dir, "spec/bundled");
+    const version = (v: string) =>
+      writeFileSync(
+        join(dir, "spec/package.json"),
+        JSON.stringify({ name: "@aitbc/spec", version: v }),
+      );
+    git("init", "-q", "-b", "main");
+    write(bundled, { widgets: widgets() });
+    version("0.1.0");
+    git("add", ".");
+    git("commit", "-qm", "0.1.0");
+    const changed = widgets();
+    delete changed.paths["/widgets/{id}"]!.delete;
+    write(bundled, { widgets: changed });
+    git("commit", "-qam", "no more deletes");
+    git("commit", "-q", "--allow-empty", "-m", "later work");
+
+    // Two commits later, the deletion is still measured against 0.1.0, not against the last commit.
+    const unreleased = run(["--dir", bundled, "--since-release"], dir);
+    expect(unreleased.code).toBe(1);
+    expect(unreleased.out).toContain("BREAKING widgets DELETE /widgets/{id}");
+    expect(unreleased.out).toContain("release 0.1.0");
+    expect(unreleased.out).toContain('"@aitbc/spec": major');
+
+    mkdirSync(join(dir, ".changeset"));
+    writeFileSync(
+      join(dir, ".changeset/no-deletes.md"),
+      '---\n"@aitbc/spec": major\n---\n\nNo deletes.\n',
+    );
+    expect(run(["--dir", bundled, "--since-release"], dir).code).toBe(0);
+
+    // Released (tagged) as 1.0.0: from then on the base is that tag, and the changeset is spent.
+    rmSync(join(dir, ".changeset"), { recursive: true });
+    version("1.0.0");
+    git("commit", "-qam", "1.0.0");
+    git("tag", "@aitbc/spec@1.0.0");
+    expect(run(["--dir", bundled, "--since-release"], dir)).toEqual({
+      code: 0,
+      out: expect.stringContaining("compared with the release @aitbc/spec@1.0.0"),
+    });
+  });
 });
