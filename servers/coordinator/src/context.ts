@@ -14,6 +14,7 @@ import { ReviewsRepo } from "./data/reviews-repo.js";
 import { KeysRepo } from "./data/keys-repo.js";
 import { ApiKeysRepo } from "./data/api-keys-repo.js";
 import { OutboxRepo } from "./data/outbox-repo.js";
+import { SettlementBatchesRepo } from "./data/settlement-batches-repo.js";
 import { knexIdempotency, knexTransactions } from "./data/knex-transactions.js";
 import { ApiKeys } from "./domain/accounts/api-keys.js";
 import type { AddressProvider } from "./domain/accounts/address-provider.js";
@@ -33,6 +34,8 @@ import { JobRelease } from "./domain/miners/job-release.js";
 import { ReceiptKeyRing } from "./domain/receipts/receipt-keys.js";
 import { OutboxWorker } from "./domain/settlement/outbox-worker.js";
 import type { SettlementPort } from "./domain/settlement/settlement-port.js";
+import { BatchWorker } from "./domain/settlement/batch-worker.js";
+import type { BatchChainPort } from "./domain/settlement/batch-chain-port.js";
 import type { SignalBus } from "./domain/events/signal-bus.js";
 
 /** What the coordinator is built from: the outside world it is given. */
@@ -41,6 +44,8 @@ export interface CoordinatorDeps {
   config: CoordinatorConfig;
   logger: Logger;
   settlement: SettlementPort;
+  /** Where settlement batches of deposit-funded jobs go; none: they wait, owed. */
+  batchChain?: BatchChainPort;
   addresses: AddressProvider;
   bus: SignalBus;
   /** Seals secrets stored in the database (receipt keys, replayed responses with API keys). */
@@ -61,6 +66,7 @@ export interface CoordinatorRepos {
   keys: KeysRepo;
   apiKeys: ApiKeysRepo;
   outbox: OutboxRepo;
+  batches: SettlementBatchesRepo;
 }
 
 /** Everything the routes, the job stream and start/stop use: the coordinator, wired. */
@@ -73,6 +79,8 @@ export interface CoordinatorContext {
   presence: MinerPresence;
   keys: ReceiptKeyRing;
   worker: OutboxWorker;
+  /** Settles owed deposit reservations in batches. */
+  batches: BatchWorker;
   settlement: SettlementPort;
   sealer: SecretSealer;
   apiKeys: ApiKeys;
@@ -102,6 +110,7 @@ export async function createContext(deps: CoordinatorDeps): Promise<CoordinatorC
     keys: new KeysRepo(db),
     apiKeys: new ApiKeysRepo(db),
     outbox: new OutboxRepo(db),
+    batches: new SettlementBatchesRepo(db),
   };
   const transactions = knexTransactions(db);
   const presence = new MinerPresence(config.heartbeatIntervalS);
@@ -110,7 +119,17 @@ export async function createContext(deps: CoordinatorDeps): Promise<CoordinatorC
   const worker = new OutboxWorker(transactions, repos.outbox, repos.jobs, settlement, logger, {
     claimMs: config.settlementClaimMs,
   });
-  const kick = () => worker.kick();
+  const batches = new BatchWorker(transactions, repos.batches, deps.batchChain, logger, {
+    minItems: config.settlementBatchMinItems,
+    maxItems: config.settlementBatchMaxItems,
+    intervalMs: config.settlementBatchIntervalMs,
+    claimMs: config.settlementClaimMs,
+  });
+  // Whatever may have queued a release or made a reservation owed nudges both workers.
+  const kick = () => {
+    worker.kick();
+    batches.kick();
+  };
   const transitions = new JobTransitions(
     transactions,
     repos.jobs,
@@ -137,6 +156,7 @@ export async function createContext(deps: CoordinatorDeps): Promise<CoordinatorC
     presence,
     keys,
     worker,
+    batches,
     settlement,
     sealer,
     apiKeys,

@@ -19,6 +19,8 @@ import { bridgeSignalsOverPostgres, type SignalBridge } from "./data/pg-signal-b
 import type { SettlementPort } from "./domain/settlement/settlement-port.js";
 import { ChainSettlement } from "./domain/settlement/chain-settlement.js";
 import { UnconfiguredSettlement } from "./domain/settlement/unconfigured-settlement.js";
+import type { BatchChainPort } from "./domain/settlement/batch-chain-port.js";
+import { ChainBatchPort } from "./domain/settlement/chain-batch-port.js";
 import {
   LocalKeyAddressProvider,
   type AddressProvider,
@@ -38,6 +40,8 @@ export interface RunningCoordinator {
 /** Replaceable parts: test suites pass doubles of the outside world here. */
 export interface CoordinatorOverrides {
   settlement?: SettlementPort;
+  /** Where settlement batches go (default: the node and settlement key of the config, if set). */
+  batchChain?: BatchChainPort;
   addresses?: AddressProvider;
   logger?: Logger;
   /** Start the sweeper and the settlement worker (default true). */
@@ -60,6 +64,15 @@ export function settlementFor(config: CoordinatorConfig, logger: Logger): Settle
     settlementSecretKey: config.settlementSecretKey!,
     chainId: config.chainId,
     logger,
+  });
+}
+
+export function batchChainFor(config: CoordinatorConfig): BatchChainPort | undefined {
+  if (!config.nodeUrl || !config.settlementSecretKey) return undefined;
+  return new ChainBatchPort({
+    nodeUrl: config.nodeUrl,
+    settlementSecretKey: config.settlementSecretKey,
+    chainId: config.chainId,
   });
 }
 
@@ -96,7 +109,17 @@ export async function startCoordinator(
         ? new WalletAddressProvider(config.walletUrl, config.adminApiKey)
         : new LocalKeyAddressProvider());
     const sealer = sealerFor(config, logger);
-    const ctx = await createContext({ db, config, logger, settlement, addresses, bus, sealer });
+    const batchChain = overrides.batchChain ?? batchChainFor(config);
+    const ctx = await createContext({
+      db,
+      config,
+      logger,
+      settlement,
+      ...(batchChain ? { batchChain } : {}),
+      addresses,
+      bus,
+      sealer,
+    });
     const app = buildApp(ctx);
     const running = await listen(app, { port: config.port, host: config.host });
     const stream = attachJobStream(running.server, {
@@ -112,6 +135,7 @@ export async function startCoordinator(
     let stopKeyWatch = () => {};
     if (overrides.workers !== false) {
       ctx.worker.start();
+      ctx.batches.start();
       ctx.sweeper.start();
       stopKeyWatch = ctx.keys.watch(RECEIPT_KEY_RELOAD_MS, (err) =>
         logger.warn({ err }, "could not re-read the receipt keys"),
@@ -135,6 +159,7 @@ export async function startCoordinator(
           await running.close();
           await ctx.sweeper.stop();
           await ctx.worker.stop();
+          await ctx.batches.stop();
           await bridge?.close();
           await db.destroy();
         })();
