@@ -34,7 +34,7 @@ import {
   nodeClient,
   type DepositOwner,
   type Owed,
-} from "./support/deposit-chain.js";
+} from "./support/owed-reservations.js";
 
 const AITBC = 1_000_000n;
 
