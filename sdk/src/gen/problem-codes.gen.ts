@@ -6,6 +6,7 @@ export const PROBLEM_CODES = {
   invalid_json: 400,
   unauthorized: 401,
   insufficient_funds: 402,
+  deposit_insufficient: 402,
   forbidden: 403,
   faucet_disabled: 403,
   not_found: 404,

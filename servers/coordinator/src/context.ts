@@ -15,6 +15,7 @@ import { KeysRepo } from "./data/keys-repo.js";
 import { ApiKeysRepo } from "./data/api-keys-repo.js";
 import { OutboxRepo } from "./data/outbox-repo.js";
 import { SettlementBatchesRepo } from "./data/settlement-batches-repo.js";
+import { DepositsRepo } from "./data/deposits-repo.js";
 import { knexIdempotency, knexTransactions } from "./data/knex-transactions.js";
 import { ApiKeys } from "./domain/accounts/api-keys.js";
 import type { AddressProvider } from "./domain/accounts/address-provider.js";
@@ -36,6 +37,8 @@ import { OutboxWorker } from "./domain/settlement/outbox-worker.js";
 import type { SettlementPort } from "./domain/settlement/settlement-port.js";
 import { BatchWorker } from "./domain/settlement/batch-worker.js";
 import type { BatchChainPort } from "./domain/settlement/batch-chain-port.js";
+import type { DepositReader } from "./domain/deposits/deposit-reader.js";
+import { DepositLedger } from "./domain/deposits/deposit-ledger.js";
 import type { SignalBus } from "./domain/events/signal-bus.js";
 
 /** What the coordinator is built from: the outside world it is given. */
@@ -46,6 +49,8 @@ export interface CoordinatorDeps {
   settlement: SettlementPort;
   /** Where settlement batches of deposit-funded jobs go; none: they wait, owed. */
   batchChain?: BatchChainPort;
+  /** The node's deposits; undefined without a node, and then no job is paid from a deposit. */
+  depositReader: DepositReader | undefined;
   addresses: AddressProvider;
   bus: SignalBus;
   /** Seals secrets stored in the database (receipt keys, replayed responses with API keys). */
@@ -67,6 +72,7 @@ export interface CoordinatorRepos {
   apiKeys: ApiKeysRepo;
   outbox: OutboxRepo;
   batches: SettlementBatchesRepo;
+  deposits: DepositsRepo;
 }
 
 /** Everything the routes, the job stream and start/stop use: the coordinator, wired. */
@@ -82,6 +88,7 @@ export interface CoordinatorContext {
   /** Settles owed deposit reservations in batches. */
   batches: BatchWorker;
   settlement: SettlementPort;
+  deposits: DepositLedger;
   sealer: SecretSealer;
   apiKeys: ApiKeys;
   accounts: AccountService;
@@ -96,7 +103,7 @@ export interface CoordinatorContext {
 }
 
 export async function createContext(deps: CoordinatorDeps): Promise<CoordinatorContext> {
-  const { db, config, logger, settlement, addresses, bus, sealer } = deps;
+  const { db, config, logger, settlement, depositReader, addresses, bus, sealer } = deps;
   const repos: CoordinatorRepos = {
     accounts: new AccountsRepo(db),
     services: new ServicesRepo(db),
@@ -111,6 +118,7 @@ export async function createContext(deps: CoordinatorDeps): Promise<CoordinatorC
     apiKeys: new ApiKeysRepo(db),
     outbox: new OutboxRepo(db),
     batches: new SettlementBatchesRepo(db),
+    deposits: new DepositsRepo(db),
   };
   const transactions = knexTransactions(db);
   const presence = new MinerPresence(config.heartbeatIntervalS);
@@ -130,6 +138,7 @@ export async function createContext(deps: CoordinatorDeps): Promise<CoordinatorC
     worker.kick();
     batches.kick();
   };
+  const deposits = new DepositLedger(repos.deposits, depositReader, logger);
   const transitions = new JobTransitions(
     transactions,
     repos.jobs,
@@ -137,6 +146,7 @@ export async function createContext(deps: CoordinatorDeps): Promise<CoordinatorC
     repos.outbox,
     bus,
     kick,
+    deposits,
   );
   const views = new ServiceViews(repos.miners, repos.reviews, presence);
   const protocol = {
@@ -158,6 +168,7 @@ export async function createContext(deps: CoordinatorDeps): Promise<CoordinatorC
     worker,
     batches,
     settlement,
+    deposits,
     sealer,
     apiKeys,
     accounts: new AccountService(transactions, repos.accounts, apiKeys, addresses, logger),
@@ -171,6 +182,7 @@ export async function createContext(deps: CoordinatorDeps): Promise<CoordinatorC
       new Matcher(repos.services, repos.miners, repos.reviews, presence),
       transitions,
       settlement,
+      deposits,
       kick,
       logger,
     ),

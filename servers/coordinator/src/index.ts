@@ -22,6 +22,8 @@ export type {
 export { ChainSettlement } from "./domain/settlement/chain-settlement.js";
 export { ChainBatchPort } from "./domain/settlement/chain-batch-port.js";
 export type { BatchChainPort } from "./domain/settlement/batch-chain-port.js";
+export { NodeDepositReader } from "./domain/settlement/node-deposit-reader.js";
+export type { DepositReader, FinalizedDeposit } from "./domain/deposits/deposit-reader.js";
 export type { AddressProvider } from "./domain/accounts/address-provider.js";
 export { LocalKeyAddressProvider } from "./domain/accounts/address-provider.js";
 export { meteredCost, unitsFromDuration } from "./domain/jobs/metering.js";

@@ -21,6 +21,8 @@ import { ChainSettlement } from "./domain/settlement/chain-settlement.js";
 import { UnconfiguredSettlement } from "./domain/settlement/unconfigured-settlement.js";
 import type { BatchChainPort } from "./domain/settlement/batch-chain-port.js";
 import { ChainBatchPort } from "./domain/settlement/chain-batch-port.js";
+import { NodeDepositReader } from "./domain/settlement/node-deposit-reader.js";
+import type { DepositReader } from "./domain/deposits/deposit-reader.js";
 import {
   LocalKeyAddressProvider,
   type AddressProvider,
@@ -42,6 +44,8 @@ export interface CoordinatorOverrides {
   settlement?: SettlementPort;
   /** Where settlement batches go (default: the node and settlement key of the config, if set). */
   batchChain?: BatchChainPort;
+  /** Where customers' prepaid deposits are read; by default the node, when settlement is configured. */
+  depositReader?: DepositReader;
   addresses?: AddressProvider;
   logger?: Logger;
   /** Start the sweeper and the settlement worker (default true). */
@@ -103,6 +107,13 @@ export async function startCoordinator(
     if (isPostgres(config.databaseUrl))
       bridge = await bridgeSignalsOverPostgres(db, bus, config.databaseSchema, logger);
     const settlement = overrides.settlement ?? settlementFor(config, logger);
+    // A deposit is only worth reserving when it can be settled: without the chain, jobs are
+    // never paid from deposits.
+    const depositReader =
+      overrides.depositReader ??
+      (config.nodeUrl && settlement.kind !== "unconfigured"
+        ? new NodeDepositReader(config.nodeUrl)
+        : undefined);
     const addresses =
       overrides.addresses ??
       (config.walletUrl
@@ -116,6 +127,7 @@ export async function startCoordinator(
       logger,
       settlement,
       ...(batchChain ? { batchChain } : {}),
+      depositReader,
       addresses,
       bus,
       sealer,
