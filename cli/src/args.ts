@@ -72,10 +72,14 @@ export function intOption(
 /** An AITBC amount flag: a positive decimal with at most 6 places, kept as text (never a float). */
 export function amountOption(values: OptionValues, name: string): string | undefined {
   const raw = stringOption(values, name);
-  if (raw === undefined) return undefined;
+  return raw === undefined ? undefined : amountText(raw, `--${name}`);
+}
+
+/** An AITBC amount typed on the command line (flag or argument), checked the same way. */
+export function amountText(raw: string, label: string): string {
   if (!/^\d+(\.\d{1,6})?$/.test(raw) || /^0+(\.0+)?$/.test(raw)) {
     throw new UsageError(
-      `--${name} must be a positive AITBC amount with at most 6 decimals, got "${raw}".`,
+      `${label} must be a positive AITBC amount with at most 6 decimals, got "${raw}".`,
     );
   }
   return raw;

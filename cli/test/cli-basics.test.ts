@@ -84,12 +84,44 @@ describe("aitbc command line", () => {
     expect(complete(["aitbc", "sta"])).toBe("status");
     expect(complete(["aitbc", "jobs", "--st"])).toBe("--status");
     expect(complete(["aitbc", "help", "earn"])).toBe("earnings");
+    expect(complete(["aitbc", "dep"])).toBe("deposit");
+    expect(complete(["aitbc", "deposit", "w"])).toBe("withdraw");
+    expect(complete(["aitbc", "deposit", "add", "--js"])).toBe("--json");
     for (const shell of ["zsh", "fish"]) {
       const script = await runAitbc(["completion", shell]);
       expect(script.code).toBe(0);
       expect(script.stdout).toContain("earnings");
     }
     expect((await runAitbc(["completion", "tcsh"])).code).toBe(2);
+  });
+
+  it("deposit: help names every step; a bad amount or step is a usage error that never reaches a server", async () => {
+    const help = await runAitbc(["help", "deposit"]);
+    expect(help.code).toBe(0);
+    for (const usage of [
+      "deposit add <amount>",
+      "deposit show",
+      "deposit withdraw",
+      "deposit release",
+    ])
+      expect(help.stdout).toContain(usage);
+    // No stack: a command that reached for one would exit 3, not 2.
+    const env = { AITBC_WALLET_URL: await deadUrl(), AITBC_API_KEY: "k" };
+    for (const [args, message] of [
+      [
+        ["deposit", "add", "0"],
+        'The amount must be a positive AITBC amount with at most 6 decimals, got "0"',
+      ],
+      [["deposit", "add", "1.1234567"], "at most 6 decimals"],
+      [["deposit", "add", "ten"], 'got "ten"'],
+      [["deposit", "add"], "Missing the amount to add"],
+      [["deposit", "show", "extra"], 'Unexpected argument "extra"'],
+      [["deposit", "empty"], 'Unknown deposit command "empty": use add, show, withdraw, release'],
+    ] as const) {
+      const run = await runAitbc([...args], { env, cwd: emptyDir() });
+      expect(run.code, args.join(" ")).toBe(2);
+      expect(run.stderr).toContain(message);
+    }
   });
 
   it("rejects an unknown flag and points at --help", async () => {

@@ -31,11 +31,13 @@ function results(status: string, payment: "locked" | "settled" | "refunded" = "l
     receipt_hash: null,
     payment: {
       status: payment,
+      funding: "escrow",
       amount: 5,
       paid: done ? 1 : null,
       refund: done ? 4 : null,
       lock_tx_hash: null,
       tx_hash: payment === "locked" ? null : "0x" + "ab".repeat(32),
+      batch_id: null,
     },
     failure: null,
   };

@@ -32,6 +32,8 @@ export interface Command {
   identity: Identity;
   /** A default key that depends on the action word (`services register` is the provider's). */
   identityFor?(positionals: string[]): Identity | undefined;
+  /** The action words after the verb (`deposit add`), for shell completion. */
+  actions?: readonly string[];
   /** Extra help text (option descriptions). */
   help?: string;
   run(ctx: CommandContext): Promise<unknown>;

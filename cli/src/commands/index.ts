@@ -4,6 +4,7 @@ import { adminJobsCommand, adminMinersCommand, adminStatsCommand } from "./admin
 import { browserCommand } from "./browser.js";
 import { cancelCommand } from "./cancel.js";
 import { completionCommand } from "./completion.js";
+import { depositCommand } from "./deposit.js";
 import { earningsCommand } from "./earnings.js";
 import { jobsCommand } from "./jobs.js";
 import { keysCommand } from "./keys.js";
@@ -29,6 +30,7 @@ export const COMMANDS: readonly Command[] = [
   receiptsCommand,
   browserCommand,
   walletCommand,
+  depositCommand,
   whoamiCommand,
   keysCommand,
   earningsCommand,

@@ -14,11 +14,14 @@ export function completionScript(shell: Shell, commands: readonly Command[]): st
   const names = [...commands.map((c) => c.name), "help"];
   if (shell === "bash") {
     const cases = commands
-      .map((c) => `    ${c.name}) flags="${flagsOf(c).join(" ")}" ;;`)
+      .map(
+        (c) =>
+          `    ${c.name}) flags="${flagsOf(c).join(" ")}"${c.actions ? ` actions="${c.actions.join(" ")}"` : ""} ;;`,
+      )
       .join("\n");
     return `# aitbc completion for bash: source <(aitbc completion bash)
 _aitbc() {
-  local cur=\${COMP_WORDS[COMP_CWORD]} flags=""
+  local cur=\${COMP_WORDS[COMP_CWORD]} flags="" actions=""
   if [ "$COMP_CWORD" -eq 1 ]; then
     COMPREPLY=($(compgen -W "${names.join(" ")}" -- "$cur"))
     return
@@ -28,7 +31,8 @@ ${cases}
     help) COMPREPLY=($(compgen -W "${commands.map((c) => c.name).join(" ")}" -- "$cur")); return ;;
     completion) COMPREPLY=($(compgen -W "bash zsh fish" -- "$cur")); return ;;
   esac
-  if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "$flags" -- "$cur")); fi
+  if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "$flags" -- "$cur"))
+  elif [ "$COMP_CWORD" -eq 2 ] && [ -n "$actions" ]; then COMPREPLY=($(compgen -W "$actions" -- "$cur")); fi
 }
 complete -o default -F _aitbc aitbc
 `;
@@ -37,7 +41,9 @@ complete -o default -F _aitbc aitbc
     const cases = commands
       .map(
         (c) =>
-          `    ${c.name}) _values 'flag' ${flagsOf(c)
+          `    ${c.name}) ${c.actions ? `(( CURRENT == 3 )) && [[ "\${words[3]}" != -* ]] && { _values 'action' ${c.actions.map((a) => `'${a}'`).join(" ")}; return }; ` : ""}_values 'flag' ${flagsOf(
+            c,
+          )
             .map((f) => `'${f}'`)
             .join(" ")} ;;`,
       )
@@ -62,6 +68,12 @@ compdef _aitbc aitbc
     ...commands.map(
       (c) =>
         `complete -c aitbc -n "__fish_use_subcommand" -a ${c.name} -d ${JSON.stringify(c.summary)}`,
+    ),
+    ...commands.flatMap((c) =>
+      (c.actions ?? []).map(
+        (a) =>
+          `complete -c aitbc -n "__fish_seen_subcommand_from ${c.name}; and not __fish_seen_subcommand_from ${(c.actions ?? []).join(" ")}" -a ${a}`,
+      ),
     ),
     ...commands.flatMap((c) =>
       flagsOf(c).map(

@@ -14,6 +14,7 @@ import { ReviewsRepo } from "./data/reviews-repo.js";
 import { KeysRepo } from "./data/keys-repo.js";
 import { ApiKeysRepo } from "./data/api-keys-repo.js";
 import { OutboxRepo } from "./data/outbox-repo.js";
+import { DepositsRepo } from "./data/deposits-repo.js";
 import { knexIdempotency, knexTransactions } from "./data/knex-transactions.js";
 import { ApiKeys } from "./domain/accounts/api-keys.js";
 import type { AddressProvider } from "./domain/accounts/address-provider.js";
@@ -33,6 +34,8 @@ import { JobRelease } from "./domain/miners/job-release.js";
 import { ReceiptKeyRing } from "./domain/receipts/receipt-keys.js";
 import { OutboxWorker } from "./domain/settlement/outbox-worker.js";
 import type { SettlementPort } from "./domain/settlement/settlement-port.js";
+import type { DepositReader } from "./domain/deposits/deposit-reader.js";
+import { DepositLedger } from "./domain/deposits/deposit-ledger.js";
 import type { SignalBus } from "./domain/events/signal-bus.js";
 
 /** What the coordinator is built from: the outside world it is given. */
@@ -41,6 +44,8 @@ export interface CoordinatorDeps {
   config: CoordinatorConfig;
   logger: Logger;
   settlement: SettlementPort;
+  /** The node's deposits; undefined without a node, and then no job is paid from a deposit. */
+  depositReader: DepositReader | undefined;
   addresses: AddressProvider;
   bus: SignalBus;
   /** Seals secrets stored in the database (receipt keys, replayed responses with API keys). */
@@ -61,6 +66,7 @@ export interface CoordinatorRepos {
   keys: KeysRepo;
   apiKeys: ApiKeysRepo;
   outbox: OutboxRepo;
+  deposits: DepositsRepo;
 }
 
 /** Everything the routes, the job stream and start/stop use: the coordinator, wired. */
@@ -74,6 +80,7 @@ export interface CoordinatorContext {
   keys: ReceiptKeyRing;
   worker: OutboxWorker;
   settlement: SettlementPort;
+  deposits: DepositLedger;
   sealer: SecretSealer;
   apiKeys: ApiKeys;
   accounts: AccountService;
@@ -88,7 +95,7 @@ export interface CoordinatorContext {
 }
 
 export async function createContext(deps: CoordinatorDeps): Promise<CoordinatorContext> {
-  const { db, config, logger, settlement, addresses, bus, sealer } = deps;
+  const { db, config, logger, settlement, depositReader, addresses, bus, sealer } = deps;
   const repos: CoordinatorRepos = {
     accounts: new AccountsRepo(db),
     services: new ServicesRepo(db),
@@ -102,6 +109,7 @@ export async function createContext(deps: CoordinatorDeps): Promise<CoordinatorC
     keys: new KeysRepo(db),
     apiKeys: new ApiKeysRepo(db),
     outbox: new OutboxRepo(db),
+    deposits: new DepositsRepo(db),
   };
   const transactions = knexTransactions(db);
   const presence = new MinerPresence(config.heartbeatIntervalS);
@@ -111,6 +119,7 @@ export async function createContext(deps: CoordinatorDeps): Promise<CoordinatorC
     claimMs: config.settlementClaimMs,
   });
   const kick = () => worker.kick();
+  const deposits = new DepositLedger(repos.deposits, depositReader, logger);
   const transitions = new JobTransitions(
     transactions,
     repos.jobs,
@@ -118,6 +127,7 @@ export async function createContext(deps: CoordinatorDeps): Promise<CoordinatorC
     repos.outbox,
     bus,
     kick,
+    deposits,
   );
   const views = new ServiceViews(repos.miners, repos.reviews, presence);
   const protocol = {
@@ -138,6 +148,7 @@ export async function createContext(deps: CoordinatorDeps): Promise<CoordinatorC
     keys,
     worker,
     settlement,
+    deposits,
     sealer,
     apiKeys,
     accounts: new AccountService(transactions, repos.accounts, apiKeys, addresses, logger),
@@ -151,6 +162,7 @@ export async function createContext(deps: CoordinatorDeps): Promise<CoordinatorC
       new Matcher(repos.services, repos.miners, repos.reviews, presence),
       transitions,
       settlement,
+      deposits,
       kick,
       logger,
     ),

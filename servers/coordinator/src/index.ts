@@ -19,6 +19,8 @@ export type {
   ReleaseOutcome,
 } from "./domain/settlement/settlement-port.js";
 export { ChainSettlement } from "./domain/settlement/chain-settlement.js";
+export { NodeDepositReader } from "./domain/settlement/node-deposit-reader.js";
+export type { DepositReader, FinalizedDeposit } from "./domain/deposits/deposit-reader.js";
 export type { AddressProvider } from "./domain/accounts/address-provider.js";
 export { LocalKeyAddressProvider } from "./domain/accounts/address-provider.js";
 export { meteredCost, unitsFromDuration } from "./domain/jobs/metering.js";

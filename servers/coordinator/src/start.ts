@@ -19,6 +19,8 @@ import { bridgeSignalsOverPostgres, type SignalBridge } from "./data/pg-signal-b
 import type { SettlementPort } from "./domain/settlement/settlement-port.js";
 import { ChainSettlement } from "./domain/settlement/chain-settlement.js";
 import { UnconfiguredSettlement } from "./domain/settlement/unconfigured-settlement.js";
+import { NodeDepositReader } from "./domain/settlement/node-deposit-reader.js";
+import type { DepositReader } from "./domain/deposits/deposit-reader.js";
 import {
   LocalKeyAddressProvider,
   type AddressProvider,
@@ -38,6 +40,8 @@ export interface RunningCoordinator {
 /** Replaceable parts: test suites pass doubles of the outside world here. */
 export interface CoordinatorOverrides {
   settlement?: SettlementPort;
+  /** Where customers' prepaid deposits are read; by default the node, when settlement is configured. */
+  depositReader?: DepositReader;
   addresses?: AddressProvider;
   logger?: Logger;
   /** Start the sweeper and the settlement worker (default true). */
@@ -90,13 +94,29 @@ export async function startCoordinator(
     if (isPostgres(config.databaseUrl))
       bridge = await bridgeSignalsOverPostgres(db, bus, config.databaseSchema, logger);
     const settlement = overrides.settlement ?? settlementFor(config, logger);
+    // A deposit is only worth reserving when it can be settled: without the chain, jobs are
+    // never paid from deposits.
+    const depositReader =
+      overrides.depositReader ??
+      (config.nodeUrl && settlement.kind !== "unconfigured"
+        ? new NodeDepositReader(config.nodeUrl)
+        : undefined);
     const addresses =
       overrides.addresses ??
       (config.walletUrl
         ? new WalletAddressProvider(config.walletUrl, config.adminApiKey)
         : new LocalKeyAddressProvider());
     const sealer = sealerFor(config, logger);
-    const ctx = await createContext({ db, config, logger, settlement, addresses, bus, sealer });
+    const ctx = await createContext({
+      db,
+      config,
+      logger,
+      settlement,
+      depositReader,
+      addresses,
+      bus,
+      sealer,
+    });
     const app = buildApp(ctx);
     const running = await listen(app, { port: config.port, host: config.host });
     const stream = attachJobStream(running.server, {

@@ -5,6 +5,7 @@ import type { WalletDeps } from "./http/deps.js";
 import { walletRouteTable } from "./http/routes.gen.js";
 import { accountRoutes } from "./http/routes/accounts.js";
 import { balanceRoutes } from "./http/routes/balance.js";
+import { depositRoutes } from "./http/routes/deposit.js";
 import { escrowRoutes } from "./http/routes/escrow.js";
 import { healthRoutes } from "./http/routes/health.js";
 import { transactionRoutes } from "./http/routes/transactions.js";
@@ -27,6 +28,7 @@ export function buildApp(deps: WalletDeps): Express {
     ...transactionRoutes(deps),
     ...accountRoutes(deps),
     ...escrowRoutes(deps),
+    ...depositRoutes(deps),
   });
   app.use(router);
   return finishApp(app, deps.logger);

@@ -19,6 +19,7 @@ import { KeystoreRepo } from "./data/keystore-repo.js";
 import { nodeChainGateway } from "./domain/chain/node-chain-gateway.js";
 import { TxSigner } from "./domain/chain/tx-signer.js";
 import { cachedDirectory, coordinatorDirectory } from "@aitbc/server-lib";
+import { DepositTransactions } from "./domain/deposit/deposit-transactions.js";
 import { EscrowLocker } from "./domain/escrow/escrow-locker.js";
 import { Transfers } from "./domain/wallet/transfer.js";
 import { TransferReconciler } from "./domain/wallet/transfer-reconciler.js";
@@ -89,6 +90,7 @@ export async function startWallet(
       db,
       ctx,
       locker: new EscrowLocker(ctx),
+      deposits: new DepositTransactions(ctx),
       transfers,
       authenticate: authenticator({
         directory: cachedDirectory(

@@ -370,9 +370,12 @@ export class CoordinatorApi extends HeyApiClient {
      * job on an available service is accepted even when no online miner advertises its
      * `task_type` yet; `notes` says so, and the job waits for such a miner until its TTL.
      *
-     * The budget is locked in escrow on the chain (from the customer's own balance) before the
-     * job is queued: not enough balance is 402 `insufficient_funds` and nothing is created or
-     * moved. The metered cost never exceeds `max_cost`; the rest is refunded on completion, and
+     * The budget comes from the customer's prepaid deposit or a per-job escrow (`funding`). A
+     * deposit job is reserved against the deposit in the same step that creates it and is
+     * queued at once; an escrow job is queued once its `escrow_lock` (from the customer's own
+     * balance) is in a block. Not enough balance for the escrow is 402 `insufficient_funds`, a
+     * deposit that cannot cover the budget with `funding: deposit` is 402
+     * `deposit_insufficient`; either way nothing is created or moved. The metered cost never exceeds `max_cost`; the rest is refunded on completion, and
      * everything is refunded on failure, expiry or cancel. `customer_id`, if given, must be the
      * caller's id (403 otherwise).
      *

@@ -332,7 +332,9 @@ export type JobRequirements = InferenceRequirements | WorkloadRequirements;
  */
 export type BudgetInput = {
     /**
-     * The most this job may cost, in AITBC (at most 6 decimals). Locked in escrow at create.
+     * The most this job may cost, in AITBC (at most 6 decimals). Reserved against the
+     * customer's prepaid deposit or locked in escrow at create (see `funding`).
+     *
      */
     max_cost: number;
     currency: Currency;
@@ -356,6 +358,17 @@ export type CreateJobRequest = {
      * The job expires (and is refunded) if it is not finished by then.
      */
     ttl_seconds?: number;
+    /**
+     * Where the budget comes from. `deposit`: reserved against the customer's prepaid
+     * deposit on the chain (`deposit_lock`), off-chain and at once, so the job is queued
+     * without waiting for a block; 402 `deposit_insufficient` when the deposit's unreserved
+     * part does not cover the budget or the deposit is not `active`. `escrow`: the budget is
+     * locked in a per-job `escrow_lock` from the customer's balance, and the job is queued
+     * once that transaction is in a block. `auto` (the default): the deposit when it covers
+     * the budget, else escrow.
+     *
+     */
+    funding?: 'auto' | 'deposit' | 'escrow';
 };
 
 /**
@@ -389,21 +402,34 @@ export type JobPricing = {
 /**
  * Payment
  *
- * The job's escrow. `locked` until the release or refund is confirmed on the chain, then
- * `settled` (the provider got `paid`, the customer `refund`) or `refunded` (everything
- * back). `paid` and `refund` are set as soon as they are decided; `amount` = `paid` + `refund`.
+ * The job's budget and where it is held (`funding`). For an `escrow` job: `locked` until the
+ * release or refund is confirmed on the chain, then `settled` (the provider got `paid`, the
+ * customer `refund`) or `refunded` (everything back). For a `deposit` job the budget is
+ * reserved against the customer's prepaid deposit: `locked` while the job runs and until
+ * its pay is in a final settlement batch (`batch_id`, then `tx_hash` = the batch's
+ * transaction), then `settled`; `refunded` at once when it ends unpaid, since nothing moved
+ * on the chain; `lock_tx_hash` stays null. `paid` and `refund` are set as soon as they are
+ * decided; `amount` = `paid` + `refund`.
  *
  */
 export type Payment = {
     status: 'locked' | 'settled' | 'refunded';
+    /**
+     * `escrow`: a per-job escrow lock on the chain; `deposit`: reserved against the customer's prepaid deposit.
+     */
+    funding: 'escrow' | 'deposit';
     amount: Amount;
     paid: Amount | null;
     refund: Amount | null;
     lock_tx_hash: TxHash | null;
     /**
-     * The escrow_release transaction, once confirmed.
+     * The escrow_release transaction (escrow) or the settlement_batch transaction (deposit), once confirmed.
      */
     tx_hash: TxHash | null;
+    /**
+     * The settlement batch that pays a deposit job; null until it is batched, and always for escrow.
+     */
+    batch_id: Id | null;
 };
 
 /**
@@ -2009,7 +2035,9 @@ export type CreateJobErrors = {
      */
     401: Problem;
     /**
-     * Not enough balance for the budget (insufficient_funds). Nothing was created or moved.
+     * Not enough balance for the escrow (insufficient_funds), or not enough unreserved prepaid
+     * deposit for a job with `funding: deposit` (deposit_insufficient). Nothing was created or moved.
+     *
      */
     402: Problem;
     /**

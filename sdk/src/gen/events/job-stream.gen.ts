@@ -95,14 +95,18 @@ export type AnonymousSchema_39 = "ed25519";
 
 export interface JobStreamPayment {
   'status': JobPaymentStatus;
+  'funding': JobPaymentFunding;
   'amount': number;
   'paid': number | null;
   'refund': number | null;
   'lock_tx_hash': string | null;
   'tx_hash': string | null;
+  'batch_id': string | null;
 }
 
 export type JobPaymentStatus = "locked" | "settled" | "refunded";
+
+export type JobPaymentFunding = "escrow" | "deposit";
 
 export interface JobStreamFailure {
   'code': string;

@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import type { Client, Options as Options2, TDataShape } from './client/index.js';
-import type { CreateAccountData, CreateAccountErrors, CreateAccountResponses, CreateTransferData, CreateTransferErrors, CreateTransferResponses, GetBalanceData, GetBalanceErrors, GetBalanceResponses, GetHealthData, GetHealthErrors, GetHealthResponses, ListTransactionsData, ListTransactionsErrors, ListTransactionsResponses, LockEscrowData, LockEscrowErrors, LockEscrowResponses } from './types.gen.js';
+import type { CreateAccountData, CreateAccountErrors, CreateAccountResponses, CreateTransferData, CreateTransferErrors, CreateTransferResponses, GetBalanceData, GetBalanceErrors, GetBalanceResponses, GetDepositData, GetDepositErrors, GetDepositResponses, GetHealthData, GetHealthErrors, GetHealthResponses, ListTransactionsData, ListTransactionsErrors, ListTransactionsResponses, LockDepositData, LockDepositErrors, LockDepositResponses, LockEscrowData, LockEscrowErrors, LockEscrowResponses, ReleaseDepositData, ReleaseDepositErrors, ReleaseDepositResponses, WithdrawDepositData, WithdrawDepositErrors, WithdrawDepositResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -171,6 +171,94 @@ export class WalletApi extends HeyApiClient {
             responseStyle: 'data',
             security: [{ name: 'X-API-Key', type: 'apiKey' }],
             url: '/api/v1/wallet/escrow/lock',
+            ...options,
+            headers: {
+                'Content-Type': 'application/json',
+                ...options.headers
+            }
+        });
+    }
+    
+    /**
+     * The caller's prepaid deposit
+     *
+     * The deposit of the caller's address (or `address`), read from the node: as of the head
+     * block and as of the finalized block (`finalized`), which no reorg can undo. `status` is
+     * `none`, `active`, or `withdrawing` after a withdraw; then `unlock_height` is the first
+     * block that may include the release, and `releasable` says whether the next block is
+     * one. The admin key has no account of its own and must pass `address`.
+     *
+     */
+    public getDeposit<ThrowOnError extends boolean = true>(options?: Options<GetDepositData, ThrowOnError>) {
+        return (options?.client ?? this.client).get<GetDepositResponses, GetDepositErrors, ThrowOnError, 'data'>({
+            responseStyle: 'data',
+            security: [{ name: 'X-API-Key', type: 'apiKey' }],
+            url: '/api/v1/wallet/deposit',
+            ...options
+        });
+    }
+    
+    /**
+     * Add to the caller's prepaid deposit
+     *
+     * Signs a `deposit_lock {amount}` from the caller's custodial key, submits it and answers
+     * once a block includes it. It creates the deposit or tops it up; during a withdrawal it also
+     * cancels the withdrawal (the deposit is `active` again). Below the chain's minimum
+     * (`min_escrow_micro` of the node's `GET /api/v1/chain`): 400 naming `body.amount`. Not enough
+     * balance: 402 `insufficient_funds` and no transaction. No block in time: 504 `timeout`.
+     * With the same `Idempotency-Key` a retry answers with the first result and locks once.
+     *
+     */
+    public lockDeposit<ThrowOnError extends boolean = true>(options: Options<LockDepositData, ThrowOnError>) {
+        return (options.client ?? this.client).post<LockDepositResponses, LockDepositErrors, ThrowOnError, 'data'>({
+            responseStyle: 'data',
+            security: [{ name: 'X-API-Key', type: 'apiKey' }],
+            url: '/api/v1/wallet/deposit/lock',
+            ...options,
+            headers: {
+                'Content-Type': 'application/json',
+                ...options.headers
+            }
+        });
+    }
+    
+    /**
+     * Start withdrawing the caller's deposit
+     *
+     * Signs a `deposit_withdraw {}`, which starts the chain's withdrawal delay
+     * (`withdraw_delay_blocks`). The answer's `deposit.unlock_height` is the first block that may
+     * include the release, and `deposit.unlock_estimated_at` about when that is. Until then the
+     * coordinator may still settle jobs already run from the deposit. No deposit: 409 `conflict`;
+     * already withdrawing: 409 `withdrawal_pending` with `unlock_height`.
+     *
+     */
+    public withdrawDeposit<ThrowOnError extends boolean = true>(options: Options<WithdrawDepositData, ThrowOnError>) {
+        return (options.client ?? this.client).post<WithdrawDepositResponses, WithdrawDepositErrors, ThrowOnError, 'data'>({
+            responseStyle: 'data',
+            security: [{ name: 'X-API-Key', type: 'apiKey' }],
+            url: '/api/v1/wallet/deposit/withdraw',
+            ...options,
+            headers: {
+                'Content-Type': 'application/json',
+                ...options.headers
+            }
+        });
+    }
+    
+    /**
+     * Take back what is left of the caller's deposit
+     *
+     * Signs a `deposit_release {}` once the withdrawal delay has passed: what is left of the
+     * deposit returns to the caller's balance (`amount`) and the deposit closes. Too early: 409
+     * `withdrawal_pending` with `unlock_height` (the block to wait for) and `height` (the head now);
+     * no withdrawal started: 409 `withdrawal_not_started`; no deposit: 409 `conflict`.
+     *
+     */
+    public releaseDeposit<ThrowOnError extends boolean = true>(options: Options<ReleaseDepositData, ThrowOnError>) {
+        return (options.client ?? this.client).post<ReleaseDepositResponses, ReleaseDepositErrors, ThrowOnError, 'data'>({
+            responseStyle: 'data',
+            security: [{ name: 'X-API-Key', type: 'apiKey' }],
+            url: '/api/v1/wallet/deposit/release',
             ...options,
             headers: {
                 'Content-Type': 'application/json',

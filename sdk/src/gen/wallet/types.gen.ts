@@ -153,6 +153,110 @@ export type EscrowLock = {
 };
 
 /**
+ * DepositStatus
+ *
+ * `none`: no deposit. `active`: jobs may be funded from it. `withdrawing`: a withdrawal delay runs.
+ */
+export type DepositStatus = 'none' | 'active' | 'withdrawing';
+
+/**
+ * DepositAt
+ *
+ * The deposit as of one block.
+ */
+export type DepositAt = {
+    height: number;
+    amount: Amount;
+    amount_micro: MicroAmount;
+    status: DepositStatus;
+    /**
+     * The first height whose block may include the release; null unless withdrawing.
+     */
+    unlock_height: number | null;
+};
+
+/**
+ * WalletDeposit
+ *
+ * An address's prepaid deposit as of the head block, and as of the finalized block.
+ */
+export type WalletDeposit = {
+    address: Address;
+    /**
+     * The head block this is read at.
+     */
+    height: number;
+    amount: Amount;
+    amount_micro: MicroAmount;
+    status: DepositStatus;
+    /**
+     * The first height whose block may include the release; null unless withdrawing.
+     */
+    unlock_height: number | null;
+    /**
+     * True when withdrawing and the next block may include the release.
+     */
+    releasable: boolean;
+    /**
+     * About when the block at `unlock_height` comes, by the chain's block time; null unless withdrawing.
+     */
+    unlock_estimated_at: Timestamp | null;
+    /**
+     * How many blocks a withdrawal waits on this chain.
+     */
+    withdraw_delay_blocks: number;
+    finalized: DepositAt;
+};
+
+/**
+ * DepositLockRequest
+ */
+export type DepositLockRequest = {
+    amount: PositiveAmount;
+};
+
+/**
+ * DepositWithdrawRequest
+ *
+ * Empty; the caller's own deposit is withdrawn.
+ */
+export type DepositWithdrawRequest = {
+    [key: string]: never;
+};
+
+/**
+ * DepositReleaseRequest
+ *
+ * Empty; the caller's own deposit is released.
+ */
+export type DepositReleaseRequest = {
+    [key: string]: never;
+};
+
+/**
+ * DepositTransaction
+ *
+ * A deposit transaction the wallet signed for the caller, once a block includes it.
+ */
+export type DepositTransaction = {
+    type: 'deposit_lock' | 'deposit_withdraw' | 'deposit_release';
+    /**
+     * The caller's address that signed it.
+     */
+    address: Address;
+    /**
+     * `deposit_lock`: what was added; `deposit_withdraw`: what the deposit held;
+     * `deposit_release`: what returned to the balance.
+     *
+     */
+    amount: Amount;
+    amount_micro: MicroAmount;
+    tx_hash: TxHash;
+    block_height: number;
+    deposit: WalletDeposit;
+};
+
+/**
  * Health
  */
 export type Health = {
@@ -681,3 +785,258 @@ export type LockEscrowResponses = {
 };
 
 export type LockEscrowResponse = LockEscrowResponses[keyof LockEscrowResponses];
+
+export type GetDepositData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Another address to read instead of the caller's own.
+         */
+        address?: Address;
+    };
+    url: '/api/v1/wallet/deposit';
+};
+
+export type GetDepositErrors = {
+    /**
+     * Bad request (validation_failed).
+     */
+    400: Problem;
+    /**
+     * Missing or invalid API key (unauthorized).
+     */
+    401: Problem;
+    /**
+     * Not found (not_found).
+     */
+    404: Problem;
+    /**
+     * Too many requests (rate_limited).
+     */
+    429: Problem;
+    /**
+     * Internal error (internal_error).
+     */
+    500: Problem;
+    /**
+     * Service unavailable (unavailable).
+     */
+    503: Problem;
+};
+
+export type GetDepositError = GetDepositErrors[keyof GetDepositErrors];
+
+export type GetDepositResponses = {
+    /**
+     * The deposit.
+     */
+    200: WalletDeposit;
+};
+
+export type GetDepositResponse = GetDepositResponses[keyof GetDepositResponses];
+
+export type LockDepositData = {
+    body: DepositLockRequest;
+    headers?: {
+        /**
+         * Makes a create safe to retry. A retry with the same key and body returns the first response and creates nothing new; the same key with a different body is `409 idempotency_key_reused`.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/wallet/deposit/lock';
+};
+
+export type LockDepositErrors = {
+    /**
+     * Bad request (validation_failed).
+     */
+    400: Problem;
+    /**
+     * Missing or invalid API key (unauthorized).
+     */
+    401: Problem;
+    /**
+     * Not enough AITBC (insufficient_funds). Nothing moved.
+     */
+    402: Problem;
+    /**
+     * Forbidden (forbidden).
+     */
+    403: Problem;
+    /**
+     * Not found (not_found).
+     */
+    404: Problem;
+    /**
+     * Conflict (conflict).
+     */
+    409: Problem;
+    /**
+     * Unprocessable (unprocessable).
+     */
+    422: Problem;
+    /**
+     * Too many requests (rate_limited).
+     */
+    429: Problem;
+    /**
+     * Internal error (internal_error).
+     */
+    500: Problem;
+    /**
+     * Service unavailable (unavailable).
+     */
+    503: Problem;
+    /**
+     * A dependency did not answer in time (timeout).
+     */
+    504: Problem;
+};
+
+export type LockDepositError = LockDepositErrors[keyof LockDepositErrors];
+
+export type LockDepositResponses = {
+    /**
+     * A block includes the transaction; `deposit` is the deposit as of the head after it.
+     */
+    200: DepositTransaction;
+};
+
+export type LockDepositResponse = LockDepositResponses[keyof LockDepositResponses];
+
+export type WithdrawDepositData = {
+    body: DepositWithdrawRequest;
+    headers?: {
+        /**
+         * Makes a create safe to retry. A retry with the same key and body returns the first response and creates nothing new; the same key with a different body is `409 idempotency_key_reused`.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/wallet/deposit/withdraw';
+};
+
+export type WithdrawDepositErrors = {
+    /**
+     * Bad request (validation_failed).
+     */
+    400: Problem;
+    /**
+     * Missing or invalid API key (unauthorized).
+     */
+    401: Problem;
+    /**
+     * Forbidden (forbidden).
+     */
+    403: Problem;
+    /**
+     * Not found (not_found).
+     */
+    404: Problem;
+    /**
+     * Conflict (conflict).
+     */
+    409: Problem;
+    /**
+     * Unprocessable (unprocessable).
+     */
+    422: Problem;
+    /**
+     * Too many requests (rate_limited).
+     */
+    429: Problem;
+    /**
+     * Internal error (internal_error).
+     */
+    500: Problem;
+    /**
+     * Service unavailable (unavailable).
+     */
+    503: Problem;
+    /**
+     * A dependency did not answer in time (timeout).
+     */
+    504: Problem;
+};
+
+export type WithdrawDepositError = WithdrawDepositErrors[keyof WithdrawDepositErrors];
+
+export type WithdrawDepositResponses = {
+    /**
+     * A block includes the transaction; `deposit` is the deposit as of the head after it.
+     */
+    200: DepositTransaction;
+};
+
+export type WithdrawDepositResponse = WithdrawDepositResponses[keyof WithdrawDepositResponses];
+
+export type ReleaseDepositData = {
+    body: DepositReleaseRequest;
+    headers?: {
+        /**
+         * Makes a create safe to retry. A retry with the same key and body returns the first response and creates nothing new; the same key with a different body is `409 idempotency_key_reused`.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/wallet/deposit/release';
+};
+
+export type ReleaseDepositErrors = {
+    /**
+     * Bad request (validation_failed).
+     */
+    400: Problem;
+    /**
+     * Missing or invalid API key (unauthorized).
+     */
+    401: Problem;
+    /**
+     * Forbidden (forbidden).
+     */
+    403: Problem;
+    /**
+     * Not found (not_found).
+     */
+    404: Problem;
+    /**
+     * Conflict (conflict).
+     */
+    409: Problem;
+    /**
+     * Unprocessable (unprocessable).
+     */
+    422: Problem;
+    /**
+     * Too many requests (rate_limited).
+     */
+    429: Problem;
+    /**
+     * Internal error (internal_error).
+     */
+    500: Problem;
+    /**
+     * Service unavailable (unavailable).
+     */
+    503: Problem;
+    /**
+     * A dependency did not answer in time (timeout).
+     */
+    504: Problem;
+};
+
+export type ReleaseDepositError = ReleaseDepositErrors[keyof ReleaseDepositErrors];
+
+export type ReleaseDepositResponses = {
+    /**
+     * A block includes the transaction; `deposit` is the deposit as of the head after it.
+     */
+    200: DepositTransaction;
+};
+
+export type ReleaseDepositResponse = ReleaseDepositResponses[keyof ReleaseDepositResponses];

@@ -20,6 +20,19 @@ import { firstRow, forUpdate, limitOne } from "./db-kind.js";
 import { jobFromRow } from "./job-rows.js";
 import { knexOf } from "./knex-transactions.js";
 
+/**
+ * Selects the job's columns and the settlement batch of its deposit reservation (null for escrow
+ * jobs and until batched): the batch worker writes the batch on the reservation only.
+ */
+function withBatchId(db: Knex, q: Knex.QueryBuilder): Knex.QueryBuilder {
+  return q.select(
+    "jobs.*",
+    db.raw(
+      "(select r.batch_id from deposit_reservations r where r.job_id = jobs.job_id) as batch_id",
+    ),
+  );
+}
+
 export class JobsRepo implements JobStore, JobLeaseStore, JobSweepQueries {
   constructor(private readonly db: Knex) {}
 
@@ -46,19 +59,23 @@ export class JobsRepo implements JobStore, JobLeaseStore, JobSweepQueries {
       expires_at: j.expiresAt,
       notes: JSON.stringify(j.notes),
       payment_status: j.paymentStatus,
-      last_seq: 0,
+      funding: j.funding,
+      last_seq: j.lastSeq,
     });
   }
 
   async byId(jobId: string, tx?: Tx): Promise<JobRecord | undefined> {
-    const r = await firstRow(knexOf(tx, this.db)("jobs").where({ job_id: jobId }));
+    const trx = knexOf(tx, this.db);
+    const r = await firstRow(withBatchId(trx, trx("jobs")).where({ job_id: jobId }));
     return r ? jobFromRow(r) : undefined;
   }
 
   /** Reads the job's row and, on PostgreSQL, locks it until the transaction ends. */
   async lockById(tx: Tx, jobId: string): Promise<LockedJob | undefined> {
     const trx = knexOf(tx, this.db);
-    const row = await firstRow(forUpdate(trx, trx("jobs").where({ job_id: jobId })));
+    const row = await firstRow(
+      forUpdate(trx, withBatchId(trx, trx("jobs")).where({ job_id: jobId })),
+    );
     if (!row) return undefined;
     return { job: jobFromRow(row), withPatch: (patch) => jobFromRow({ ...row, ...patch }) };
   }
@@ -91,7 +108,7 @@ export class JobsRepo implements JobStore, JobLeaseStore, JobSweepQueries {
   }
 
   async list(filter: JobListFilter, limit: number): Promise<JobRecord[]> {
-    const q = this.db("jobs")
+    const q = withBatchId(this.db, this.db("jobs"))
       .whereNot({ status: "pending" })
       .orderBy([
         { column: "created_at", order: "desc" },

@@ -14,6 +14,7 @@ import {
   loadCoordinatorConfig,
   startCoordinator,
   type CoordinatorConfig,
+  type CoordinatorOverrides,
   type RunningCoordinator,
 } from "../../src/index.js";
 import { SettlementDouble } from "./settlement-double.js";
@@ -36,6 +37,8 @@ export async function startHarness(
   kind: "sqlite" | "postgres",
   overrides: Partial<CoordinatorConfig> = {},
   settlement = new SettlementDouble(),
+  /** More of the outside world (an address provider, a deposit reader). */
+  outside: Pick<CoordinatorOverrides, "addresses" | "depositReader"> = {},
 ): Promise<Harness> {
   const database = createTestDatabase(kind);
   const adminApiKey = "admin_" + randomBytes(16).toString("hex");
@@ -59,7 +62,7 @@ export async function startHarness(
     ...overrides,
   };
   const logger = createLogger("coordinator", process.env.AITBC_LOG_LEVEL ?? "silent");
-  let coordinator = await startCoordinator(config, { settlement, logger });
+  let coordinator = await startCoordinator(config, { ...outside, settlement, logger });
   const as = (apiKey: string | undefined) =>
     createAitbcClient({ coordinatorUrl: coordinator.url, apiKey, http: { retries: 0 } });
   const h: Harness = {
@@ -79,7 +82,7 @@ export async function startHarness(
     async restart(opts = {}) {
       const port = opts.samePort === false ? 0 : coordinator.port;
       await coordinator.close();
-      coordinator = await startCoordinator({ ...config, port }, { settlement, logger });
+      coordinator = await startCoordinator({ ...config, port }, { ...outside, settlement, logger });
     },
     async close() {
       await coordinator.close();

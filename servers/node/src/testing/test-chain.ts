@@ -30,12 +30,17 @@ export async function startTestChain(options: {
   /** The genesis treasury key (the exchange's tests mint with its secret). */
   treasuryPublicKey?: Uint8Array;
   finalityHeld?: boolean;
+  /** The genesis `deposit_withdraw_delay_blocks` (the chain's default when left out). */
+  depositWithdrawDelayBlocks?: number;
 }): Promise<TestChain> {
   const dir = mkdtempSync(join(tmpdir(), "aitbc-test-node-"));
   const dev = createDevGenesis({
     validators: options.finalityHeld ? 2 : 1,
     chainId: "aitbc-test",
     blockTimeMs: BLOCK_TIME_MS,
+    ...(options.depositWithdrawDelayBlocks !== undefined
+      ? { depositWithdrawDelayBlocks: options.depositWithdrawDelayBlocks }
+      : {}),
     ...(options.treasuryPublicKey
       ? { treasuryPublicKey: toBase64Url(options.treasuryPublicKey) }
       : {}),

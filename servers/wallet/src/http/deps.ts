@@ -1,4 +1,5 @@
 import type { Authenticate, Knex, Logger } from "@aitbc/server-lib";
+import type { DepositTransactions } from "../domain/deposit/deposit-transactions.js";
 import type { EscrowLocker } from "../domain/escrow/escrow-locker.js";
 import type { WalletContext } from "../domain/wallet-context.js";
 import type { Transfers } from "../domain/wallet/transfer.js";
@@ -9,6 +10,7 @@ export interface WalletDeps {
   db: Knex;
   ctx: WalletContext;
   locker: EscrowLocker;
+  deposits: DepositTransactions;
   transfers: Transfers;
   authenticate: Authenticate;
   version: string;

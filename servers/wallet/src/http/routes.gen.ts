@@ -12,6 +12,10 @@ export interface WalletOperations {
   listTransactions: { data: T.ListTransactionsData; responses: T.ListTransactionsResponses };
   createAccount: { data: T.CreateAccountData; responses: T.CreateAccountResponses };
   lockEscrow: { data: T.LockEscrowData; responses: T.LockEscrowResponses };
+  getDeposit: { data: T.GetDepositData; responses: T.GetDepositResponses };
+  lockDeposit: { data: T.LockDepositData; responses: T.LockDepositResponses };
+  withdrawDeposit: { data: T.WithdrawDepositData; responses: T.WithdrawDepositResponses };
+  releaseDeposit: { data: T.ReleaseDepositData; responses: T.ReleaseDepositResponses };
 }
 
 export const walletRouteTable: RouteTable<WalletOperations> = {
@@ -21,6 +25,10 @@ export const walletRouteTable: RouteTable<WalletOperations> = {
   listTransactions: { method: "get", path: "/api/v1/wallet/transactions" },
   createAccount: { method: "post", path: "/api/v1/wallet/accounts" },
   lockEscrow: { method: "post", path: "/api/v1/wallet/escrow/lock" },
+  getDeposit: { method: "get", path: "/api/v1/wallet/deposit" },
+  lockDeposit: { method: "post", path: "/api/v1/wallet/deposit/lock" },
+  withdrawDeposit: { method: "post", path: "/api/v1/wallet/deposit/withdraw" },
+  releaseDeposit: { method: "post", path: "/api/v1/wallet/deposit/release" },
 };
 
 /** Handlers of some of the operations (all of them by default), for one route module. */

@@ -44,9 +44,10 @@ export interface WalletHarness {
 export async function startWalletHarness(
   kind: "sqlite" | "postgres",
   overrides: Partial<WalletConfig> = {},
+  chainOptions: { depositWithdrawDelayBlocks?: number } = {},
 ): Promise<WalletHarness> {
   const db = createTestDatabase(kind);
-  const chain = await startTestChain({ adminApiKey: ADMIN_KEY });
+  const chain = await startTestChain({ adminApiKey: ADMIN_KEY, ...chainOptions });
   const coordinator = await startCoordinatorDouble();
   const dataDir = mkdtempSync(join(tmpdir(), "aitbc-wallet-test-"));
   const config: WalletConfig = {

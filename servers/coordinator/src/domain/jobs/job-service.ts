@@ -1,4 +1,5 @@
-// The customer's side of jobs: create (match, lock the budget, queue), read, cancel, list.
+// The customer's side of jobs: create (match, reserve or lock the budget, queue), read, cancel,
+// list.
 import { randomBytes } from "node:crypto";
 import {
   AppError,
@@ -8,7 +9,7 @@ import {
   Unavailable,
   type Logger,
 } from "@aitbc/server-lib";
-import type { CoordinatorTypes } from "@aitbc/sdk";
+import { fromMicro, type CoordinatorTypes } from "@aitbc/sdk";
 import {
   isInference,
   type JobRecord,
@@ -34,6 +35,8 @@ import type { Matcher } from "./matcher.js";
 import type { JobTransitions } from "./job-transitions.js";
 import { refundChange } from "./terminal.js";
 import { renderJob, renderPayment, type JobView } from "./job-view.js";
+import type { DepositLedger } from "../deposits/deposit-ledger.js";
+import { DepositInsufficient } from "../deposits/deposit-insufficient.js";
 
 type CreateBody = CoordinatorTypes.CreateJobRequest;
 
@@ -48,6 +51,7 @@ export class JobService {
     private readonly matcher: Matcher,
     private readonly transitions: JobTransitions,
     private readonly settlement: SettlementPort,
+    private readonly deposits: DepositLedger,
     private readonly onSettle: () => void,
     private readonly logger: Logger,
   ) {}
@@ -114,11 +118,24 @@ export class JobService {
       paidMicro: null,
       refundMicro: null,
       paymentStatus: "locked",
+      funding: "escrow",
+      batchId: null,
       lockTxHash: null,
       settleTxHash: null,
       receiptHash: null,
       lastSeq: 0,
     };
+    const funding = body.funding ?? "auto";
+    if (funding !== "escrow") {
+      const reserved = await this.createFromDeposit(caller, job);
+      if (reserved) return renderJob(reserved);
+      if (funding === "deposit") {
+        const available = caller.address ? await this.deposits.available(caller.address) : 0n;
+        throw new DepositInsufficient(
+          `The budget of ${fromMicro(budgetMicro)} AITBC is more than the unreserved active deposit of ${fromMicro(available > 0n ? available : 0n)} AITBC.`,
+        );
+      }
+    }
     // The row exists (invisible, `pending`) before the money moves, so a lock is never orphaned
     // by a crash: the sweeper reclaims locks of pending jobs that never got queued.
     await this.jobs.insert(undefined, job);
@@ -137,6 +154,19 @@ export class JobService {
     const queued = await this.transitions.queueCreated(job, lock.txHash);
     if (!queued) throw new NotFound(`No job with id ${job.jobId}.`);
     return renderJob(queued);
+  }
+
+  /**
+   * The job queued at once with its budget reserved against the customer's deposit, or undefined
+   * when the deposit cannot cover it (nothing written then).
+   */
+  private async createFromDeposit(caller: Caller, job: JobRecord): Promise<JobRecord | undefined> {
+    const owner = caller.address;
+    if (!owner) return undefined;
+    await this.deposits.refresh(owner, job.budgetMicro);
+    return this.transitions.createReserved(job, (tx) =>
+      this.deposits.tryReserve(tx, owner, job.jobId, job.budgetMicro),
+    );
   }
 
   /** A lock that failed: drop the job, and reclaim the escrow if the lock may have happened. */

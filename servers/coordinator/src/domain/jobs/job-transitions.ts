@@ -1,6 +1,7 @@
 // Every change of a job's state goes through here: one transaction that locks the job's row,
 // applies the change, appends its events with the next sequence numbers and, for terminal states,
-// writes the release or refund to the settlement outbox. Signals go out after the commit.
+// writes the release or refund to the settlement outbox (escrow jobs) or ends the job's deposit
+// reservation (deposit jobs). Signals go out after the commit.
 import type { JobPatch, JobStore, JobEventStore } from "./job-store.js";
 import type { JobRecord, JobEventType } from "./job-types.js";
 import type { OutboxStore } from "../settlement/outbox-store.js";
@@ -9,6 +10,7 @@ import { pendingSettlement, type Settle } from "../settlement/outbox-records.js"
 export type { Settle };
 import type { Tx, Transactions } from "../store/transactions.js";
 import type { SignalBus } from "../events/signal-bus.js";
+import { reservationEnd, type DepositLedger } from "../deposits/deposit-ledger.js";
 
 export interface JobChange {
   patch?: Omit<JobPatch, "updated_at" | "last_seq">;
@@ -33,6 +35,7 @@ export class JobTransitions {
     private readonly outbox: OutboxStore,
     private readonly bus: SignalBus,
     private readonly onSettle: () => void,
+    private readonly deposits: DepositLedger,
   ) {}
 
   /**
@@ -61,8 +64,15 @@ export class JobTransitions {
         ...(appended.length ? { last_seq: appended[appended.length - 1]!.seq } : {}),
       };
       await this.jobs.update(tx, jobId, patch);
-      if (change.settle)
-        await this.outbox.insert(tx, pendingSettlement(jobId, job.budgetMicro, change.settle, now));
+      const settle = change.settle;
+      if (settle && job.funding === "deposit")
+        await this.deposits.end(
+          tx,
+          jobId,
+          reservationEnd(settle.paidMicro, settle.providerAddress, settle.receiptHash),
+        );
+      else if (settle)
+        await this.outbox.insert(tx, pendingSettlement(jobId, job.budgetMicro, settle, now));
       await change.also?.(tx);
       after = locked.withPatch(patch);
       return decision.result(after);
@@ -70,9 +80,37 @@ export class JobTransitions {
     if (after && change) {
       if (change.events?.length) this.bus.publish({ kind: "job", id: jobId });
       if (change.wakeClaims) this.bus.publish({ kind: "queued", id: after.providerId });
-      if (change.settle) this.onSettle();
+      if (change.settle && after.funding === "escrow") this.onSettle();
     }
     return result;
+  }
+
+  /**
+   * Creates a job funded from its customer's deposit, straight into `queued` with its `queued`
+   * status event, in one transaction with the reservation: `reserve` runs first, in that
+   * transaction, and when it declines nothing is written and the answer is undefined.
+   */
+  async createReserved(
+    job: JobRecord,
+    reserve: (tx: Tx) => Promise<boolean>,
+  ): Promise<JobRecord | undefined> {
+    const queued: JobRecord = { ...job, status: "queued", funding: "deposit", lastSeq: 1 };
+    const created = await this.transactions.run(async (tx) => {
+      if (!(await reserve(tx))) return false;
+      await this.jobs.insert(tx, queued);
+      await this.events.append(
+        tx,
+        job.jobId,
+        0,
+        [{ type: "status", data: { status: "queued" } }],
+        job.createdAt,
+      );
+      return true;
+    });
+    if (!created) return undefined;
+    this.bus.publish({ kind: "job", id: job.jobId });
+    this.bus.publish({ kind: "queued", id: job.providerId });
+    return queued;
   }
 
   /**

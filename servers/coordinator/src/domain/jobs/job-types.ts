@@ -1,4 +1,6 @@
 // What a job is, in the domain's terms: its states, its requirements, and the record the stores keep.
+import type { JobFunding } from "../deposits/reservation.js";
+
 export type JobStatus =
   "pending" | "queued" | "assigned" | "running" | "completed" | "failed" | "expired" | "cancelled";
 export type PublicJobStatus = Exclude<JobStatus, "pending">;
@@ -78,6 +80,10 @@ export interface JobRecord {
   paidMicro: bigint | null;
   refundMicro: bigint | null;
   paymentStatus: "locked" | "settled" | "refunded";
+  /** Where the budget is held: a per-job escrow on chain, or a reservation against the deposit. */
+  funding: JobFunding;
+  /** The settlement batch paying a deposit job, once it is batched. */
+  batchId: string | null;
   lockTxHash: string | null;
   settleTxHash: string | null;
   receiptHash: string | null;

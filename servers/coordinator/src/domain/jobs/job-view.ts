@@ -9,11 +9,13 @@ export type PaymentView = CoordinatorTypes.Payment;
 export function renderPayment(j: JobRecord): PaymentView {
   return {
     status: j.paymentStatus,
+    funding: j.funding,
     amount: fromMicro(j.budgetMicro),
     paid: j.paidMicro === null ? null : fromMicro(j.paidMicro),
     refund: j.refundMicro === null ? null : fromMicro(j.refundMicro),
     lock_tx_hash: j.lockTxHash,
     tx_hash: j.settleTxHash,
+    batch_id: j.batchId,
   };
 }
 

@@ -11,7 +11,7 @@ import type { Caller } from "../accounts/caller.js";
 import { leaseLost, providerJob, requireLiveLease } from "./lease-rules.js";
 import type { Decision, JobTransitions } from "../jobs/job-transitions.js";
 import { meteredCost } from "../jobs/metering.js";
-import { refundChange } from "../jobs/terminal.js";
+import { endedPaymentStatus, refundChange } from "../jobs/terminal.js";
 import { renderPayment } from "../jobs/job-view.js";
 import type { ReceiptKeyRing } from "../receipts/receipt-keys.js";
 import { checkReceipt } from "../receipts/receipt-check.js";
@@ -110,7 +110,13 @@ export class WorkReports {
       const hash = receiptHash(receipt);
       const cost = meteredCost(job.unitPriceMicro, body.metering.duration_ms, job.budgetMicro);
       const refund = job.budgetMicro - cost;
-      const payment = renderPayment({ ...job, paidMicro: cost, refundMicro: refund });
+      const paymentStatus = endedPaymentStatus(job, cost);
+      const payment = renderPayment({
+        ...job,
+        paidMicro: cost,
+        refundMicro: refund,
+        paymentStatus,
+      });
       return {
         change: {
           patch: {
@@ -122,6 +128,7 @@ export class WorkReports {
             duration_ms: body.metering.duration_ms,
             paid_micro: cost.toString(),
             refund_micro: refund.toString(),
+            payment_status: paymentStatus,
             receipt_hash: hash,
           },
           events: [
@@ -215,6 +222,11 @@ export class WorkReports {
     job: JobRecord,
     settlement: SettlementWatch,
   ): Promise<CoordinatorTypes.Payment> {
+    // A deposit job's end wrote no outbox item: its payment is final as the change left it.
+    if (job.funding === "deposit") {
+      settlement.cancel();
+      return renderPayment(job);
+    }
     const written = await settlement.settled(this.settings.settleWaitMs);
     if (written === undefined) return renderPayment((await this.jobs.byId(job.jobId))!);
     return renderPayment(written ? { ...job, ...written } : job);

@@ -39,6 +39,28 @@ export interface ChainBlock {
   txHashes: string[];
 }
 
+export type DepositStatus = "none" | "active" | "withdrawing";
+
+export interface DepositAt {
+  height: number;
+  amountMicro: bigint;
+  status: DepositStatus;
+  /** The first height whose block may include the release; null unless withdrawing. */
+  unlockHeight: number | null;
+}
+
+export interface ChainDeposit extends DepositAt {
+  address: string;
+  finalized: DepositAt;
+}
+
+/** The genesis parameters the deposit rules depend on. */
+export interface DepositRules {
+  minLockMicro: bigint;
+  withdrawDelayBlocks: number;
+  blockTimeMs: number;
+}
+
 export interface ChainGateway {
   chainId(): Promise<string>;
   headBlock(): Promise<ChainBlock>;
@@ -53,4 +75,9 @@ export interface ChainGateway {
     page: { limit: number; cursor?: string },
   ): Promise<ChainHistoryPage>;
   isReachable(): Promise<boolean>;
+  /** The address's deposit as of the head block and as of the finalized block. */
+  getDeposit(address: string): Promise<ChainDeposit>;
+  depositRules(): Promise<DepositRules>;
+  /** What a confirmed tx moved by the node's account of it (a release: what returned to the owner). */
+  movedAmount(txHash: string): Promise<bigint>;
 }

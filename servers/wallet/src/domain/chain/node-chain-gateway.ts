@@ -1,11 +1,20 @@
 // The ChainGateway over a node's RPC: server-lib's node chain client (node down or failing:
 // Unavailable (503) for the wallet's caller; a refused transaction: ChainRejected with the node's
 // reason), plus the address history only the wallet reads.
-import { ValidationError, parseMicro, type SignedTx } from "@aitbc/sdk";
+import {
+  DEFAULT_DEPOSIT_WITHDRAW_DELAY_BLOCKS,
+  DEFAULT_MIN_ESCROW_MICRO,
+  ValidationError,
+  parseMicro,
+  type SignedTx,
+} from "@aitbc/sdk";
 import { ValidationFailed, nodeChainClient } from "@aitbc/server-lib";
 import type {
   ChainAccount,
+  ChainDeposit,
   ChainGateway,
+  DepositAt,
+  DepositRules,
   ChainHistoryPage,
   ChainTxStatus,
 } from "./chain-gateway.js";
@@ -13,6 +22,7 @@ import type {
 export function nodeChainGateway(nodeUrl: string): ChainGateway {
   const chain = nodeChainClient(nodeUrl);
   const { node, call } = chain;
+  let rules: Promise<DepositRules> | undefined;
 
   return {
     chainId: () => chain.chainId(),
@@ -30,6 +40,39 @@ export function nodeChainGateway(nodeUrl: string): ChainGateway {
         nonce: a.nonce,
         pendingNonce: a.pending_nonce,
       };
+    },
+
+    async getDeposit(address): Promise<ChainDeposit> {
+      const d = await call("deposit", () => node.getDeposit({ path: { address } }));
+      return { address: d.address, ...depositAt(d), finalized: depositAt(d.finalized) };
+    },
+
+    depositRules(): Promise<DepositRules> {
+      // Genesis parameters never change; a failed lookup is not remembered.
+      rules ??= call("chain", () => node.getChain()).then(
+        (c) => ({
+          // A node that leaves them out runs on the genesis defaults.
+          minLockMicro:
+            c.min_escrow_micro === undefined
+              ? DEFAULT_MIN_ESCROW_MICRO
+              : parseMicro(c.min_escrow_micro),
+          withdrawDelayBlocks:
+            c.deposit_withdraw_delay_blocks ?? DEFAULT_DEPOSIT_WITHDRAW_DELAY_BLOCKS,
+          blockTimeMs: c.block_time_ms,
+        }),
+        (err: unknown) => {
+          rules = undefined;
+          throw err;
+        },
+      );
+      return rules;
+    },
+
+    async movedAmount(txHash) {
+      const view = await call("transaction", () =>
+        node.getTransaction({ body: { tx_hash: txHash } }),
+      );
+      return parseMicro(view.amount_micro);
     },
 
     async getTransaction(txHash): Promise<ChainTxStatus> {
@@ -69,5 +112,19 @@ export function nodeChainGateway(nodeUrl: string): ChainGateway {
         nextCursor: r.page.next_cursor,
       };
     },
+  };
+}
+
+function depositAt(d: {
+  height: number;
+  amount_micro: string;
+  status: DepositAt["status"];
+  unlock_height: number | null;
+}): DepositAt {
+  return {
+    height: d.height,
+    amountMicro: parseMicro(d.amount_micro),
+    status: d.status,
+    unlockHeight: d.unlock_height,
   };
 }

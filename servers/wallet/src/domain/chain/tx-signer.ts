@@ -2,7 +2,14 @@
 // The nonce is the node's pending_nonce read inside the lock, so concurrent requests of one
 // account get consecutive nonces. If the node still says the nonce is taken (another wallet
 // replica, or a tx signed elsewhere with the same address), it re-reads and signs again.
-import { signTx, txHash, type SignedTx, type TxPayloads, type TxType } from "@aitbc/sdk";
+import {
+  signTx,
+  txHash,
+  type ChainTxContext,
+  type SignedTx,
+  type TxPayloads,
+  type TxType,
+} from "@aitbc/sdk";
 import type { Keystore, CustodialAccount } from "../keys/keystore.js";
 import { AddressMutex } from "./address-mutex.js";
 import { ChainRejected } from "@aitbc/server-lib";
@@ -46,6 +53,19 @@ export class TxSigner {
     payload: TxPayloads[T],
     options: SignOptions<T> = {},
   ): Promise<SubmittedTx<T>> {
+    return this.buildAndSubmit(
+      account,
+      (ctx) => signTx({ type, chainId: ctx.chainId, nonce: ctx.nonce, payload }, ctx.secretKey),
+      options,
+    );
+  }
+
+  /** Like signAndSubmit, with one of the SDK's tx builders (`depositLockTx` and the like). */
+  async buildAndSubmit<T extends TxType>(
+    account: CustodialAccount,
+    build: (ctx: ChainTxContext) => SignedTx<T>,
+    options: SignOptions<T> = {},
+  ): Promise<SubmittedTx<T>> {
     const chainId = await this.chainId();
     return this.mutex.run(account.address, async () => {
       for (let attempt = 0; ; attempt++) {
@@ -53,7 +73,7 @@ export class TxSigner {
         if (await options.beforeSign?.(state)) state = await this.chain.getAccount(account.address);
         options.precheck?.(state);
         const tx = await this.keystore.withSecretKey(account.accountId, (secretKey) =>
-          signTx({ type, chainId, nonce: state.pendingNonce, payload }, secretKey),
+          build({ chainId, nonce: state.pendingNonce, secretKey }),
         );
         const signed: SubmittedTx<T> = { tx, txHash: txHash(tx) };
         await options.beforeSubmit?.(signed);
