@@ -20,7 +20,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createAitbcClient, sleep, streamJobEvents } from "@aitbc/sdk";
+import { createAitbcClient, pollUntil, sleep, streamJobEvents } from "@aitbc/sdk";
 import { startStack } from "@aitbc/stack";
 
 const GOAL_MS = 250;
@@ -56,10 +56,13 @@ async function timeJob(client, serviceId, funding, n) {
         temperature: 0,
       },
       budget: { max_cost: BUDGET, currency: "AITBC" },
-      ...(funding === "escrow" ? {} : { funding }),
+      // A checkout without deposits has no `funding` and takes every job on escrow.
+      ...(hasDeposits(client) ? { funding } : {}),
     },
   });
   const created = performance.now();
+  if (hasDeposits(client) && job.payment.funding !== funding)
+    throw new Error(`job ${job.job_id} is funded by ${job.payment.funding}, not ${funding}`);
   let firstToken;
   let status = "lost";
   for await (const event of streamJobEvents(job.job_id, { client })) {
@@ -72,14 +75,26 @@ async function timeJob(client, serviceId, funding, n) {
   return { createMs: created - started, firstTokenMs: firstToken - started };
 }
 
+/** Whether this checkout has prepaid deposits (the wallet's deposit lock, jobs' `funding`). */
+const hasDeposits = (client) => typeof client.wallet.lockDeposit === "function";
+
 /**
- * The deposit path needs the wallet's deposit lock and the coordinator's `funding` field; on a
- * checkout without them this says why and the path is skipped.
+ * Locks the customer's deposit and waits until it is final, the only deposit the coordinator
+ * reserves against. On a checkout without deposits, says why the path is skipped.
  */
-async function lockDeposit(client) {
-  if (typeof client.wallet.lockDeposit !== "function")
+async function lockDeposit(client, address) {
+  if (!hasDeposits(client))
     return "needs deposits: the SDK's wallet has no lockDeposit (POST /api/v1/wallet/deposit/lock)";
-  await client.wallet.lockDeposit({ body: { amount: DEPOSIT } });
+  const locked = await client.wallet.lockDeposit({ body: { amount: DEPOSIT } });
+  await pollUntil(
+    async () => {
+      const deposit = await client.node.getDeposit({ path: { address } });
+      return BigInt(deposit.finalized.amount_micro) >= BigInt(locked.amount_micro)
+        ? true
+        : undefined;
+    },
+    { timeoutMs: 60_000, intervalMs: 200 },
+  );
   return undefined;
 }
 
@@ -129,7 +144,7 @@ async function runStack(blockTimeMs) {
     const serviceId = stack.credentials.provider.service_id;
     for (const path of PATHS) {
       if (path === "deposit") {
-        const skip = await lockDeposit(client);
+        const skip = await lockDeposit(client, stack.credentials.customer.address);
         if (skip) {
           results[path] = { skip };
           console.log(`    deposit: skipped (${skip})`);
