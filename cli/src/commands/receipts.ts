@@ -7,6 +7,12 @@ import { formatTable } from "../output/table.js";
 import type { Command } from "./command.js";
 import { checkReceipt, type ReceiptCheck } from "./receipt-check.js";
 
+function verdict(check: ReceiptCheck): string {
+  if (!check.valid) return "❌ INVALID";
+  if (!check.inclusion) return "✅ signatures + chain anchor";
+  return check.anchored ? "✅ signatures + batch proof" : "✅ signatures (batch not on chain yet)";
+}
+
 export const receiptsCommand: Command = {
   name: "receipts",
   summary: "list signed job receipts (--verify checks signatures and the chain anchor)",
@@ -17,7 +23,9 @@ export const receiptsCommand: Command = {
   --job-id ID   only this job's receipt
   --verify      verify each receipt offline: the provider's and the coordinator's ed25519
                 signatures (coordinator keys from GET /v1/keys) and the receipt hash anchored
-                on chain by the settlement tx; exits 1 if any check fails`,
+                on chain: by the escrow release, or for a deposit-funded job by its
+                settlement batch (the Merkle proof is checked against the root the node
+                anchored); exits 1 if any check fails`,
   identity: "customer",
   options: { limit: { type: "string" }, "job-id": { type: "string" }, verify: { type: "boolean" } },
   async run({ client, out, values, positionals }) {
@@ -45,7 +53,7 @@ export const receiptsCommand: Command = {
         entries.map((e) =>
           checkReceipt(
             client,
-            { ...e, receipt: e.receipt as Receipt },
+            { ...e, receipt: e.receipt as Receipt, settlement: e.settlement ?? null },
             keys.map((k) => k.public_key),
           ),
         ),
@@ -76,14 +84,20 @@ export const receiptsCommand: Command = {
               `${r.units} ${r.unit_type}`,
               microAitbc(r.cost),
               time(r.completed_at),
-              shortHash(e.payment_tx_hash),
-              ...(check ? [check.valid ? "✅ signatures + chain anchor" : "❌ INVALID"] : []),
+              e.settlement
+                ? `batch ${e.settlement.batch_id.slice(0, 8)} #${e.settlement.leaf_index}`
+                : shortHash(e.payment_tx_hash),
+              ...(check ? [verdict(check)] : []),
             ];
           }),
         ),
       );
     for (const check of checks ?? []) {
       for (const error of check.errors) out.line(`  ${check.job_id}: ${error}`);
+      if (check.valid && check.inclusion && check.anchored === null)
+        out.line(
+          `  ${check.job_id}: batch ${check.inclusion.batch_id} is not on chain yet; verify again once the payment is settled.`,
+        );
     }
     const failed = checks?.filter((c) => !c.valid) ?? [];
     if (checks && failed.length === 0) {
@@ -95,9 +109,12 @@ export const receiptsCommand: Command = {
     const result = { receipts: entries, ...(checks ? { verification: checks } : {}) };
     if (failed.length > 0) {
       out.result(result);
+      const proofFailed = failed.some((c) => c.inclusion && !c.inclusion.proof_valid);
       throw new CommandFailed(
         `${failed.length} receipt(s) failed verification.`,
-        "Do not trust these results; report the job ids to the provider and the platform.",
+        proofFailed
+          ? "A batch inclusion proof does not match the root anchored on chain: do not trust these results; report the job ids and batch ids to the platform (the coordinator), and check with another node (--node-url) that the chain agrees."
+          : "Do not trust these results; report the job ids to the provider and the platform.",
         "receipt_invalid",
       );
     }

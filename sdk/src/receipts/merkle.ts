@@ -77,6 +77,26 @@ export function merkleProof(hashes: readonly string[], index: number): MerkleSte
   return proof;
 }
 
+/** Every leaf's proof (`merkleProof(hashes, i)` for each i), building the tree once. */
+export function merkleProofs(hashes: readonly string[]): MerkleStep[][] {
+  if (hashes.length === 0) throw new RangeError("A Merkle tree needs at least one leaf.");
+  const proofs: MerkleStep[][] = hashes.map(() => []);
+  // positions[leaf] = where that leaf's ancestor sits in the current level.
+  const positions = hashes.map((_, i) => i);
+  let level = hashes.map(leafHash);
+  while (level.length > 1) {
+    for (let leaf = 0; leaf < hashes.length; leaf++) {
+      const i = positions[leaf]!;
+      const sibling = i % 2 === 0 ? i + 1 : i - 1;
+      if (sibling < level.length)
+        proofs[leaf]!.push({ side: i % 2 === 0 ? "right" : "left", hash: hex(level[sibling]!) });
+      positions[leaf] = Math.floor(i / 2);
+    }
+    level = nextLevel(level);
+  }
+  return proofs;
+}
+
 /** Whether `proof` leads from the receipt hash `leaf` to `root`. Never throws. */
 export function verifyMerkleProof(
   leaf: string,

@@ -69,6 +69,14 @@ export interface CoordinatorConfig {
    * the item is picked up again within this time.
    */
   settlementClaimMs: number;
+  /**
+   * Settlement batches of deposit-funded jobs: one is formed once `settlementBatchMinItems`
+   * reservations are owed, or once the oldest has waited `settlementBatchIntervalMs` (about one
+   * block interval), with at most `settlementBatchMaxItems` (chain limit 512) items.
+   */
+  settlementBatchMinItems: number;
+  settlementBatchMaxItems: number;
+  settlementBatchIntervalMs: number;
   /** Open job-stream sockets one API key may hold; one more is closed with 4429. */
   streamSocketsPerKey: number;
   /** Bytes a stream socket may leave unread before it is dropped as a slow consumer. */
@@ -145,6 +153,18 @@ export function loadCoordinatorConfig(env: EnvSource = process.env): Coordinator
     }),
     settlementClaimMs: envInt(env, "AITBC_SETTLEMENT_CLAIM_MS", 15_000, {
       min: 1000,
+      max: 600_000,
+    }),
+    settlementBatchMinItems: envInt(env, "AITBC_SETTLEMENT_BATCH_MIN_ITEMS", 64, {
+      min: 1,
+      max: 512,
+    }),
+    settlementBatchMaxItems: envInt(env, "AITBC_SETTLEMENT_BATCH_MAX_ITEMS", 512, {
+      min: 1,
+      max: 512,
+    }),
+    settlementBatchIntervalMs: envInt(env, "AITBC_SETTLEMENT_BATCH_INTERVAL_MS", 2000, {
+      min: 10,
       max: 600_000,
     }),
     streamSocketsPerKey: envInt(env, "AITBC_STREAM_SOCKETS_PER_KEY", 32, { min: 1, max: 10_000 }),

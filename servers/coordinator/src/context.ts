@@ -14,6 +14,7 @@ import { ReviewsRepo } from "./data/reviews-repo.js";
 import { KeysRepo } from "./data/keys-repo.js";
 import { ApiKeysRepo } from "./data/api-keys-repo.js";
 import { OutboxRepo } from "./data/outbox-repo.js";
+import { SettlementBatchesRepo } from "./data/settlement-batches-repo.js";
 import { DepositsRepo } from "./data/deposits-repo.js";
 import { knexIdempotency, knexTransactions } from "./data/knex-transactions.js";
 import { ApiKeys } from "./domain/accounts/api-keys.js";
@@ -34,6 +35,8 @@ import { JobRelease } from "./domain/miners/job-release.js";
 import { ReceiptKeyRing } from "./domain/receipts/receipt-keys.js";
 import { OutboxWorker } from "./domain/settlement/outbox-worker.js";
 import type { SettlementPort } from "./domain/settlement/settlement-port.js";
+import { BatchWorker } from "./domain/settlement/batch-worker.js";
+import type { BatchChainPort } from "./domain/settlement/batch-chain-port.js";
 import type { DepositReader } from "./domain/deposits/deposit-reader.js";
 import { DepositLedger } from "./domain/deposits/deposit-ledger.js";
 import type { SignalBus } from "./domain/events/signal-bus.js";
@@ -44,6 +47,8 @@ export interface CoordinatorDeps {
   config: CoordinatorConfig;
   logger: Logger;
   settlement: SettlementPort;
+  /** Where settlement batches of deposit-funded jobs go; none: they wait, owed. */
+  batchChain?: BatchChainPort;
   /** The node's deposits; undefined without a node, and then no job is paid from a deposit. */
   depositReader: DepositReader | undefined;
   addresses: AddressProvider;
@@ -66,6 +71,7 @@ export interface CoordinatorRepos {
   keys: KeysRepo;
   apiKeys: ApiKeysRepo;
   outbox: OutboxRepo;
+  batches: SettlementBatchesRepo;
   deposits: DepositsRepo;
 }
 
@@ -79,6 +85,8 @@ export interface CoordinatorContext {
   presence: MinerPresence;
   keys: ReceiptKeyRing;
   worker: OutboxWorker;
+  /** Settles owed deposit reservations in batches. */
+  batches: BatchWorker;
   settlement: SettlementPort;
   deposits: DepositLedger;
   sealer: SecretSealer;
@@ -109,6 +117,7 @@ export async function createContext(deps: CoordinatorDeps): Promise<CoordinatorC
     keys: new KeysRepo(db),
     apiKeys: new ApiKeysRepo(db),
     outbox: new OutboxRepo(db),
+    batches: new SettlementBatchesRepo(db),
     deposits: new DepositsRepo(db),
   };
   const transactions = knexTransactions(db);
@@ -118,7 +127,17 @@ export async function createContext(deps: CoordinatorDeps): Promise<CoordinatorC
   const worker = new OutboxWorker(transactions, repos.outbox, repos.jobs, settlement, logger, {
     claimMs: config.settlementClaimMs,
   });
-  const kick = () => worker.kick();
+  const batches = new BatchWorker(transactions, repos.batches, deps.batchChain, logger, {
+    minItems: config.settlementBatchMinItems,
+    maxItems: config.settlementBatchMaxItems,
+    intervalMs: config.settlementBatchIntervalMs,
+    claimMs: config.settlementClaimMs,
+  });
+  // Whatever may have queued a release or made a reservation owed nudges both workers.
+  const kick = () => {
+    worker.kick();
+    batches.kick();
+  };
   const deposits = new DepositLedger(repos.deposits, depositReader, logger);
   const transitions = new JobTransitions(
     transactions,
@@ -147,6 +166,7 @@ export async function createContext(deps: CoordinatorDeps): Promise<CoordinatorC
     presence,
     keys,
     worker,
+    batches,
     settlement,
     deposits,
     sealer,

@@ -3,6 +3,7 @@ export { loadCoordinatorConfig, type CoordinatorConfig } from "./config.js";
 export {
   startCoordinator,
   settlementFor,
+  batchChainFor,
   type RunningCoordinator,
   type CoordinatorOverrides,
 } from "./start.js";
@@ -19,6 +20,8 @@ export type {
   ReleaseOutcome,
 } from "./domain/settlement/settlement-port.js";
 export { ChainSettlement } from "./domain/settlement/chain-settlement.js";
+export { ChainBatchPort } from "./domain/settlement/chain-batch-port.js";
+export type { BatchChainPort } from "./domain/settlement/batch-chain-port.js";
 export { NodeDepositReader } from "./domain/settlement/node-deposit-reader.js";
 export type { DepositReader, FinalizedDeposit } from "./domain/deposits/deposit-reader.js";
 export type { AddressProvider } from "./domain/accounts/address-provider.js";

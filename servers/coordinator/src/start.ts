@@ -19,6 +19,8 @@ import { bridgeSignalsOverPostgres, type SignalBridge } from "./data/pg-signal-b
 import type { SettlementPort } from "./domain/settlement/settlement-port.js";
 import { ChainSettlement } from "./domain/settlement/chain-settlement.js";
 import { UnconfiguredSettlement } from "./domain/settlement/unconfigured-settlement.js";
+import type { BatchChainPort } from "./domain/settlement/batch-chain-port.js";
+import { ChainBatchPort } from "./domain/settlement/chain-batch-port.js";
 import { NodeDepositReader } from "./domain/settlement/node-deposit-reader.js";
 import type { DepositReader } from "./domain/deposits/deposit-reader.js";
 import {
@@ -40,6 +42,8 @@ export interface RunningCoordinator {
 /** Replaceable parts: test suites pass doubles of the outside world here. */
 export interface CoordinatorOverrides {
   settlement?: SettlementPort;
+  /** Where settlement batches go (default: the node and settlement key of the config, if set). */
+  batchChain?: BatchChainPort;
   /** Where customers' prepaid deposits are read; by default the node, when settlement is configured. */
   depositReader?: DepositReader;
   addresses?: AddressProvider;
@@ -64,6 +68,15 @@ export function settlementFor(config: CoordinatorConfig, logger: Logger): Settle
     settlementSecretKey: config.settlementSecretKey!,
     chainId: config.chainId,
     logger,
+  });
+}
+
+export function batchChainFor(config: CoordinatorConfig): BatchChainPort | undefined {
+  if (!config.nodeUrl || !config.settlementSecretKey) return undefined;
+  return new ChainBatchPort({
+    nodeUrl: config.nodeUrl,
+    settlementSecretKey: config.settlementSecretKey,
+    chainId: config.chainId,
   });
 }
 
@@ -107,11 +120,13 @@ export async function startCoordinator(
         ? new WalletAddressProvider(config.walletUrl, config.adminApiKey)
         : new LocalKeyAddressProvider());
     const sealer = sealerFor(config, logger);
+    const batchChain = overrides.batchChain ?? batchChainFor(config);
     const ctx = await createContext({
       db,
       config,
       logger,
       settlement,
+      ...(batchChain ? { batchChain } : {}),
       depositReader,
       addresses,
       bus,
@@ -132,6 +147,7 @@ export async function startCoordinator(
     let stopKeyWatch = () => {};
     if (overrides.workers !== false) {
       ctx.worker.start();
+      ctx.batches.start();
       ctx.sweeper.start();
       stopKeyWatch = ctx.keys.watch(RECEIPT_KEY_RELOAD_MS, (err) =>
         logger.warn({ err }, "could not re-read the receipt keys"),
@@ -155,6 +171,7 @@ export async function startCoordinator(
           await running.close();
           await ctx.sweeper.stop();
           await ctx.worker.stop();
+          await ctx.batches.stop();
           await bridge?.close();
           await db.destroy();
         })();

@@ -543,6 +543,52 @@ export type JobResults = {
     receipt_hash: string | null;
     payment: Payment;
     failure: JobFailure | null;
+    /**
+     * For a deposit-funded job once its receipt is in a settlement batch: the batch, the Merkle
+     * root it anchors on chain and this receipt's inclusion proof. Check the proof against the
+     * root the node reports for the batch (`GET /api/v1/settlements/{batch_id}`), not this one;
+     * the SDK's `checkReceiptInclusion` does both. Null for escrow-funded jobs and before batching.
+     *
+     */
+    settlement?: ReceiptSettlement | null;
+};
+
+/**
+ * ReceiptSettlement
+ */
+export type ReceiptSettlement = {
+    batch_id: Id;
+    /**
+     * The Merkle root of the batch's receipt hashes, as the coordinator computed it.
+     */
+    receipts_root: string;
+    /**
+     * This receipt's position among the batch's leaves.
+     */
+    leaf_index: number;
+    /**
+     * The sibling hashes from this receipt's leaf up to the root (`verifyMerkleProof`).
+     */
+    proof: Array<MerkleStep>;
+    /**
+     * The block holding the batch once it is final; null before.
+     */
+    block_height: number | null;
+    /**
+     * The `settlement_batch` transaction once signed; null before.
+     */
+    tx_hash: TxHash | null;
+};
+
+/**
+ * MerkleStep
+ */
+export type MerkleStep = {
+    /**
+     * Which side the sibling sits on when hashing towards the root.
+     */
+    side: 'left' | 'right';
+    hash: string;
 };
 
 /**
@@ -785,6 +831,14 @@ export type ReceiptEntry = {
      */
     payment_tx_hash: TxHash | null;
     receipt: Receipt;
+    /**
+     * For a deposit-funded job once its receipt is in a settlement batch: the batch, the Merkle
+     * root it anchors on chain and this receipt's inclusion proof. Check the proof against the
+     * root the node reports for the batch (`GET /api/v1/settlements/{batch_id}`), not this one;
+     * the SDK's `checkReceiptInclusion` does both. Null for escrow-funded jobs and before batching.
+     *
+     */
+    settlement?: ReceiptSettlement | null;
 };
 
 /**

@@ -80,7 +80,7 @@ export class JobTransitions {
     if (after && change) {
       if (change.events?.length) this.bus.publish({ kind: "job", id: jobId });
       if (change.wakeClaims) this.bus.publish({ kind: "queued", id: after.providerId });
-      if (change.settle && after.funding === "escrow") this.onSettle();
+      if (change.settle) this.onSettle();
     }
     return result;
   }

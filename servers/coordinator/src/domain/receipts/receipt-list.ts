@@ -4,9 +4,10 @@ import type { ReceiptStore, ReceiptFilter } from "./receipt-store.js";
 import type { JobStore } from "../jobs/job-store.js";
 import { decodeCursor, encodeCursor } from "../cursor.js";
 import { adminScope, type Caller } from "../accounts/caller.js";
+import { receiptSettlementView, type SettlementReader } from "./receipt-settlement.js";
 
 export async function listReceipts(
-  deps: { receipts: ReceiptStore; jobs: JobStore },
+  deps: { receipts: ReceiptStore; jobs: JobStore; batches: SettlementReader },
   caller: Caller,
   q: { limit: number; job_id?: string; cursor?: string },
 ): Promise<CoordinatorTypes.ReceiptList> {
@@ -29,7 +30,11 @@ export async function listReceipts(
   );
   const page = rows.slice(0, q.limit);
   const settled = new Map<string, string | null>();
-  for (const r of page) settled.set(r.jobId, (await deps.jobs.byId(r.jobId))?.settleTxHash ?? null);
+  const batched = new Map<string, CoordinatorTypes.ReceiptSettlement | null>();
+  for (const r of page) {
+    settled.set(r.jobId, (await deps.jobs.byId(r.jobId))?.settleTxHash ?? null);
+    batched.set(r.jobId, await receiptSettlementView(deps.batches, r.jobId));
+  }
   const last = page[page.length - 1];
   return {
     receipts: page.map((r) => ({
@@ -38,6 +43,7 @@ export async function listReceipts(
       created_at: r.createdAt,
       payment_tx_hash: settled.get(r.jobId) ?? null,
       receipt: r.receipt as CoordinatorTypes.Receipt,
+      settlement: batched.get(r.jobId) ?? null,
     })),
     page: {
       limit: q.limit,

@@ -1,5 +1,6 @@
 import { declaredReply } from "@aitbc/server-lib";
 import type { CoordinatorContext } from "../../context.js";
+import { receiptSettlementView } from "../../domain/receipts/receipt-settlement.js";
 import type { Authenticator } from "../auth.js";
 import { qInt, qString } from "../query.js";
 import type { CoordinatorHandlers } from "../routes.gen.js";
@@ -37,7 +38,9 @@ export function jobRoutes(
 
     async getJobResults({ path }, { req }) {
       const caller = await auth.require(req);
-      return { status: 200, body: await ctx.jobs.results(caller, path.job_id) };
+      const results = await ctx.jobs.results(caller, path.job_id);
+      const settlement = await receiptSettlementView(ctx.repos.batches, path.job_id);
+      return { status: 200, body: { ...results, settlement } };
     },
 
     async cancelJob({ path }, { req }) {
