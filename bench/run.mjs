@@ -11,12 +11,14 @@ const BENCHES = [
   "chain-verify",
   "chain-throughput",
   "chain-state-scaling",
+  "settlement-capacity",
   "wallet-transfers",
   "http-floor",
   "coordinator-lifecycle",
   "coordinator-validator-overhead",
   "miner-tokens",
   "key-revocation",
+  "first-token",
 ];
 const root = fileURLToPath(new URL("..", import.meta.url));
 const wanted = process.argv.slice(2);

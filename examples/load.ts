@@ -1,12 +1,14 @@
 // A load run over the whole market: real providers with
 // their own services and miners, real funded customers, every job followed to its end. It reports
 // jobs/s, p50 and p99 submit→complete latency, jobs lost (must be 0), and the ledger invariant.
-// Run: npx tsx examples/load.ts [--customers 10] [--providers 5] [--jobs-per-customer 2]
+// With `--funding deposit` every customer first locks a prepaid deposit covering all its jobs,
+// and its jobs are reserved against it instead of each locking an escrow on chain.
+// Run: npx tsx examples/load.ts [--customers 10] [--providers 5] [--jobs-per-customer 2] [--funding escrow|deposit]
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
-import { streamJobEvents, toMicro, type CoordinatorTypes } from "@aitbc/sdk";
+import { pollUntil, streamJobEvents, toMicro, type CoordinatorTypes } from "@aitbc/sdk";
 import { loadStackContext, type StackContext } from "./phases/context.js";
 import { checkLedger, describeLedger, type LedgerReport } from "./phases/ledger.js";
 import type { MinerProcess } from "./phases/miner-process.js";
@@ -25,6 +27,8 @@ export interface LoadOptions {
   jobsPerCustomer: number;
   maxTokens: number;
   budget: number;
+  /** How every job is paid: a per-job escrow (default) or the customer's prepaid deposit. */
+  funding?: "escrow" | "deposit";
 }
 
 export interface LoadReport {
@@ -53,7 +57,7 @@ interface JobOutcome {
   jobId: string;
   status: string;
   latencyMs: number;
-  /** submit → 201 (the escrow lock is in a block). */
+  /** submit → 201 (the escrow lock is in a block, or the deposit reservation is written). */
   createMs: number;
   /** 201 → assigned to a miner. */
   waitMs: number;
@@ -70,6 +74,8 @@ async function followJob(
   const started = performance.now();
   const job = await client.coordinator.createJob({ body });
   const created = performance.now();
+  if (body.funding && job.payment.funding !== body.funding)
+    throw new Error(`job ${job.job_id} is funded by ${job.payment.funding}, not ${body.funding}`);
   let assigned = created;
   let status = "lost";
   for await (const event of streamJobEvents(job.job_id, { client })) {
@@ -160,6 +166,27 @@ export async function simulateLoad(
       60_000,
     );
     r.step(`${customers.length} customers funded with ${grant} AITBC each`);
+    const funding = options.funding ?? "escrow";
+    if (funding === "deposit") {
+      // Each deposit covers all its customer's jobs at once; the coordinator reserves only
+      // against a final deposit, so wait for that before submitting.
+      const amount = options.budget * options.jobsPerCustomer;
+      await Promise.all(
+        customers.map(async (c) => {
+          const locked = await ctx.as(c.api_key).wallet.lockDeposit({ body: { amount } });
+          await pollUntil(
+            async () => {
+              const deposit = await ctx.admin.node.getDeposit({ path: { address: c.address } });
+              return BigInt(deposit.finalized.amount_micro) >= BigInt(locked.amount_micro)
+                ? true
+                : undefined;
+            },
+            { timeoutMs: 60_000, what: `the deposit of ${c.id} to be final` },
+          );
+        }),
+      );
+      r.step(`${customers.length} customers locked a deposit of ${amount} AITBC each`);
+    }
 
     // Every customer submits its jobs at once, each to a random provider's service, as real
     // customers spread over the market would.
@@ -179,6 +206,7 @@ export async function simulateLoad(
             },
             budget: { max_cost: options.budget, currency: "AITBC" },
             ttl_seconds: 600,
+            funding,
           }).catch((err: unknown): JobOutcome => ({
             jobId: `(not created: ${(err as Error).message})`,
             status: "lost",
@@ -242,7 +270,8 @@ export async function simulateLoad(
         ),
       );
     r.step(
-      `where the time goes (p50): submit→created ${p50((o) => o.createMs)} ms (escrow lock in a block), ` +
+      `where the time goes (p50): submit→created ${p50((o) => o.createMs)} ms ` +
+        `(${funding === "deposit" ? "deposit reservation" : "escrow lock in a block"}), ` +
         `created→assigned ${p50((o) => o.waitMs)} ms (queue), assigned→result ${p50((o) => o.runMs)} ms (run + receipt)`,
     );
     r.step(`payments settled: ${settled} of ${completed.length}`);
@@ -270,8 +299,13 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       providers: { type: "string", default: "5" },
       "jobs-per-customer": { type: "string", default: "2" },
       "max-tokens": { type: "string", default: "32" },
+      funding: { type: "string", default: "escrow" },
     },
   });
+  if (values.funding !== "escrow" && values.funding !== "deposit") {
+    console.error(`--funding: expected escrow or deposit, got ${values.funding}`);
+    process.exit(2);
+  }
   try {
     await simulateLoad(loadStackContext(), consoleReporter(), {
       customers: Number(values.customers),
@@ -279,6 +313,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       jobsPerCustomer: Number(values["jobs-per-customer"]),
       maxTokens: Number(values["max-tokens"]),
       budget: 5,
+      funding: values.funding,
     });
   } catch (err) {
     console.error(`\n✗ ${(err as Error).message}`);

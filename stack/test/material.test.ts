@@ -62,6 +62,13 @@ describe("dev genesis", () => {
     expect(genesisHash(again)).toBe(genesisHash(genesis));
   });
 
+  it("writes a chosen block time into a new chain and keeps the stored one afterwards", () => {
+    const dir = tempDir();
+    const { secrets } = loadOrCreateDevSecrets(join(dir, "secrets.json"), 3);
+    expect(loadOrCreateGenesis(join(dir, "genesis.json"), secrets, 5000).block_time_ms).toBe(5000);
+    expect(loadOrCreateGenesis(join(dir, "genesis.json"), secrets, 1000).block_time_ms).toBe(5000);
+  });
+
   it("refuses a genesis of another chain", () => {
     const dir = tempDir();
     const a = loadOrCreateDevSecrets(join(dir, "a.json"), 3).secrets;

@@ -18,6 +18,11 @@ export interface StartStackOptions {
   /** Where port variables and inherited settings are read from (default process.env). */
   env?: Record<string, string | undefined>;
   validators?: number;
+  /**
+   * Block time of a new dev chain (default 1 s). An existing data dir keeps the genesis it has:
+   * the block time is part of the chain's identity.
+   */
+  blockTimeMs?: number;
   /** Log level of the services (default AITBC_LOG_LEVEL or info). */
   logLevel?: string;
   /** Longest wait for each phase (default 60 s). */

@@ -58,7 +58,7 @@ export async function startStack(options: StartStackOptions = {}): Promise<Runni
   try {
     const { secrets, created } = loadOrCreateDevSecrets(paths.secrets, validators);
     step({ kind: "secrets", created, chainId: secrets.chain_id });
-    loadOrCreateGenesis(paths.genesis, secrets);
+    loadOrCreateGenesis(paths.genesis, secrets, options.blockTimeMs);
     const adminApiKey = env.AITBC_ADMIN_API_KEY || secrets.admin_api_key;
     const ctx: PlanContext = {
       host,
