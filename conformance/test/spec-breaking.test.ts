@@ -315,16 +315,17 @@ describe("spec:breaking", () => {
   });
 
   it("compares with the last release of the contract with --since-release, and lets a major changeset announce a break", () => {
-    dir = mkdtempSync(join(tmpdir(), "aitbc-breaking-release-"));
+    const repo = mkdtempSync(join(tmpdir(), "aitbc-breaking-release-"));
+    dir = repo;
     const git = (...args: string[]) =>
       execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.org", ...args], {
-        cwd: dir,
+        cwd: repo,
         encoding: "utf8",
       });
-    const bundled = join(dir, "spec/bundled");
+    const bundled = join(repo, "spec/bundled");
     const version = (v: string) =>
       writeFileSync(
-        join(dir, "spec/package.json"),
+        join(repo, "spec/package.json"),
         JSON.stringify({ name: "@aitbc/spec", version: v }),
       );
     git("init", "-q", "-b", "main");
@@ -339,25 +340,25 @@ describe("spec:breaking", () => {
     git("commit", "-q", "--allow-empty", "-m", "later work");
 
     // Two commits later, the deletion is still measured against 0.1.0, not against the last commit.
-    const unreleased = run(["--dir", bundled, "--since-release"], dir);
+    const unreleased = run(["--dir", bundled, "--since-release"], repo);
     expect(unreleased.code).toBe(1);
     expect(unreleased.out).toContain("BREAKING widgets DELETE /widgets/{id}");
     expect(unreleased.out).toContain("release 0.1.0");
     expect(unreleased.out).toContain('"@aitbc/spec": major');
 
-    mkdirSync(join(dir, ".changeset"));
+    mkdirSync(join(repo, ".changeset"));
     writeFileSync(
-      join(dir, ".changeset/no-deletes.md"),
+      join(repo, ".changeset/no-deletes.md"),
       '---\n"@aitbc/spec": major\n---\n\nNo deletes.\n',
     );
-    expect(run(["--dir", bundled, "--since-release"], dir).code).toBe(0);
+    expect(run(["--dir", bundled, "--since-release"], repo).code).toBe(0);
 
     // Released (tagged) as 1.0.0: from then on the base is that tag, and the changeset is spent.
-    rmSync(join(dir, ".changeset"), { recursive: true });
+    rmSync(join(repo, ".changeset"), { recursive: true });
     version("1.0.0");
     git("commit", "-qam", "1.0.0");
     git("tag", "@aitbc/spec@1.0.0");
-    expect(run(["--dir", bundled, "--since-release"], dir)).toEqual({
+    expect(run(["--dir", bundled, "--since-release"], repo)).toEqual({
       code: 0,
       out: expect.stringContaining("compared with the release @aitbc/spec@1.0.0"),
     });
