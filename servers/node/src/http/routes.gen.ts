@@ -19,10 +19,7 @@ export interface NodeOperations {
   getDeposit: { data: T.GetDepositData; responses: T.GetDepositResponses };
   getSettlement: { data: T.GetSettlementData; responses: T.GetSettlementResponses };
   getBond: { data: T.GetBondData; responses: T.GetBondResponses };
-  getVerificationPool: {
-    data: T.GetVerificationPoolData;
-    responses: T.GetVerificationPoolResponses;
-  };
+  getVerificationPool: { data: T.GetVerificationPoolData; responses: T.GetVerificationPoolResponses };
   getSyncStatus: { data: T.GetSyncStatusData; responses: T.GetSyncStatusResponses };
   listEquivocations: { data: T.ListEquivocationsData; responses: T.ListEquivocationsResponses };
   requestFaucet: { data: T.RequestFaucetData; responses: T.RequestFaucetResponses };
