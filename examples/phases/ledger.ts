@@ -1,6 +1,6 @@
 // The ledger invariant (docs/architecture.md, "A job and its money"), checked from public chain
-// data only: the sum of every balance, every open escrow and every prepaid deposit equals the
-// genesis supply plus all faucet grants and exchange
+// data only: the sum of every balance, every open escrow, every prepaid deposit, every provider
+// bond and the verification pool equals the genesis supply plus all faucet grants and exchange
 // mints. Every address that ever appeared in a transaction is read; a block with transactions
 // landing mid-count makes the count start over, so the sums belong to one chain state.
 import {
@@ -14,11 +14,13 @@ export interface LedgerReport {
   ok: boolean;
   /** Genesis allocations + faucet + mints, micro-AITBC. */
   supply: bigint;
-  /** Balances + open escrows + deposits, micro-AITBC. */
+  /** Balances + open escrows + deposits + bonds + the verification pool, micro-AITBC. */
   held: bigint;
   balances: bigint;
   escrowed: bigint;
   deposited: bigint;
+  bonded: bigint;
+  pool: bigint;
   addresses: number;
   transactions: number;
   /** Any negative balance is also a violation. */
@@ -64,6 +66,7 @@ export async function checkLedger(
     let balances = 0n;
     let escrowed = 0n;
     let deposited = 0n;
+    let bonded = 0n;
     const negative: string[] = [];
     for (const address of addresses) {
       const account = await node.node.getAccount({ path: { address } });
@@ -72,10 +75,12 @@ export async function checkLedger(
       balances += balance;
       escrowed += BigInt(account.locked_micro);
       deposited += BigInt(account.deposit_micro);
+      bonded += BigInt(account.bond_micro);
     }
+    const pool = BigInt((await node.node.getVerificationPool()).amount_micro);
     const after = await newestTx(node);
     if (before === after || attempt >= attempts) {
-      const held = balances + escrowed + deposited;
+      const held = balances + escrowed + deposited + bonded + pool;
       return {
         ok: held === supply && negative.length === 0 && before === after,
         supply,
@@ -83,6 +88,8 @@ export async function checkLedger(
         balances,
         escrowed,
         deposited,
+        bonded,
+        pool,
         addresses: addresses.size,
         transactions: txs.length,
         negative,
@@ -94,7 +101,7 @@ export async function checkLedger(
 export function describeLedger(r: LedgerReport): string {
   return (
     `supply ${formatAitbc(r.supply)} AITBC (genesis + faucet + mints) vs ` +
-    `balances ${formatAitbc(r.balances)} + escrows ${formatAitbc(r.escrowed)} + deposits ${formatAitbc(r.deposited)} = ${formatAitbc(r.held)} AITBC ` +
+    `balances ${formatAitbc(r.balances)} + escrows ${formatAitbc(r.escrowed)} + deposits ${formatAitbc(r.deposited)} + bonds ${formatAitbc(r.bonded)} + pool ${formatAitbc(r.pool)} = ${formatAitbc(r.held)} AITBC ` +
     `over ${r.addresses} addresses, ${r.transactions} txs`
   );
 }

@@ -33,6 +33,8 @@ export interface Genesis {
   min_escrow?: string;
   /** Blocks between a `deposit_withdraw` and the first block that may include its `deposit_release`; default 10. */
   deposit_withdraw_delay_blocks?: number;
+  /** Blocks between a `bond_unlock` and the first block that may include its `bond_release`; default 100. */
+  bond_unlock_delay_blocks?: number;
 }
 
 /** `0x` + sha256 of the canonical JSON of the genesis file; also the hash of block 0. */
@@ -56,4 +58,11 @@ export const DEFAULT_DEPOSIT_WITHDRAW_DELAY_BLOCKS = 10;
 
 export function depositWithdrawDelayBlocks(genesis: Genesis): number {
   return genesis.deposit_withdraw_delay_blocks ?? DEFAULT_DEPOSIT_WITHDRAW_DELAY_BLOCKS;
+}
+
+/** The unlock delay of a provider bond when the genesis leaves it out (blocks). */
+export const DEFAULT_BOND_UNLOCK_DELAY_BLOCKS = 100;
+
+export function bondUnlockDelayBlocks(genesis: Genesis): number {
+  return genesis.bond_unlock_delay_blocks ?? DEFAULT_BOND_UNLOCK_DELAY_BLOCKS;
 }

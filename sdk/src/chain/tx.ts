@@ -66,6 +66,31 @@ export interface SettlementBatchPayload {
   items: SettlementItem[];
 }
 
+/** Moves `amount` from the signer's balance into the signer's provider bond (creates or tops it up). */
+export interface BondLockPayload {
+  amount: string;
+}
+/** Starts the unlock delay of the signer's bond. */
+export type BondUnlockPayload = Record<string, never>;
+/** Returns what is left of the signer's bond once the unlock delay has passed. */
+export type BondReleasePayload = Record<string, never>;
+/** Why a bond was slashed. */
+export type BondSlashReason = "spot_check_failed" | "dispute_upheld";
+/** Takes `refund + penalty` from a provider's bond: `refund` to the customer, `penalty` to the verification pool. */
+export interface BondSlashPayload {
+  /** The provider whose bond pays. */
+  provider: string;
+  /** Each job id is slashed once, ever. */
+  job_id: string;
+  /** The job's customer, credited with `refund`. */
+  customer: string;
+  /** micro-AITBC paid back to the customer (may be "0"). */
+  refund: string;
+  /** micro-AITBC moved into the verification pool (may be "0"; refund + penalty above zero). */
+  penalty: string;
+  reason: BondSlashReason;
+}
+
 export interface TxPayloads {
   transfer: TransferPayload;
   escrow_lock: EscrowLockPayload;
@@ -76,6 +101,10 @@ export interface TxPayloads {
   deposit_withdraw: DepositWithdrawPayload;
   deposit_release: DepositReleasePayload;
   settlement_batch: SettlementBatchPayload;
+  bond_lock: BondLockPayload;
+  bond_unlock: BondUnlockPayload;
+  bond_release: BondReleasePayload;
+  bond_slash: BondSlashPayload;
 }
 export type TxType = keyof TxPayloads;
 export const TX_TYPES: readonly TxType[] = [
@@ -88,6 +117,10 @@ export const TX_TYPES: readonly TxType[] = [
   "deposit_withdraw",
   "deposit_release",
   "settlement_batch",
+  "bond_lock",
+  "bond_unlock",
+  "bond_release",
+  "bond_slash",
 ];
 
 export interface UnsignedTx<T extends TxType = TxType> {

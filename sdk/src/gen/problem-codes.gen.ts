@@ -68,6 +68,20 @@ export const TX_REJECT_REASONS = [
   "job_already_settled",
   "batch_exists",
   "batch_id",
+  "bond_not_found",
+  "bond_unlock",
+  "bond_release",
+  "bond_slash",
+  "bond_unlock_pending",
+  "bond_unlock",
+  "bond_release",
+  "unlock_height",
+  "bond_unlock_not_started",
+  "bond_release",
+  "bond_unlock",
+  "bond_insufficient",
+  "bond_slash",
+  "job_already_slashed",
 ] as const;
 
 export type TxRejectReason = (typeof TX_REJECT_REASONS)[number];

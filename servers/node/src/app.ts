@@ -7,6 +7,7 @@ import { rawJsonBody } from "./http/raw-json-body.js";
 import { nodeRouteTable } from "./http/routes.gen.js";
 import { blockRoutes } from "./http/routes/blocks.js";
 import { chainRoutes } from "./http/routes/chain.js";
+import { bondRoutes } from "./http/routes/bonds.js";
 import { depositRoutes } from "./http/routes/deposits.js";
 import { settlementRoutes } from "./http/routes/settlements.js";
 import { evidenceRoutes } from "./http/routes/evidence.js";
@@ -35,6 +36,7 @@ export function buildApp(deps: NodeDeps): Express {
     ...stateRoutes(deps),
     ...depositRoutes(deps),
     ...settlementRoutes(deps),
+    ...bondRoutes(deps),
     ...faucetRoutes(deps),
     ...evidenceRoutes(deps),
   });

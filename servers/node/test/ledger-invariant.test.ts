@@ -1,8 +1,9 @@
 // Property: whatever mix of transfers, locks, releases, refunds, mints, faucets, deposit locks,
-// withdrawals, releases and settlement batches (valid or not, with right or wrong nonces) goes
-// through proposal and block validation, the sum of balances, open escrows and deposits equals
-// genesis + faucet + mints, no balance or deposit goes negative, and a validator that re-executes
-// each block reaches the proposer's state root.
+// withdrawals, releases, settlement batches, bond locks, unlocks, releases and slashes (valid or
+// not, with right or wrong nonces) goes through proposal and block validation, the sum of
+// balances, open escrows, deposits, bonds and the verification pool equals genesis + faucet +
+// mints, no balance, deposit or bond goes negative, and a validator that re-executes each block
+// reaches the proposer's state root.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import {
@@ -30,6 +31,7 @@ const genesis = {
   min_escrow: "0",
   // Withdrawals unlock on the next block, so releases happen within a few generated blocks.
   deposit_withdraw_delay_blocks: 1,
+  bond_unlock_delay_blocks: 1,
   allocations: [
     { address: users[0]!.address, amount: "500" },
     { address: users[1]!.address, amount: "500" },
@@ -55,6 +57,18 @@ type Op =
       kind: "settle";
       batch: number;
       items: Array<{ owner: number; provider: number; paid: number; job: number }>;
+    }
+  | { kind: "bondLock"; from: number; amount: number }
+  | { kind: "bondUnlock"; from: number }
+  | { kind: "bondRelease"; from: number }
+  | {
+      kind: "slash";
+      provider: number;
+      job: number;
+      customer: number;
+      refund: number;
+      penalty: number;
+      signer: "settlement" | "provider";
     };
 
 const user = fc.integer({ min: 0, max: 3 });
@@ -112,6 +126,45 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   }),
 );
 
+const bondOps: Array<fc.WeightedArbitrary<Op>> = [
+  {
+    arbitrary: fc.record({
+      kind: fc.constant("bondLock" as const),
+      from: depositor,
+      amount: fc.integer({ min: 0, max: 200 }),
+    }),
+    weight: 2,
+  },
+  // Weighted up: a release needs a lock and an unlock in an earlier block first.
+  {
+    arbitrary: fc.record({ kind: fc.constant("bondUnlock" as const), from: depositor }),
+    weight: 2,
+  },
+  {
+    arbitrary: fc.record({ kind: fc.constant("bondRelease" as const), from: depositor }),
+    weight: 3,
+  },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant("slash" as const),
+      provider: depositor,
+      // Few job ids, so that repeated slashes of one job are tried too.
+      job: fc.integer({ min: 0, max: 4 }),
+      customer: user,
+      refund: fc.integer({ min: 0, max: 40 }),
+      penalty: fc.integer({ min: 0, max: 20 }),
+      // Now and then a provider tries to sign its own slash.
+      signer: fc.oneof(
+        fc.constant("settlement" as const),
+        fc.constant("settlement" as const),
+        fc.constant("provider" as const),
+      ),
+    }),
+    weight: 1,
+  },
+];
+const anyOp: fc.Arbitrary<Op> = fc.oneof({ arbitrary: op, weight: 16 }, ...bondOps);
+
 function openAmount(state: LedgerState, job: number): bigint | undefined {
   const e = state.escrow(`job-${job}`);
   return e?.status === "locked" ? e.amount : undefined;
@@ -129,22 +182,27 @@ function checkInvariant(state: LedgerState, minted: bigint) {
     if (e.status === "locked") locked += e.amount;
   }
   let deposited = 0n;
+  let bonded = 0n;
+  let pool = 0n;
   for (const r of state.records.values())
     if (r.kind === "deposit") {
       expect(r.amount).toBeGreaterThanOrEqual(0n);
       deposited += r.amount;
-    }
-  expect(balances + locked + deposited).toBe(GENESIS_SUPPLY + minted);
+    } else if (r.kind === "bond") {
+      expect(r.amount).toBeGreaterThanOrEqual(0n);
+      bonded += r.amount;
+    } else if (r.kind === "pool") pool += r.amount;
+  expect(balances + locked + deposited + bonded + pool).toBe(GENESIS_SUPPLY + minted);
 }
 
 describe("ledger invariant", () => {
   // Enough runs for every kind to land in some block, which takes a while on shared cores.
-  it("holds over random transfers, escrows, mints, faucets, deposits and settlement batches", () => {
+  it("holds over random transfers, escrows, mints, faucets, deposits, settlement batches and bonds", () => {
     // Counts what blocks really included, so the property cannot pass by rejecting everything.
     const included = new Map<string, number>();
     fc.assert(
       fc.property(
-        fc.array(fc.array(op, { minLength: 1, maxLength: 6 }), { minLength: 2, maxLength: 6 }),
+        fc.array(fc.array(anyOp, { minLength: 1, maxLength: 6 }), { minLength: 2, maxLength: 6 }),
         (blocks) => {
           const proposerEnv = chainEnv(genesis);
           const validatorEnv = chainEnv(genesis);
@@ -252,6 +310,31 @@ describe("ledger invariant", () => {
                     }),
                   );
                   break;
+                case "bondLock":
+                  txs.push(sign(users[o.from]!, "bond_lock", { amount: String(o.amount) }));
+                  break;
+                case "bondUnlock":
+                  txs.push(sign(users[o.from]!, "bond_unlock", {}));
+                  break;
+                case "bondRelease":
+                  txs.push(sign(users[o.from]!, "bond_release", {}));
+                  break;
+                case "slash":
+                  txs.push(
+                    sign(
+                      o.signer === "settlement" ? settlement : users[o.provider]!,
+                      "bond_slash",
+                      {
+                        provider: users[o.provider]!.address,
+                        job_id: `job-${o.job}`,
+                        customer: users[o.customer]!.address,
+                        refund: String(o.refund),
+                        penalty: String(o.penalty),
+                        reason: "spot_check_failed",
+                      },
+                    ),
+                  );
+                  break;
                 case "badNonce":
                   txs.push(
                     sign(
@@ -306,6 +389,10 @@ describe("ledger invariant", () => {
       "deposit_withdraw",
       "deposit_release",
       "settlement_batch",
+      "bond_lock",
+      "bond_unlock",
+      "bond_release",
+      "bond_slash",
     ])
       expect(included.get(kind) ?? 0, kind).toBeGreaterThan(0);
   }, 180_000);

@@ -177,7 +177,7 @@
               },
               "tx": {
                 "title": "Transaction",
-                "description": "A signed AITBC chain transaction (the format of `sdk/src/chain/tx.ts`). The signing input is the\nRFC 8785 (JCS) canonical JSON of the transaction without `signature`; `signature` is the raw\n64-byte ed25519 signature of those bytes, base64url. `from` must be the address of `public_key`.\nThe transaction hash is `0x` + hex sha256 of the JCS of the whole signed transaction.\n`nonce` is the signer's next nonce (0 for a new account). `payload` depends on `type`:\n`transfer` and `faucet` take TransactionTransferPayload / TransactionFaucetPayload,\n`escrow_lock` TransactionEscrowLockPayload, `escrow_release` TransactionEscrowReleasePayload,\n`mint` TransactionMintPayload, `deposit_lock` TransactionDepositLockPayload, `deposit_withdraw`\nTransactionDepositWithdrawPayload, `deposit_release` TransactionDepositReleasePayload,\n`settlement_batch` TransactionSettlementBatchPayload. Amounts are MicroAmount strings so that the signed bytes are exact.\n",
+                "description": "A signed AITBC chain transaction (the format of `sdk/src/chain/tx.ts`). The signing input is the\nRFC 8785 (JCS) canonical JSON of the transaction without `signature`; `signature` is the raw\n64-byte ed25519 signature of those bytes, base64url. `from` must be the address of `public_key`.\nThe transaction hash is `0x` + hex sha256 of the JCS of the whole signed transaction.\n`nonce` is the signer's next nonce (0 for a new account). `payload` depends on `type`:\n`transfer` and `faucet` take TransactionTransferPayload / TransactionFaucetPayload,\n`escrow_lock` TransactionEscrowLockPayload, `escrow_release` TransactionEscrowReleasePayload,\n`mint` TransactionMintPayload, `deposit_lock` TransactionDepositLockPayload, `deposit_withdraw`\nTransactionDepositWithdrawPayload, `deposit_release` TransactionDepositReleasePayload,\n`settlement_batch` TransactionSettlementBatchPayload, `bond_lock` TransactionBondLockPayload,\n`bond_unlock` TransactionBondUnlockPayload, `bond_release` TransactionBondReleasePayload,\n`bond_slash` TransactionBondSlashPayload. Amounts are MicroAmount strings so that the signed bytes are exact.\n",
                 "type": "object",
                 "required": [
                   "type",
@@ -191,7 +191,7 @@
                 "properties": {
                   "type": {
                     "title": "TransactionType",
-                    "description": "`transfer` moves AITBC; `escrow_lock` locks a job's budget from the signer (the customer);\n`escrow_release` pays the provider and refunds the customer (only the genesis `settlement_key`\nmay sign it); `mint` creates AITBC (only the genesis `treasury_key`); `faucet` funds an address on\ndev chains (only a validator key). `deposit_lock`, `deposit_withdraw` and `deposit_release`\nmanage the signer's prepaid deposit; `settlement_batch` pays many jobs from deposits at once\n(only the genesis `settlement_key`).\n",
+                    "description": "`transfer` moves AITBC; `escrow_lock` locks a job's budget from the signer (the customer);\n`escrow_release` pays the provider and refunds the customer (only the genesis `settlement_key`\nmay sign it); `mint` creates AITBC (only the genesis `treasury_key`); `faucet` funds an address on\ndev chains (only a validator key). `deposit_lock`, `deposit_withdraw` and `deposit_release`\nmanage the signer's prepaid deposit; `settlement_batch` pays many jobs from deposits at once\n(only the genesis `settlement_key`). `bond_lock`, `bond_unlock` and `bond_release` manage the\nsigner's provider bond; `bond_slash` pays a customer back from a provider's bond and moves a\npenalty into the verification pool (only the genesis `settlement_key`).\n",
                     "type": "string",
                     "enum": [
                       "transfer",
@@ -202,7 +202,11 @@
                       "deposit_lock",
                       "deposit_withdraw",
                       "deposit_release",
-                      "settlement_batch"
+                      "settlement_batch",
+                      "bond_lock",
+                      "bond_unlock",
+                      "bond_release",
+                      "bond_slash"
                     ],
                     "x-parser-schema-id": "<anonymous-schema-13>"
                   },
@@ -444,6 +448,87 @@
                           }
                         ],
                         "x-parser-schema-id": "<anonymous-schema-30>"
+                      },
+                      {
+                        "title": "TransactionBondLockPayload",
+                        "description": "`bond_lock` (signed by the provider): moves `amount` (micro-AITBC, above zero) from the signer's balance into the signer's bond, which a provider holds to list a service. One bond per address: a second lock tops it up, and a lock during the unlock delay cancels the unlock.",
+                        "type": "object",
+                        "required": [
+                          "amount"
+                        ],
+                        "properties": {
+                          "amount": "$ref:$.channels.p2p.messages.tx.payload.properties.tx.properties.payload.anyOf[0].properties.amount"
+                        },
+                        "additionalProperties": false,
+                        "examples": [
+                          {
+                            "amount": "100000000"
+                          }
+                        ],
+                        "x-parser-schema-id": "<anonymous-schema-34>"
+                      },
+                      {
+                        "title": "TransactionBondUnlockPayload",
+                        "description": "`bond_unlock` (signed by the bond's owner): starts the unlock delay of the signer's bond (genesis `bond_unlock_delay_blocks`). The bond may still be slashed during the delay. The payload is empty.",
+                        "type": "object",
+                        "additionalProperties": false,
+                        "maxProperties": 0,
+                        "examples": [
+                          {}
+                        ],
+                        "x-parser-schema-id": "<anonymous-schema-35>"
+                      },
+                      {
+                        "title": "TransactionBondReleasePayload",
+                        "description": "`bond_release` (signed by the bond's owner): once the block height has reached the bond's `unlock_height`, returns what is left of the bond to the owner's balance and closes it. The payload is empty.",
+                        "type": "object",
+                        "additionalProperties": false,
+                        "maxProperties": 0,
+                        "examples": [
+                          {}
+                        ],
+                        "x-parser-schema-id": "<anonymous-schema-36>"
+                      },
+                      {
+                        "title": "TransactionBondSlashPayload",
+                        "description": "`bond_slash` (only the genesis `settlement_key` may sign it): takes `refund + penalty` from the\nbond of `provider`, pays `refund` to the job's `customer` and moves `penalty` into the\nverification pool (`GET /api/v1/verification-pool`). `refund + penalty` must be above zero. The\nwhole transaction is refused, with nothing applied, when the provider has no bond, the bond holds\nless than `refund + penalty`, or `job_id` was slashed before. A bond being unlocked can still be\nslashed.\n",
+                        "type": "object",
+                        "required": [
+                          "provider",
+                          "job_id",
+                          "customer",
+                          "refund",
+                          "penalty",
+                          "reason"
+                        ],
+                        "properties": {
+                          "provider": "$ref:$.channels.p2p.messages.tx.payload.properties.tx.properties.from",
+                          "job_id": "$ref:$.channels.p2p.messages.tx.payload.properties.tx.properties.payload.anyOf[1].properties.job_id",
+                          "customer": "$ref:$.channels.p2p.messages.tx.payload.properties.tx.properties.from",
+                          "refund": "$ref:$.channels.p2p.messages.tx.payload.properties.tx.properties.payload.anyOf[0].properties.amount",
+                          "penalty": "$ref:$.channels.p2p.messages.tx.payload.properties.tx.properties.payload.anyOf[0].properties.amount",
+                          "reason": {
+                            "type": "string",
+                            "enum": [
+                              "spot_check_failed",
+                              "dispute_upheld"
+                            ],
+                            "description": "`spot_check_failed`: a re-run of the job did not match the provider's output; `dispute_upheld`: the customer's dispute of the job was upheld.",
+                            "x-parser-schema-id": "<anonymous-schema-38>"
+                          }
+                        },
+                        "additionalProperties": false,
+                        "examples": [
+                          {
+                            "provider": "aitbcdbc298251c51321b7266e78d1c151c2b62aff8cb",
+                            "job_id": "707c75d0910e49e2965196bce0127ba1",
+                            "customer": "aitbcfe812c12f3ab4ce6ac5db69ac352f906cb1b11ef",
+                            "refund": "2500000",
+                            "penalty": "1000000",
+                            "reason": "spot_check_failed"
+                          }
+                        ],
+                        "x-parser-schema-id": "<anonymous-schema-37>"
                       }
                     ],
                     "x-parser-schema-id": "<anonymous-schema-17>"
@@ -453,13 +538,13 @@
                     "description": "A raw 32-byte ed25519 public key, base64url without padding.",
                     "type": "string",
                     "pattern": "^[A-Za-z0-9_-]{43}$",
-                    "x-parser-schema-id": "<anonymous-schema-34>"
+                    "x-parser-schema-id": "<anonymous-schema-39>"
                   },
                   "signature": {
                     "type": "string",
                     "description": "The raw 64-byte ed25519 signature, base64url without padding.",
                     "pattern": "^[A-Za-z0-9_-]{86}$",
-                    "x-parser-schema-id": "<anonymous-schema-35>"
+                    "x-parser-schema-id": "<anonymous-schema-40>"
                   }
                 },
                 "additionalProperties": false,
@@ -518,14 +603,14 @@
               "type": {
                 "type": "string",
                 "const": "txs",
-                "x-parser-schema-id": "<anonymous-schema-36>"
+                "x-parser-schema-id": "<anonymous-schema-41>"
               },
               "txs": {
                 "type": "array",
                 "minItems": 1,
                 "maxItems": 1000,
                 "items": "$ref:$.channels.p2p.messages.tx.payload.properties.tx",
-                "x-parser-schema-id": "<anonymous-schema-37>"
+                "x-parser-schema-id": "<anonymous-schema-42>"
               }
             },
             "additionalProperties": false,
@@ -580,7 +665,7 @@
               "type": {
                 "type": "string",
                 "const": "block",
-                "x-parser-schema-id": "<anonymous-schema-38>"
+                "x-parser-schema-id": "<anonymous-schema-43>"
               },
               "block": {
                 "title": "Block",
@@ -611,12 +696,12 @@
                     "properties": {
                       "chain_id": {
                         "type": "string",
-                        "x-parser-schema-id": "<anonymous-schema-41>"
+                        "x-parser-schema-id": "<anonymous-schema-46>"
                       },
                       "height": {
                         "type": "integer",
                         "minimum": 1,
-                        "x-parser-schema-id": "<anonymous-schema-42>"
+                        "x-parser-schema-id": "<anonymous-schema-47>"
                       },
                       "prev_hash": "$ref:$.channels.p2p.messages.hello.payload.properties.genesis_hash",
                       "timestamp": {
@@ -627,50 +712,50 @@
                         "examples": [
                           "2026-11-25T12:00:00.000Z"
                         ],
-                        "x-parser-schema-id": "<anonymous-schema-43>"
+                        "x-parser-schema-id": "<anonymous-schema-48>"
                       },
                       "proposer": "$ref:$.channels.p2p.messages.tx.payload.properties.tx.properties.public_key",
                       "round": {
                         "type": "integer",
                         "minimum": 0,
-                        "x-parser-schema-id": "<anonymous-schema-44>"
+                        "x-parser-schema-id": "<anonymous-schema-49>"
                       },
                       "tx_count": {
                         "type": "integer",
                         "minimum": 0,
-                        "x-parser-schema-id": "<anonymous-schema-45>"
+                        "x-parser-schema-id": "<anonymous-schema-50>"
                       },
                       "tx_root": {
                         "description": "`0x` + hex sha256 of the JCS array of the block's transaction hashes, in block order.",
                         "type": "string",
                         "pattern": "^0x[0-9a-f]{64}$",
-                        "x-parser-schema-id": "<anonymous-schema-46>"
+                        "x-parser-schema-id": "<anonymous-schema-51>"
                       },
                       "state_root": {
                         "description": "`0x` + hex sha256 of the canonical state after applying the block (see docs/chain.md).",
                         "type": "string",
                         "pattern": "^0x[0-9a-f]{64}$",
-                        "x-parser-schema-id": "<anonymous-schema-47>"
+                        "x-parser-schema-id": "<anonymous-schema-52>"
                       }
                     },
                     "additionalProperties": false,
-                    "x-parser-schema-id": "<anonymous-schema-40>"
+                    "x-parser-schema-id": "<anonymous-schema-45>"
                   },
                   "hash": "$ref:$.channels.p2p.messages.hello.payload.properties.genesis_hash",
                   "signature": {
                     "type": "string",
                     "description": "The proposer's ed25519 signature of the JCS of `header`, base64url.",
                     "pattern": "^[A-Za-z0-9_-]{86}$",
-                    "x-parser-schema-id": "<anonymous-schema-48>"
+                    "x-parser-schema-id": "<anonymous-schema-53>"
                   },
                   "transactions": {
                     "type": "array",
                     "items": "$ref:$.channels.p2p.messages.tx.payload.properties.tx",
-                    "x-parser-schema-id": "<anonymous-schema-49>"
+                    "x-parser-schema-id": "<anonymous-schema-54>"
                   }
                 },
                 "additionalProperties": false,
-                "x-parser-schema-id": "<anonymous-schema-39>"
+                "x-parser-schema-id": "<anonymous-schema-44>"
               }
             },
             "additionalProperties": false,
@@ -730,24 +815,24 @@
               "type": {
                 "type": "string",
                 "const": "get_blocks",
-                "x-parser-schema-id": "<anonymous-schema-50>"
+                "x-parser-schema-id": "<anonymous-schema-55>"
               },
               "request_id": {
                 "type": "string",
                 "minLength": 1,
                 "maxLength": 64,
-                "x-parser-schema-id": "<anonymous-schema-51>"
+                "x-parser-schema-id": "<anonymous-schema-56>"
               },
               "from_height": {
                 "type": "integer",
                 "minimum": 1,
-                "x-parser-schema-id": "<anonymous-schema-52>"
+                "x-parser-schema-id": "<anonymous-schema-57>"
               },
               "count": {
                 "type": "integer",
                 "minimum": 1,
                 "maximum": 256,
-                "x-parser-schema-id": "<anonymous-schema-53>"
+                "x-parser-schema-id": "<anonymous-schema-58>"
               }
             },
             "additionalProperties": false,
@@ -780,18 +865,18 @@
               "type": {
                 "type": "string",
                 "const": "blocks",
-                "x-parser-schema-id": "<anonymous-schema-54>"
+                "x-parser-schema-id": "<anonymous-schema-59>"
               },
               "request_id": {
                 "type": "string",
-                "x-parser-schema-id": "<anonymous-schema-55>"
+                "x-parser-schema-id": "<anonymous-schema-60>"
               },
               "blocks": {
                 "type": "array",
                 "maxItems": 256,
                 "description": "Consecutive canonical blocks from `from_height`, ascending; fewer than asked (or none) at the sender's head.",
                 "items": "$ref:$.channels.p2p.messages.block.payload.properties.block",
-                "x-parser-schema-id": "<anonymous-schema-56>"
+                "x-parser-schema-id": "<anonymous-schema-61>"
               }
             },
             "additionalProperties": false,
@@ -860,7 +945,7 @@
               "type": {
                 "type": "string",
                 "const": "head",
-                "x-parser-schema-id": "<anonymous-schema-57>"
+                "x-parser-schema-id": "<anonymous-schema-62>"
               },
               "block": {
                 "type": "object",
@@ -881,7 +966,7 @@
                 "properties": {
                   "height": {
                     "type": "integer",
-                    "x-parser-schema-id": "<anonymous-schema-58>"
+                    "x-parser-schema-id": "<anonymous-schema-63>"
                   },
                   "hash": "$ref:$.channels.p2p.messages.hello.payload.properties.genesis_hash",
                   "prev_hash": "$ref:$.channels.p2p.messages.hello.payload.properties.genesis_hash",
@@ -891,37 +976,37 @@
                       "string",
                       "null"
                     ],
-                    "x-parser-schema-id": "<anonymous-schema-59>"
+                    "x-parser-schema-id": "<anonymous-schema-64>"
                   },
                   "proposer_name": {
                     "type": [
                       "string",
                       "null"
                     ],
-                    "x-parser-schema-id": "<anonymous-schema-60>"
+                    "x-parser-schema-id": "<anonymous-schema-65>"
                   },
                   "round": {
                     "type": "integer",
-                    "x-parser-schema-id": "<anonymous-schema-61>"
+                    "x-parser-schema-id": "<anonymous-schema-66>"
                   },
                   "tx_count": {
                     "type": "integer",
-                    "x-parser-schema-id": "<anonymous-schema-62>"
+                    "x-parser-schema-id": "<anonymous-schema-67>"
                   },
                   "tx_root": {
                     "type": "string",
-                    "x-parser-schema-id": "<anonymous-schema-63>"
+                    "x-parser-schema-id": "<anonymous-schema-68>"
                   },
                   "state_root": {
                     "type": "string",
-                    "x-parser-schema-id": "<anonymous-schema-64>"
+                    "x-parser-schema-id": "<anonymous-schema-69>"
                   },
                   "signature": {
                     "type": [
                       "string",
                       "null"
                     ],
-                    "x-parser-schema-id": "<anonymous-schema-65>"
+                    "x-parser-schema-id": "<anonymous-schema-70>"
                   }
                 },
                 "additionalProperties": false,
@@ -937,9 +1022,9 @@
                   "examples": [
                     "0x9c1d2e3f4a5b6c7d8e9f00112233445566778899aabbccddeeff001122334455"
                   ],
-                  "x-parser-schema-id": "<anonymous-schema-67>"
+                  "x-parser-schema-id": "<anonymous-schema-72>"
                 },
-                "x-parser-schema-id": "<anonymous-schema-66>"
+                "x-parser-schema-id": "<anonymous-schema-71>"
               }
             },
             "additionalProperties": false,
@@ -987,7 +1072,7 @@
               "type": {
                 "type": "string",
                 "const": "tx",
-                "x-parser-schema-id": "<anonymous-schema-68>"
+                "x-parser-schema-id": "<anonymous-schema-73>"
               },
               "tx_hash": "$ref:$.channels.clientFeed.messages.head.payload.properties.tx_hashes.items",
               "status": {
@@ -997,14 +1082,14 @@
                   "pending",
                   "confirmed"
                 ],
-                "x-parser-schema-id": "<anonymous-schema-69>"
+                "x-parser-schema-id": "<anonymous-schema-74>"
               },
               "block_height": {
                 "type": [
                   "integer",
                   "null"
                 ],
-                "x-parser-schema-id": "<anonymous-schema-70>"
+                "x-parser-schema-id": "<anonymous-schema-75>"
               },
               "tx": "$ref:$.channels.p2p.messages.tx.payload.properties.tx"
             },

@@ -28,12 +28,12 @@ export interface Transaction {
   'chain_id': string;
   'from': string;
   'nonce': number;
-  'payload': TransactionTransferPayload | TransactionEscrowLockPayload | TransactionEscrowReleasePayload | TransactionMintPayload | TransactionFaucetPayload | TransactionDepositLockPayload | TransactionDepositWithdrawPayload | TransactionDepositReleasePayload | TransactionSettlementBatchPayload;
+  'payload': TransactionTransferPayload | TransactionEscrowLockPayload | TransactionEscrowReleasePayload | TransactionMintPayload | TransactionFaucetPayload | TransactionDepositLockPayload | TransactionDepositWithdrawPayload | TransactionDepositReleasePayload | TransactionSettlementBatchPayload | TransactionBondLockPayload | TransactionBondUnlockPayload | TransactionBondReleasePayload | TransactionBondSlashPayload;
   'public_key': string;
   'signature': string;
 }
 
-export type TransactionType = "transfer" | "escrow_lock" | "escrow_release" | "mint" | "faucet" | "deposit_lock" | "deposit_withdraw" | "deposit_release" | "settlement_batch";
+export type TransactionType = "transfer" | "escrow_lock" | "escrow_release" | "mint" | "faucet" | "deposit_lock" | "deposit_withdraw" | "deposit_release" | "settlement_batch" | "bond_lock" | "bond_unlock" | "bond_release" | "bond_slash";
 
 export interface TransactionTransferPayload {
   'to': string;
@@ -88,6 +88,29 @@ export interface SettlementItem {
   'paid': string;
   'job_id': string;
 }
+
+export interface TransactionBondLockPayload {
+  'amount': string;
+}
+
+export interface TransactionBondUnlockPayload {
+  
+}
+
+export interface TransactionBondReleasePayload {
+  
+}
+
+export interface TransactionBondSlashPayload {
+  'provider': string;
+  'job_id': string;
+  'customer': string;
+  'refund': string;
+  'penalty': string;
+  'reason': AnonymousSchema_38;
+}
+
+export type AnonymousSchema_38 = "spot_check_failed" | "dispute_upheld";
 
 export interface TxBatchGossipMessage {
   'type': 'txs';

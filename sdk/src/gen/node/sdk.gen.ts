@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import type { Client, Options as Options2, TDataShape } from './client/index.js';
-import type { GetAccountData, GetAccountErrors, GetAccountResponses, GetBlockData, GetBlockErrors, GetBlockResponses, GetChainData, GetChainErrors, GetChainResponses, GetDepositData, GetDepositErrors, GetDepositResponses, GetEscrowData, GetEscrowErrors, GetEscrowResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetLatestBlockData, GetLatestBlockErrors, GetLatestBlockResponses, GetSettlementData, GetSettlementErrors, GetSettlementResponses, GetSyncStatusData, GetSyncStatusErrors, GetSyncStatusResponses, GetTransactionData, GetTransactionErrors, GetTransactionResponses, ListBlocksData, ListBlocksErrors, ListBlocksResponses, ListEquivocationsData, ListEquivocationsErrors, ListEquivocationsResponses, ListTransactionsData, ListTransactionsErrors, ListTransactionsResponses, RequestFaucetData, RequestFaucetErrors, RequestFaucetResponses, SubmitTransactionData, SubmitTransactionErrors, SubmitTransactionResponses } from './types.gen.js';
+import type { GetAccountData, GetAccountErrors, GetAccountResponses, GetBlockData, GetBlockErrors, GetBlockResponses, GetBondData, GetBondErrors, GetBondResponses, GetChainData, GetChainErrors, GetChainResponses, GetDepositData, GetDepositErrors, GetDepositResponses, GetEscrowData, GetEscrowErrors, GetEscrowResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetLatestBlockData, GetLatestBlockErrors, GetLatestBlockResponses, GetSettlementData, GetSettlementErrors, GetSettlementResponses, GetSyncStatusData, GetSyncStatusErrors, GetSyncStatusResponses, GetTransactionData, GetTransactionErrors, GetTransactionResponses, GetVerificationPoolData, GetVerificationPoolErrors, GetVerificationPoolResponses, ListBlocksData, ListBlocksErrors, ListBlocksResponses, ListEquivocationsData, ListEquivocationsErrors, ListEquivocationsResponses, ListTransactionsData, ListTransactionsErrors, ListTransactionsResponses, RequestFaucetData, RequestFaucetErrors, RequestFaucetResponses, SubmitTransactionData, SubmitTransactionErrors, SubmitTransactionResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -164,8 +164,10 @@ export class NodeApi extends HeyApiClient {
      * `escrow_not_found`, `escrow_released`, `amount_mismatch`, `faucet_disabled`,
      * `invalid_payload`, `escrow_below_minimum` (an `escrow_lock` below the chain's
      * `min_escrow`), `deposit_below_minimum`, `deposit_not_found`, `withdrawal_pending`,
-     * `withdrawal_not_started`, `deposit_insufficient`, `job_already_settled` or
-     * `batch_exists`. Nothing changes on a rejection (a `settlement_batch` is refused whole).
+     * `withdrawal_not_started`, `deposit_insufficient`, `job_already_settled`,
+     * `batch_exists`, `bond_not_found`, `bond_unlock_pending`, `bond_unlock_not_started`,
+     * `bond_insufficient` or `job_already_slashed`. Nothing changes on a rejection (a
+     * `settlement_batch` and a `bond_slash` are refused whole).
      *
      * One sender may have at most 128 transactions pending in a node's mempool
      * (`AITBC_MEMPOOL_MAX_PER_SENDER`); the next one is 429 `too_many_pending` with
@@ -207,8 +209,8 @@ export class NodeApi extends HeyApiClient {
      *
      * The balance as of the head block. `nonce` is the next nonce by the chain state;
      * `pending_nonce` counts this node's mempool too: sign the next transaction with it.
-     * `locked` is what the address has in open job escrows and `deposit` what is in its prepaid
-     * deposit (neither is part of `balance`).
+     * `locked` is what the address has in open job escrows, `deposit` what is in its prepaid
+     * deposit and `bond` what is in its provider bond (none of them is part of `balance`).
      * Every well-formed address exists; one that never received anything has zero balance.
      *
      */
@@ -266,6 +268,40 @@ export class NodeApi extends HeyApiClient {
         return (options.client ?? this.client).get<GetSettlementResponses, GetSettlementErrors, ThrowOnError, 'data'>({
             responseStyle: 'data',
             url: '/api/v1/settlements/{batch_id}',
+            ...options
+        });
+    }
+    
+    /**
+     * An address's provider bond
+     *
+     * The bond of `address` as of the head block, and as of the finalized block (`finalized`),
+     * which no reorg can undo. `status` is `none` (no bond), `active`, or `unlocking` after a
+     * `bond_unlock`: it may still be slashed, and from `unlock_height` on the owner may
+     * `bond_release` the rest. `unlock_height` is null unless `unlocking`. Every well-formed
+     * address has an answer.
+     *
+     */
+    public getBond<ThrowOnError extends boolean = true>(options: Options<GetBondData, ThrowOnError>) {
+        return (options.client ?? this.client).get<GetBondResponses, GetBondErrors, ThrowOnError, 'data'>({
+            responseStyle: 'data',
+            url: '/api/v1/bonds/{address}',
+            ...options
+        });
+    }
+    
+    /**
+     * The verification pool
+     *
+     * What the verification pool holds as of the head block, and as of the finalized block
+     * (`finalized`). Every `bond_slash` moves its `penalty` here; the pool is part of the supply
+     * (supply = balances + open escrows + deposits + bonds + the pool).
+     *
+     */
+    public getVerificationPool<ThrowOnError extends boolean = true>(options?: Options<GetVerificationPoolData, ThrowOnError>) {
+        return (options?.client ?? this.client).get<GetVerificationPoolResponses, GetVerificationPoolErrors, ThrowOnError, 'data'>({
+            responseStyle: 'data',
+            url: '/api/v1/verification-pool',
             ...options
         });
     }

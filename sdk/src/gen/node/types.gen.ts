@@ -7,7 +7,7 @@ export type ClientOptions = {
 /**
  * TxRejectReason
  */
-export type TxRejectReason = 'bad_signature' | 'wrong_chain' | 'nonce_reused' | 'nonce_gap' | 'insufficient_funds' | 'unauthorized_signer' | 'escrow_exists' | 'escrow_not_found' | 'escrow_released' | 'amount_mismatch' | 'faucet_disabled' | 'invalid_payload' | 'escrow_below_minimum' | 'deposit_below_minimum' | 'deposit_not_found' | 'withdrawal_pending' | 'withdrawal_not_started' | 'deposit_insufficient' | 'job_already_settled' | 'batch_exists';
+export type TxRejectReason = 'bad_signature' | 'wrong_chain' | 'nonce_reused' | 'nonce_gap' | 'insufficient_funds' | 'unauthorized_signer' | 'escrow_exists' | 'escrow_not_found' | 'escrow_released' | 'amount_mismatch' | 'faucet_disabled' | 'invalid_payload' | 'escrow_below_minimum' | 'deposit_below_minimum' | 'deposit_not_found' | 'withdrawal_pending' | 'withdrawal_not_started' | 'deposit_insufficient' | 'job_already_settled' | 'batch_exists' | 'bond_not_found' | 'bond_unlock_pending' | 'bond_unlock_not_started' | 'bond_insufficient' | 'job_already_slashed';
 
 /**
  * TxRejectedProblem
@@ -53,6 +53,10 @@ export type ChainInfo = {
      * Blocks between a `deposit_withdraw` and the first block that may include its `deposit_release`.
      */
     deposit_withdraw_delay_blocks?: number;
+    /**
+     * Blocks between a `bond_unlock` and the first block that may include its `bond_release`.
+     */
+    bond_unlock_delay_blocks?: number;
 };
 
 /**
@@ -240,6 +244,8 @@ export type Account = {
     locked_micro: MicroAmount;
     deposit: Amount;
     deposit_micro: MicroAmount;
+    bond: Amount;
+    bond_micro: MicroAmount;
     /**
      * The next nonce by the chain state.
      */
@@ -284,6 +290,65 @@ export type Deposit = {
     status: DepositStatus;
     unlock_height: number | null;
     finalized: DepositAt;
+};
+
+/**
+ * BondStatus
+ */
+export type BondStatus = 'none' | 'active' | 'unlocking';
+
+/**
+ * BondAt
+ *
+ * A bond as of one block.
+ */
+export type BondAt = {
+    height: number;
+    amount: Amount;
+    amount_micro: MicroAmount;
+    status: BondStatus;
+    /**
+     * The first height whose block may include the `bond_release`; null unless unlocking.
+     */
+    unlock_height: number | null;
+};
+
+/**
+ * Bond
+ *
+ * A provider bond as of the head block, and as of the finalized block.
+ */
+export type Bond = {
+    address: Address;
+    height: number;
+    amount: Amount;
+    amount_micro: MicroAmount;
+    status: BondStatus;
+    unlock_height: number | null;
+    finalized: BondAt;
+};
+
+/**
+ * PoolAt
+ *
+ * The verification pool as of one block.
+ */
+export type PoolAt = {
+    height: number;
+    amount: Amount;
+    amount_micro: MicroAmount;
+};
+
+/**
+ * VerificationPool
+ *
+ * The verification pool as of the head block, and as of the finalized block.
+ */
+export type VerificationPool = {
+    height: number;
+    amount: Amount;
+    amount_micro: MicroAmount;
+    finalized: PoolAt;
 };
 
 /**
@@ -547,10 +612,12 @@ export type TxHash = string;
  * may sign it); `mint` creates AITBC (only the genesis `treasury_key`); `faucet` funds an address on
  * dev chains (only a validator key). `deposit_lock`, `deposit_withdraw` and `deposit_release`
  * manage the signer's prepaid deposit; `settlement_batch` pays many jobs from deposits at once
- * (only the genesis `settlement_key`).
+ * (only the genesis `settlement_key`). `bond_lock`, `bond_unlock` and `bond_release` manage the
+ * signer's provider bond; `bond_slash` pays a customer back from a provider's bond and moves a
+ * penalty into the verification pool (only the genesis `settlement_key`).
  *
  */
-export type TransactionType = 'transfer' | 'escrow_lock' | 'escrow_release' | 'mint' | 'faucet' | 'deposit_lock' | 'deposit_withdraw' | 'deposit_release' | 'settlement_batch';
+export type TransactionType = 'transfer' | 'escrow_lock' | 'escrow_release' | 'mint' | 'faucet' | 'deposit_lock' | 'deposit_withdraw' | 'deposit_release' | 'settlement_batch' | 'bond_lock' | 'bond_unlock' | 'bond_release' | 'bond_slash';
 
 /**
  * TransactionTransferPayload
@@ -677,6 +744,56 @@ export type TransactionSettlementBatchPayload = {
 };
 
 /**
+ * TransactionBondLockPayload
+ *
+ * `bond_lock` (signed by the provider): moves `amount` (micro-AITBC, above zero) from the signer's balance into the signer's bond, which a provider holds to list a service. One bond per address: a second lock tops it up, and a lock during the unlock delay cancels the unlock.
+ */
+export type TransactionBondLockPayload = {
+    amount: MicroAmount;
+};
+
+/**
+ * TransactionBondUnlockPayload
+ *
+ * `bond_unlock` (signed by the bond's owner): starts the unlock delay of the signer's bond (genesis `bond_unlock_delay_blocks`). The bond may still be slashed during the delay. The payload is empty.
+ */
+export type TransactionBondUnlockPayload = {
+    [key: string]: never;
+};
+
+/**
+ * TransactionBondReleasePayload
+ *
+ * `bond_release` (signed by the bond's owner): once the block height has reached the bond's `unlock_height`, returns what is left of the bond to the owner's balance and closes it. The payload is empty.
+ */
+export type TransactionBondReleasePayload = {
+    [key: string]: never;
+};
+
+/**
+ * TransactionBondSlashPayload
+ *
+ * `bond_slash` (only the genesis `settlement_key` may sign it): takes `refund + penalty` from the
+ * bond of `provider`, pays `refund` to the job's `customer` and moves `penalty` into the
+ * verification pool (`GET /api/v1/verification-pool`). `refund + penalty` must be above zero. The
+ * whole transaction is refused, with nothing applied, when the provider has no bond, the bond holds
+ * less than `refund + penalty`, or `job_id` was slashed before. A bond being unlocked can still be
+ * slashed.
+ *
+ */
+export type TransactionBondSlashPayload = {
+    provider: Address;
+    job_id: Id;
+    customer: Address;
+    refund: MicroAmount;
+    penalty: MicroAmount;
+    /**
+     * `spot_check_failed`: a re-run of the job did not match the provider's output; `dispute_upheld`: the customer's dispute of the job was upheld.
+     */
+    reason: 'spot_check_failed' | 'dispute_upheld';
+};
+
+/**
  * Transaction
  *
  * A signed AITBC chain transaction (the format of `sdk/src/chain/tx.ts`). The signing input is the
@@ -688,7 +805,9 @@ export type TransactionSettlementBatchPayload = {
  * `escrow_lock` TransactionEscrowLockPayload, `escrow_release` TransactionEscrowReleasePayload,
  * `mint` TransactionMintPayload, `deposit_lock` TransactionDepositLockPayload, `deposit_withdraw`
  * TransactionDepositWithdrawPayload, `deposit_release` TransactionDepositReleasePayload,
- * `settlement_batch` TransactionSettlementBatchPayload. Amounts are MicroAmount strings so that the signed bytes are exact.
+ * `settlement_batch` TransactionSettlementBatchPayload, `bond_lock` TransactionBondLockPayload,
+ * `bond_unlock` TransactionBondUnlockPayload, `bond_release` TransactionBondReleasePayload,
+ * `bond_slash` TransactionBondSlashPayload. Amounts are MicroAmount strings so that the signed bytes are exact.
  *
  */
 export type Transaction = {
@@ -696,7 +815,7 @@ export type Transaction = {
     chain_id: string;
     from: Address;
     nonce: number;
-    payload: TransactionTransferPayload | TransactionEscrowLockPayload | TransactionEscrowReleasePayload | TransactionMintPayload | TransactionFaucetPayload | TransactionDepositLockPayload | TransactionDepositWithdrawPayload | TransactionDepositReleasePayload | TransactionSettlementBatchPayload;
+    payload: TransactionTransferPayload | TransactionEscrowLockPayload | TransactionEscrowReleasePayload | TransactionMintPayload | TransactionFaucetPayload | TransactionDepositLockPayload | TransactionDepositWithdrawPayload | TransactionDepositReleasePayload | TransactionSettlementBatchPayload | TransactionBondLockPayload | TransactionBondUnlockPayload | TransactionBondReleasePayload | TransactionBondSlashPayload;
     public_key: PublicKey;
     /**
      * The raw 64-byte ed25519 signature, base64url without padding.
@@ -1225,6 +1344,70 @@ export type GetSettlementResponses = {
 };
 
 export type GetSettlementResponse = GetSettlementResponses[keyof GetSettlementResponses];
+
+export type GetBondData = {
+    body?: never;
+    path: {
+        address: Address;
+    };
+    query?: never;
+    url: '/api/v1/bonds/{address}';
+};
+
+export type GetBondErrors = {
+    /**
+     * Bad request (validation_failed).
+     */
+    400: Problem;
+    /**
+     * Too many requests (rate_limited).
+     */
+    429: Problem;
+    /**
+     * Internal error (internal_error).
+     */
+    500: Problem;
+};
+
+export type GetBondError = GetBondErrors[keyof GetBondErrors];
+
+export type GetBondResponses = {
+    /**
+     * The bond.
+     */
+    200: Bond;
+};
+
+export type GetBondResponse = GetBondResponses[keyof GetBondResponses];
+
+export type GetVerificationPoolData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/verification-pool';
+};
+
+export type GetVerificationPoolErrors = {
+    /**
+     * Too many requests (rate_limited).
+     */
+    429: Problem;
+    /**
+     * Internal error (internal_error).
+     */
+    500: Problem;
+};
+
+export type GetVerificationPoolError = GetVerificationPoolErrors[keyof GetVerificationPoolErrors];
+
+export type GetVerificationPoolResponses = {
+    /**
+     * The pool.
+     */
+    200: VerificationPool;
+};
+
+export type GetVerificationPoolResponse = GetVerificationPoolResponses[keyof GetVerificationPoolResponses];
 
 export type GetSyncStatusData = {
     body?: never;

@@ -397,10 +397,12 @@ export type TxHash = string;
  * may sign it); `mint` creates AITBC (only the genesis `treasury_key`); `faucet` funds an address on
  * dev chains (only a validator key). `deposit_lock`, `deposit_withdraw` and `deposit_release`
  * manage the signer's prepaid deposit; `settlement_batch` pays many jobs from deposits at once
- * (only the genesis `settlement_key`).
+ * (only the genesis `settlement_key`). `bond_lock`, `bond_unlock` and `bond_release` manage the
+ * signer's provider bond; `bond_slash` pays a customer back from a provider's bond and moves a
+ * penalty into the verification pool (only the genesis `settlement_key`).
  *
  */
-export type TransactionType = 'transfer' | 'escrow_lock' | 'escrow_release' | 'mint' | 'faucet' | 'deposit_lock' | 'deposit_withdraw' | 'deposit_release' | 'settlement_batch';
+export type TransactionType = 'transfer' | 'escrow_lock' | 'escrow_release' | 'mint' | 'faucet' | 'deposit_lock' | 'deposit_withdraw' | 'deposit_release' | 'settlement_batch' | 'bond_lock' | 'bond_unlock' | 'bond_release' | 'bond_slash';
 
 /**
  * Timestamp

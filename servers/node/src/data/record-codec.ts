@@ -11,6 +11,12 @@ export function recordToJson(r: StateRecord): Json {
       return { ...r, paid: r.paid.toString() };
     case "paid_job":
       return { ...r };
+    case "bond":
+      return { ...r, amount: r.amount.toString() };
+    case "slash":
+      return { ...r, refund: r.refund.toString(), penalty: r.penalty.toString() };
+    case "pool":
+      return { ...r, amount: r.amount.toString() };
   }
 }
 
@@ -41,6 +47,25 @@ export function recordFromJson(j: Json): StateRecord {
         batch_id: j.batch_id as string,
         height: j.height as number,
       };
+    case "bond":
+      return {
+        kind: "bond",
+        provider: j.provider as string,
+        amount: BigInt(j.amount as string),
+        status: j.status as "active" | "unlocking",
+        unlock_height: (j.unlock_height as number | null) ?? null,
+      };
+    case "slash":
+      return {
+        kind: "slash",
+        job_id: j.job_id as string,
+        provider: j.provider as string,
+        refund: BigInt(j.refund as string),
+        penalty: BigInt(j.penalty as string),
+        height: j.height as number,
+      };
+    case "pool":
+      return { kind: "pool", amount: BigInt(j.amount as string) };
     default:
       throw new Error(`Unknown state record kind ${String(j.kind)}`);
   }

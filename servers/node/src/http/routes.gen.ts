@@ -18,6 +18,8 @@ export interface NodeOperations {
   getEscrow: { data: T.GetEscrowData; responses: T.GetEscrowResponses };
   getDeposit: { data: T.GetDepositData; responses: T.GetDepositResponses };
   getSettlement: { data: T.GetSettlementData; responses: T.GetSettlementResponses };
+  getBond: { data: T.GetBondData; responses: T.GetBondResponses };
+  getVerificationPool: { data: T.GetVerificationPoolData; responses: T.GetVerificationPoolResponses };
   getSyncStatus: { data: T.GetSyncStatusData; responses: T.GetSyncStatusResponses };
   listEquivocations: { data: T.ListEquivocationsData; responses: T.ListEquivocationsResponses };
   requestFaucet: { data: T.RequestFaucetData; responses: T.RequestFaucetResponses };
@@ -36,6 +38,8 @@ export const nodeRouteTable: RouteTable<NodeOperations> = {
   getEscrow: { method: "get", path: "/api/v1/escrow/:job_id" },
   getDeposit: { method: "get", path: "/api/v1/deposits/:address" },
   getSettlement: { method: "get", path: "/api/v1/settlements/:batch_id" },
+  getBond: { method: "get", path: "/api/v1/bonds/:address" },
+  getVerificationPool: { method: "get", path: "/api/v1/verification-pool" },
   getSyncStatus: { method: "get", path: "/api/v1/sync/status" },
   listEquivocations: { method: "get", path: "/api/v1/evidence/equivocations" },
   requestFaucet: { method: "post", path: "/api/v1/faucet" },

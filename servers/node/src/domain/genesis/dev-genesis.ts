@@ -37,6 +37,8 @@ export interface DevGenesisOptions {
   minEscrow?: string;
   /** Blocks a deposit withdrawal waits; left out of the genesis (default 10) if absent. */
   depositWithdrawDelayBlocks?: number;
+  /** Blocks a bond unlock waits; left out of the genesis (default 100) if absent. */
+  bondUnlockDelayBlocks?: number;
 }
 
 export interface DevGenesis {
@@ -77,6 +79,9 @@ export function createDevGenesis(options: DevGenesisOptions = {}): DevGenesis {
     ...(options.minEscrow !== undefined ? { min_escrow: options.minEscrow } : {}),
     ...(options.depositWithdrawDelayBlocks !== undefined
       ? { deposit_withdraw_delay_blocks: options.depositWithdrawDelayBlocks }
+      : {}),
+    ...(options.bondUnlockDelayBlocks !== undefined
+      ? { bond_unlock_delay_blocks: options.bondUnlockDelayBlocks }
       : {}),
   };
   return {

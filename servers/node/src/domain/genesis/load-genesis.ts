@@ -17,6 +17,7 @@ const KEYS = [
   "treasury_key",
   "min_escrow",
   "deposit_withdraw_delay_blocks",
+  "bond_unlock_delay_blocks",
 ];
 
 function fail(where: string, message: string): never {
@@ -76,12 +77,14 @@ export function parseGenesis(value: unknown, where = "file"): Genesis {
     } catch {
       fail(`${where}.min_escrow`, "must be a micro-AITBC integer string");
     }
-  const delay = g.deposit_withdraw_delay_blocks;
-  if (
-    delay !== undefined &&
-    (!Number.isInteger(delay) || (delay as number) < 1 || (delay as number) > 1_000_000)
-  )
-    fail(`${where}.deposit_withdraw_delay_blocks`, "must be an integer from 1 to 1000000");
+  for (const field of ["deposit_withdraw_delay_blocks", "bond_unlock_delay_blocks"]) {
+    const delay = g[field];
+    if (
+      delay !== undefined &&
+      (!Number.isInteger(delay) || (delay as number) < 1 || (delay as number) > 1_000_000)
+    )
+      fail(`${where}.${field}`, "must be an integer from 1 to 1000000");
+  }
   return g as unknown as Genesis;
 }
 

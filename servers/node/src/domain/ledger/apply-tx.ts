@@ -9,6 +9,7 @@ import {
   type SignedTx,
   type TransferPayload,
 } from "@aitbc/sdk";
+import { applyBondTx, type BondTxType } from "./apply-bond-tx.js";
 import { applyDepositTx, type DepositTxType } from "./apply-deposit-tx.js";
 import { checkCredit, credit, insufficient } from "./credit.js";
 import type { LedgerRules } from "./ledger-rules.js";
@@ -25,11 +26,15 @@ function checkSigner(tx: SignedTx, rules: LedgerRules): void {
       throw new TxRejected("faucet_disabled", "This chain's genesis has dev: false: no faucet.");
     if (!rules.validatorKeys.has(tx.public_key))
       throw new TxRejected("unauthorized_signer", "Only a validator key may sign a faucet.");
-  } else if (tx.type === "escrow_release" || tx.type === "settlement_batch") {
+  } else if (
+    tx.type === "escrow_release" ||
+    tx.type === "settlement_batch" ||
+    tx.type === "bond_slash"
+  ) {
     if (tx.public_key !== rules.settlementKey)
       throw new TxRejected(
         "unauthorized_signer",
-        `Only the genesis settlement_key may sign an ${tx.type}.`,
+        `Only the genesis settlement_key may sign ${tx.type}.`,
       );
   } else if (tx.type === "mint") {
     if (tx.public_key !== rules.treasuryKey)
@@ -115,6 +120,11 @@ export function applyTx(
     case "deposit_release":
     case "settlement_batch":
       return applyDepositTx(tx as SignedTx<DepositTxType>, signer, state, rules, ctx);
+    case "bond_lock":
+    case "bond_unlock":
+    case "bond_release":
+    case "bond_slash":
+      return applyBondTx(tx as SignedTx<BondTxType>, signer, state, rules, ctx);
     case "escrow_release": {
       const p = tx.payload as EscrowReleasePayload;
       const escrow = state.escrow(p.job_id);

@@ -1,11 +1,16 @@
 // Who may sign what on this chain, from the genesis file.
-import { depositWithdrawDelayBlocks, minEscrowMicro, type Genesis } from "@aitbc/sdk";
+import {
+  bondUnlockDelayBlocks,
+  depositWithdrawDelayBlocks,
+  minEscrowMicro,
+  type Genesis,
+} from "@aitbc/sdk";
 
 export interface LedgerRules {
   chainId: string;
   /** Dev chains accept `faucet` transactions. */
   dev: boolean;
-  /** The only key that may sign `escrow_release` and `settlement_batch`. */
+  /** The only key that may sign `escrow_release`, `settlement_batch` and `bond_slash`. */
   settlementKey: string;
   /** The only key that may sign `mint`. */
   treasuryKey: string;
@@ -15,6 +20,8 @@ export interface LedgerRules {
   minEscrow: bigint;
   /** Blocks from a `deposit_withdraw` to the first block that may include its `deposit_release`. */
   depositWithdrawDelay: number;
+  /** Blocks from a `bond_unlock` to the first block that may include its `bond_release`. */
+  bondUnlockDelay: number;
 }
 
 export function rulesFromGenesis(genesis: Genesis): LedgerRules {
@@ -26,5 +33,6 @@ export function rulesFromGenesis(genesis: Genesis): LedgerRules {
     validatorKeys: new Set(genesis.validators.map((v) => v.public_key)),
     minEscrow: minEscrowMicro(genesis),
     depositWithdrawDelay: depositWithdrawDelayBlocks(genesis),
+    bondUnlockDelay: bondUnlockDelayBlocks(genesis),
   };
 }

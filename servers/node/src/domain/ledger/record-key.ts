@@ -5,6 +5,10 @@ import type { StateRecord } from "./records.js";
 export const depositKey = (owner: string): string => `deposit:${owner}`;
 export const settlementKey = (batchId: string): string => `settlement:${batchId}`;
 export const paidJobKey = (jobId: string): string => `paid_job:${jobId}`;
+export const bondKey = (provider: string): string => `bond:${provider}`;
+export const slashKey = (jobId: string): string => `slash:${jobId}`;
+/** The chain has one verification pool. */
+export const POOL_KEY = "pool:verification";
 
 export function recordKey(r: StateRecord): string {
   switch (r.kind) {
@@ -14,5 +18,11 @@ export function recordKey(r: StateRecord): string {
       return settlementKey(r.batch_id);
     case "paid_job":
       return paidJobKey(r.job_id);
+    case "bond":
+      return bondKey(r.provider);
+    case "slash":
+      return slashKey(r.job_id);
+    case "pool":
+      return POOL_KEY;
   }
 }

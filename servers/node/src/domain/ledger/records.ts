@@ -1,6 +1,7 @@
 // The state records of prepaid deposits: an address's deposit, a settlement batch (its id can be
 // used once, and its receipts root stays looked-up-able), and a job a batch paid (so the job id can
-// never be paid again, from a deposit or an escrow).
+// never be paid again, from a deposit or an escrow); and those of provider bonds: a provider's
+// bond, a job a slash paid for, and the verification pool the penalties go to.
 
 export type DepositStatus = "active" | "withdrawing";
 
@@ -30,4 +31,33 @@ export interface PaidJob {
   height: number;
 }
 
-export type StateRecord = DepositState | SettlementRecord | PaidJob;
+export type BondStatus = "active" | "unlocking";
+
+/** A provider's bond: what a failed spot check or an upheld dispute is paid from. */
+export interface BondState {
+  kind: "bond";
+  provider: string;
+  amount: bigint;
+  status: BondStatus;
+  /** The first height whose block may release the bond; null while active. */
+  unlock_height: number | null;
+}
+
+/** A job a `bond_slash` paid for, so that the same job id is never slashed twice. */
+export interface SlashedJob {
+  kind: "slash";
+  job_id: string;
+  provider: string;
+  refund: bigint;
+  penalty: bigint;
+  height: number;
+}
+
+/** The verification pool: the penalties of slashes, held for re-runs. One record on the chain. */
+export interface PoolState {
+  kind: "pool";
+  amount: bigint;
+}
+
+export type StateRecord =
+  DepositState | SettlementRecord | PaidJob | BondState | SlashedJob | PoolState;

@@ -48,6 +48,19 @@ export function recordLine(r: StateRecord): string {
       ]);
     case "paid_job":
       return JSON.stringify(["paid_job", r.job_id, r.batch_id, r.height]);
+    case "bond":
+      return JSON.stringify(["bond", r.provider, r.amount.toString(), r.status, r.unlock_height]);
+    case "slash":
+      return JSON.stringify([
+        "slash",
+        r.job_id,
+        r.provider,
+        r.refund.toString(),
+        r.penalty.toString(),
+        r.height,
+      ]);
+    case "pool":
+      return JSON.stringify(["verification_pool", r.amount.toString()]);
   }
 }
 

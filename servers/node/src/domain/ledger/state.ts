@@ -2,12 +2,27 @@
 // replaces the record, so an overlay never disturbs what it sits on. Blocks and the mempool work
 // on overlays and only the chain folds a block's overlay into the canonical state. A released
 // escrow leaves only a tombstone (its id, outcome and height): the id can never be locked again,
-// and the rest of its story is in the lock and release transactions. Deposits, settlement batches
-// and the jobs a batch paid are "records", one map keyed by `<kind>:<id>` (record-key.ts), so that
+// and the rest of its story is in the lock and release transactions. Deposits, settlement batches,
+// the jobs a batch paid, provider bonds, slashed jobs and the verification pool are "records", one map keyed by `<kind>:<id>` (record-key.ts), so that
 // every layer (overlay, undo, root, storage) handles them with one code path.
 import { leafSum, rootSumOf } from "./state-leaves.js";
-import { depositKey, paidJobKey, settlementKey } from "./record-key.js";
-import type { DepositState, PaidJob, SettlementRecord, StateRecord } from "./records.js";
+import {
+  bondKey,
+  depositKey,
+  paidJobKey,
+  POOL_KEY,
+  settlementKey,
+  slashKey,
+} from "./record-key.js";
+import type {
+  BondState,
+  DepositState,
+  PaidJob,
+  PoolState,
+  SettlementRecord,
+  SlashedJob,
+  StateRecord,
+} from "./records.js";
 import type { AccountState, EscrowRecord, EscrowState } from "./state-records.js";
 
 export type {
@@ -40,6 +55,19 @@ export function settlementOf(view: StateReader, batchId: string): SettlementReco
 
 export function paidJobOf(view: StateReader, jobId: string): PaidJob | undefined {
   return view.record(paidJobKey(jobId)) as PaidJob | undefined;
+}
+
+export function bondOf(view: StateReader, provider: string): BondState | undefined {
+  return view.record(bondKey(provider)) as BondState | undefined;
+}
+
+export function slashOf(view: StateReader, jobId: string): SlashedJob | undefined {
+  return view.record(slashKey(jobId)) as SlashedJob | undefined;
+}
+
+/** What the verification pool holds (zero before the first penalty). */
+export function poolAmount(view: StateReader): bigint {
+  return (view.record(POOL_KEY) as PoolState | undefined)?.amount ?? 0n;
 }
 
 /**

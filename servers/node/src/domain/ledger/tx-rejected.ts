@@ -22,7 +22,12 @@ export type RejectReason =
   | "withdrawal_not_started"
   | "deposit_insufficient"
   | "job_already_settled"
-  | "batch_exists";
+  | "batch_exists"
+  | "bond_not_found"
+  | "bond_unlock_pending"
+  | "bond_unlock_not_started"
+  | "bond_insufficient"
+  | "job_already_slashed";
 
 export class TxRejected extends Unprocessable {
   override readonly title = "Transaction rejected";

@@ -64,6 +64,17 @@ const PAYLOAD_RULES: Record<TxType, Record<string, FieldRule>> = {
   deposit_lock: { amount: { required: true, check: micro } },
   deposit_withdraw: {},
   deposit_release: {},
+  bond_lock: { amount: { required: true, check: micro } },
+  bond_unlock: {},
+  bond_release: {},
+  bond_slash: {
+    provider: { required: true, check: address },
+    job_id: { required: true, check: id },
+    customer: { required: true, check: address },
+    refund: { required: true, check: micro },
+    penalty: { required: true, check: micro },
+    reason: { required: true, check: (v) => v === "spot_check_failed" || v === "dispute_upheld" },
+  },
   settlement_batch: {
     batch_id: { required: true, check: id },
     receipts_root: { required: true, check: (v) => typeof v === "string" && ROOT.test(v) },
@@ -120,6 +131,9 @@ export function checkPayload(type: TxType, payload: unknown): void {
       parseMicro(payload.refund as string);
       if (parseMicro(payload.paid as string) > 0n && payload.provider === undefined)
         throw invalid("payload.provider is required when payload.paid is above zero.");
+    } else if (type === "bond_slash") {
+      const total = parseMicro(payload.refund as string) + parseMicro(payload.penalty as string);
+      if (total === 0n) throw invalid("payload.refund + payload.penalty must be above zero.");
     } else if (type === "settlement_batch") {
       for (const item of payload.items as Array<{ paid: string }>)
         if (parseMicro(item.paid) === 0n) throw invalid("Every item's paid must be above zero.");

@@ -2,7 +2,7 @@
 // same way apply-tx records it for confirmed ones.
 import { parseMicro, type SettlementBatchPayload, type SignedTx } from "@aitbc/sdk";
 import type { TxEffects } from "../ledger/apply-tx.js";
-import { depositOf, isOpenEscrow, type StateReader } from "../ledger/state.js";
+import { bondOf, depositOf, isOpenEscrow, type StateReader } from "../ledger/state.js";
 
 export function txSummary(tx: SignedTx, state: StateReader): TxEffects {
   const p = tx.payload as unknown as Record<string, string | undefined>;
@@ -28,6 +28,29 @@ export function txSummary(tx: SignedTx, state: StateReader): TxEffects {
         refund_to: null,
         job_id: null,
         amount: depositOf(state, tx.from)?.amount ?? 0n,
+      };
+    case "bond_lock":
+      return { to: null, refund_to: null, job_id: null, amount: parseMicro(p.amount!) };
+    case "bond_unlock":
+      return {
+        to: null,
+        refund_to: null,
+        job_id: null,
+        amount: bondOf(state, tx.from)?.amount ?? 0n,
+      };
+    case "bond_release":
+      return {
+        to: tx.from,
+        refund_to: null,
+        job_id: null,
+        amount: bondOf(state, tx.from)?.amount ?? 0n,
+      };
+    case "bond_slash":
+      return {
+        to: p.customer!,
+        refund_to: null,
+        job_id: p.job_id!,
+        amount: parseMicro(p.refund!) + parseMicro(p.penalty!),
       };
     case "settlement_batch": {
       const items = (tx.payload as SettlementBatchPayload).items;

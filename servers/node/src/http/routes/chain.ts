@@ -25,6 +25,7 @@ export function chainRoutes(deps: NodeDeps): NodeHandlers<"getChain" | "getSyncS
           treasury_key: g.treasury_key,
           min_escrow_micro: env.rules.minEscrow.toString(),
           deposit_withdraw_delay_blocks: env.rules.depositWithdrawDelay,
+          bond_unlock_delay_blocks: env.rules.bondUnlockDelay,
         },
       };
     },

@@ -1,7 +1,7 @@
 import { NotFound, Unavailable } from "@aitbc/server-lib";
 import { fromMicro, parseMicro, type EscrowReleasePayload, type NodeTypes } from "@aitbc/sdk";
 import { StateRepo } from "../../data/state-repo.js";
-import { depositOf } from "../../domain/ledger/state.js";
+import { bondOf, depositOf } from "../../domain/ledger/state.js";
 import { TxRepo } from "../../data/tx-repo.js";
 import type { NodeDeps } from "../deps.js";
 import type { NodeHandlers } from "../routes.gen.js";
@@ -18,6 +18,7 @@ export function stateRoutes(deps: NodeDeps): NodeHandlers<"getAccount" | "getEsc
       const account = chain.state.account(address);
       const locked = await stateRepo.lockedBy(address);
       const deposit = depositOf(chain.state, address)?.amount ?? 0n;
+      const bond = bondOf(chain.state, address)?.amount ?? 0n;
       const body: NodeTypes.GetAccountResponses[200] = {
         address,
         balance: fromMicro(account.balance),
@@ -26,6 +27,8 @@ export function stateRoutes(deps: NodeDeps): NodeHandlers<"getAccount" | "getEsc
         locked_micro: locked.toString(),
         deposit: fromMicro(deposit),
         deposit_micro: deposit.toString(),
+        bond: fromMicro(bond),
+        bond_micro: bond.toString(),
         nonce: account.nonce,
         pending_nonce: mempool.pendingNonce(address),
       };
