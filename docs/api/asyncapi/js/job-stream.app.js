@@ -493,11 +493,13 @@
                     "description": "The same object as `payment` in the coordinator's job views.",
                     "required": [
                       "status",
+                      "funding",
                       "amount",
                       "paid",
                       "refund",
                       "lock_tx_hash",
-                      "tx_hash"
+                      "tx_hash",
+                      "batch_id"
                     ],
                     "additionalProperties": false,
                     "properties": {
@@ -511,6 +513,15 @@
                         ],
                         "x-parser-schema-id": "<anonymous-schema-44>"
                       },
+                      "funding": {
+                        "type": "string",
+                        "title": "JobPaymentFunding",
+                        "enum": [
+                          "escrow",
+                          "deposit"
+                        ],
+                        "x-parser-schema-id": "<anonymous-schema-45>"
+                      },
                       "amount": {
                         "title": "Amount",
                         "description": "An amount of AITBC as a JSON number with at most 6 decimal places (1 AITBC = 1,000,000 micro-AITBC).\nImplementations must convert it to integer micro-AITBC without floating-point arithmetic\n(parse the number's decimal text) and reject more than 6 decimals with `validation_failed`.\n",
@@ -521,35 +532,42 @@
                           100,
                           2.5
                         ],
-                        "x-parser-schema-id": "<anonymous-schema-45>"
+                        "x-parser-schema-id": "<anonymous-schema-46>"
                       },
                       "paid": {
                         "type": [
                           "number",
                           "null"
                         ],
-                        "x-parser-schema-id": "<anonymous-schema-46>"
+                        "x-parser-schema-id": "<anonymous-schema-47>"
                       },
                       "refund": {
                         "type": [
                           "number",
                           "null"
                         ],
-                        "x-parser-schema-id": "<anonymous-schema-47>"
+                        "x-parser-schema-id": "<anonymous-schema-48>"
                       },
                       "lock_tx_hash": {
                         "type": [
                           "string",
                           "null"
                         ],
-                        "x-parser-schema-id": "<anonymous-schema-48>"
+                        "x-parser-schema-id": "<anonymous-schema-49>"
                       },
                       "tx_hash": {
                         "type": [
                           "string",
                           "null"
                         ],
-                        "x-parser-schema-id": "<anonymous-schema-49>"
+                        "x-parser-schema-id": "<anonymous-schema-50>"
+                      },
+                      "batch_id": {
+                        "type": [
+                          "string",
+                          "null"
+                        ],
+                        "x-parser-schema-id": "<anonymous-schema-51>"
                       }
                     },
                     "x-parser-schema-id": "JobStreamPayment"
@@ -565,11 +583,11 @@
                     "properties": {
                       "code": {
                         "type": "string",
-                        "x-parser-schema-id": "<anonymous-schema-50>"
+                        "x-parser-schema-id": "<anonymous-schema-52>"
                       },
                       "message": {
                         "type": "string",
-                        "x-parser-schema-id": "<anonymous-schema-51>"
+                        "x-parser-schema-id": "<anonymous-schema-53>"
                       }
                     },
                     "x-parser-schema-id": "JobStreamFailure"
@@ -596,11 +614,13 @@
                   },
                   "payment": {
                     "status": "locked",
+                    "funding": "escrow",
                     "amount": 5,
                     "paid": 0,
                     "refund": 5,
                     "lock_tx_hash": "0x9c1d2e3f4a5b6c7d8e9f00112233445566778899aabbccddeeff001122334455",
-                    "tx_hash": null
+                    "tx_hash": null,
+                    "batch_id": null
                   }
                 }
               }
