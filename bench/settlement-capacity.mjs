@@ -75,13 +75,17 @@ async function freePort() {
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // A kept-alive socket the server closes just as it is reused (the machine is loaded, timers run
-// late) fails the request before the node saw it: try once more. Submissions carry an
-// idempotency key, so the retry is safe either way.
-const request = (url, init) =>
-  fetch(url, init).catch((err) => {
-    if (err?.cause?.code !== "UND_ERR_SOCKET") throw err;
-    return fetch(url, init);
-  });
+// late) fails the request, closed or reset: try again, up to twice. Submissions carry an
+// idempotency key, so a retry of one the node did see answers with its first result.
+const DROPPED = new Set(["UND_ERR_SOCKET", "ECONNRESET"]);
+async function request(url, init, tries = 3) {
+  try {
+    return await fetch(url, init);
+  } catch (err) {
+    if (tries <= 1 || !DROPPED.has(err?.cause?.code)) throw err;
+    return request(url, init, tries - 1);
+  }
+}
 
 async function getJson(url, init) {
   const res = await request(url, init);
