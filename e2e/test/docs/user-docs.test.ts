@@ -59,7 +59,13 @@ async function cliHelpTexts(): Promise<Array<[string, string]>> {
   const help = async (argv: string[]): Promise<string> => {
     let text = "";
     const io = { stdout: (t: string) => (text += t), stderr: (t: string) => (text += t) };
-    await runCli(argv, { ...io, interactive: false, stdoutIsTerminal: false, env: {}, cwd: tmpdir() });
+    await runCli(argv, {
+      ...io,
+      interactive: false,
+      stdoutIsTerminal: false,
+      env: {},
+      cwd: tmpdir(),
+    });
     return text;
   };
   const top = await help(["--help"]);
