@@ -28,6 +28,7 @@ export {
   type Executor,
   type ExecutorKind,
   type ExecutionResult,
+  type ExecutorIdentity,
   type FailureCode,
   type FinishReason,
   type InferenceRequest,
@@ -47,7 +48,11 @@ export {
   type OllamaExecutor,
   type OllamaExecutorOptions,
 } from "./executors/ollama-executor.js";
-export { startOllamaCompatServer, type OllamaCompatServer } from "./ollama-compat/server.js";
+export {
+  OLLAMA_COMPAT_VERSION,
+  startOllamaCompatServer,
+  type OllamaCompatServer,
+} from "./ollama-compat/server.js";
 export {
   buildTinyModel,
   TINY_MODEL_NAME,

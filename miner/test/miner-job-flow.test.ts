@@ -108,6 +108,11 @@ describe.each(testDatabaseKinds())("miner job flow (%s)", (kind) => {
       unit_type: "gpu_seconds",
       unit_price: "100000000",
       tokens_out: 64,
+      // The job gave no seed: the miner drew one and says which, with what ran the model.
+      seed: expect.any(Number),
+      temperature: "0",
+      executor: "llamacpp",
+      executor_version: expect.stringMatching(/^node-llama-cpp \S+; llama\.cpp \S+; cpu$/),
     });
     // Metering: units and cost follow the rule from the receipt's own duration.
     const durationMs = Date.parse(receipt.completed_at) - Date.parse(receipt.started_at);

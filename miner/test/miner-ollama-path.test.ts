@@ -7,6 +7,7 @@ import { verifyReceipt, type JobEvent, type Receipt } from "@aitbc/sdk";
 import {
   createLlamaCppExecutor,
   createLogger,
+  OLLAMA_COMPAT_VERSION,
   startOllamaCompatServer,
   TINY_MODEL_LABEL,
   TINY_MODEL_NAME,
@@ -87,7 +88,30 @@ describe.each(testDatabaseKinds())("miner on the Ollama path (%s)", (kind) => {
       model_digest: backend.model.digest,
       tokens_in: 13,
       tokens_out: 48,
+      temperature: "0",
+      executor: "ollama",
+      executor_version: OLLAMA_COMPAT_VERSION,
     });
+
+    // A seeded, sampled job: the seed reaches the model through Ollama's options, so the output
+    // is the backend's own for that seed, and the receipt records both.
+    const seeded = await submitJob(stack, { maxTokens: 24, temperature: 0.8, seed: 42 });
+    const seededEvents = await followJob(stack, seeded.job_id).events;
+    const seededResult = seededEvents.at(-1)!.data as {
+      output: { text: string };
+      receipt: Receipt;
+    };
+    const sampled = (seed: number) =>
+      backend.run({
+        model: TINY_MODEL_NAME,
+        prompt: "Hello AITBC",
+        maxTokens: 24,
+        temperature: 0.8,
+        seed,
+      });
+    expect(seededResult.output.text).toBe((await sampled(42)).text);
+    expect(seededResult.output.text).not.toBe((await sampled(43)).text);
+    expect(seededResult.receipt).toMatchObject({ seed: 42, temperature: "0.8" });
     await miner.close();
   });
 

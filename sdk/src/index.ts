@@ -46,6 +46,7 @@ export * from "./timing/index.js";
 export * from "./receipts/receipt.js";
 export * from "./receipts/merkle.js";
 export * from "./receipts/inclusion.js";
+export * from "./receipts/output-agreement.js";
 
 export { CoordinatorApi } from "./gen/coordinator/sdk.gen.js";
 export { NodeApi } from "./gen/node/sdk.gen.js";

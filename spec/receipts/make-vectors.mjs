@@ -120,6 +120,19 @@ const TRAINING_RECEIPT = {
   started_at: "2026-11-25T10:00:00.000Z",
   completed_at: "2026-11-25T12:00:00.000Z",
 };
+// A seeded run at a temperature above 0: what ran is recorded, so another miner with the same
+// executor, version and model file can repeat it byte for byte.
+const SEEDED_RECEIPT = {
+  ...GPU_RECEIPT,
+  receipt_id: "3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b",
+  job_id: "b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2",
+  output_hash: digest("Hello again from the tiny model."),
+  seed: 4294967295,
+  temperature: "0.8",
+  executor: "llamacpp",
+  executor_version: "node-llama-cpp 3.21.1; llama.cpp b6000; cpu",
+};
+
 delete TRAINING_RECEIPT.model_digest;
 delete TRAINING_RECEIPT.tokens_in;
 delete TRAINING_RECEIPT.tokens_out;
@@ -145,6 +158,12 @@ const VECTORS = {
       "A model-training job metered in GPU seconds: two hours at 100 AITBC/hour (200 AITBC of a 250 AITBC budget).",
     expected: valid,
     receipt: signed(TRAINING_RECEIPT),
+  },
+  "valid-seeded-inference": {
+    description:
+      "An inference job that records how it ran: the sampler's seed, the temperature as a decimal string, and the executor's name and version.",
+    expected: valid,
+    receipt: signed(SEEDED_RECEIPT),
   },
   "invalid-tampered-cost": {
     description:

@@ -2,6 +2,7 @@
 // receipt, or report the failure with a code. Jobs that the coordinator took away (cancelled,
 // expired, lease lost) are abandoned without a report; a job the miner stops because it is
 // shutting down is released, so that another miner can take it at once.
+import { randomInt } from "node:crypto";
 import {
   ConflictError,
   NetworkError,
@@ -120,6 +121,9 @@ async function runJob(
       lease_expires_at: lease.expires_at,
     });
 
+    // Every run is seeded, the job's seed or one drawn here, so the receipt can say exactly what
+    // ran and a re-run on another miner can repeat it.
+    const sampling = { temperature: req.temperature ?? 0, seed: req.seed ?? drawSeed() };
     let result: ExecutionResult;
     try {
       const maxDurationMs = maxDurationForBudget(unitPrice, budget);
@@ -128,7 +132,7 @@ async function runJob(
           model: model.name,
           prompt: req.prompt,
           ...(req.max_tokens !== undefined ? { maxTokens: req.max_tokens } : {}),
-          ...(req.temperature !== undefined ? { temperature: req.temperature } : {}),
+          ...sampling,
           ...(maxDurationMs !== undefined ? { maxDurationMs } : {}),
         },
         { signal, onChunk: (text) => progress.token(text) },
@@ -174,6 +178,7 @@ async function runJob(
       ctx.minerId,
       model,
       result,
+      sampling,
       ctx.secretKey,
     );
     try {
@@ -218,6 +223,11 @@ async function runJob(
   } finally {
     clearTimeout(ttlTimer);
   }
+}
+
+/** A seed for a job that gave none: any of the 2^32 the spec allows. */
+function drawSeed(): number {
+  return randomInt(0, 2 ** 32);
 }
 
 /** The miner is stopping with the job unfinished: hand it back, or let its lease lapse. */

@@ -16,6 +16,12 @@ export interface ReceiptJob {
   budget: bigint;
 }
 
+/** How the sampler ran: recorded so that the run can be repeated. */
+export interface Sampling {
+  temperature: number;
+  seed: number;
+}
+
 export interface SignedWork {
   receipt: Receipt;
   cost: bigint;
@@ -27,6 +33,7 @@ export function buildSignedReceipt(
   minerId: string,
   model: ServedModel,
   result: ExecutionResult,
+  sampling: Sampling,
   secretKey: Uint8Array,
 ): SignedWork {
   const { units, cost } = meter(result.durationMs, job.unitPrice, job.budget);
@@ -48,6 +55,12 @@ export function buildSignedReceipt(
       cost: cost.toString(),
       tokens_in: result.tokensIn,
       tokens_out: result.tokensOut,
+      seed: sampling.seed,
+      // A string, as the coordinator expects it: the number's shortest decimal form, exact when signed.
+      temperature: String(sampling.temperature),
+      ...(result.executor
+        ? { executor: result.executor.name, executor_version: result.executor.version }
+        : {}),
       // Both ends of the metered window, so completed_at − started_at is exactly duration_ms.
       started_at: new Date(result.startedAt).toISOString(),
       completed_at: new Date(result.startedAt + result.durationMs).toISOString(),

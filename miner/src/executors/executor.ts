@@ -9,7 +9,10 @@ export interface InferenceRequest {
   prompt: string;
   /** Upper bound on generated tokens; the executor's default applies when absent. */
   maxTokens?: number;
+  /** Sampling temperature; 0 (the default) always takes the most likely token. */
   temperature?: number;
+  /** Seeds the sampler (0..2^32-1), so a run above temperature 0 can be repeated exactly. */
+  seed?: number;
   /**
    * Wall-clock execution time the job may use (its budget, converted by the price). The executor
    * stops generating before it would run past this, with finish reason `budget`.
@@ -33,6 +36,15 @@ export interface ExecutionResult {
   durationMs: number;
   /** Epoch milliseconds when execution started (the receipt's started_at). */
   startedAt: number;
+  /** What ran the model; with the model digest it says whether another run must match byte for byte. */
+  executor?: ExecutorIdentity;
+}
+
+export interface ExecutorIdentity {
+  /** `llamacpp` or `ollama`. */
+  name: string;
+  /** The version and backend, e.g. `node-llama-cpp 3.21.1; llama.cpp b6000; cpu`. */
+  version: string;
 }
 
 export interface ServedModel {

@@ -16,7 +16,7 @@ import {
   type ServedModel,
 } from "./executor.js";
 import { budgetExhausted, createBudgetGuard } from "./budget-guard.js";
-import { defaultThreads, getLlamaRuntime } from "./llama-runtime.js";
+import { defaultThreads, getLlamaRuntime, llamaRuntimeVersion } from "./llama-runtime.js";
 import { createSequencePool, type SequencePool } from "./sequence-pool.js";
 import { describeModelFile, ensureTinyModel, type ModelFile } from "../model/ensure-tiny-model.js";
 import { TINY_MODEL_LABEL, TINY_MODEL_NAME } from "../model/tiny-model.js";
@@ -78,6 +78,7 @@ export async function createLlamaCppExecutor(
   const defaultMaxTokens = options.defaultMaxTokens ?? 128;
 
   const llama = await getLlamaRuntime();
+  const identity = { name: "llamacpp", version: llamaRuntimeVersion(llama) };
   let model: LlamaModel;
   let context: LlamaContext;
   try {
@@ -135,6 +136,7 @@ export async function createLlamaCppExecutor(
       tokensOut,
       startedAt,
       durationMs: Math.max(0, Date.now() - startedAt),
+      executor: identity,
     });
     try {
       if (budgetExhausted(request.maxDurationMs)) return done("", "budget", 0);
@@ -149,6 +151,7 @@ export async function createLlamaCppExecutor(
         const result = await completion.generateCompletionWithMeta(request.prompt, {
           maxTokens: request.maxTokens ?? defaultMaxTokens,
           temperature: request.temperature ?? 0,
+          ...(request.seed !== undefined ? { seed: request.seed } : {}),
           signal: stop.signal,
           stopOnAbortSignal: true,
           onTextChunk(chunk) {

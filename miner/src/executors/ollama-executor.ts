@@ -109,16 +109,24 @@ export function createOllamaExecutor(options: OllamaExecutorOptions = {}): Ollam
     let tokensOut = 0;
     let final: GenerateResponse | undefined;
     let budgetHit = budgetExhausted(request.maxDurationMs);
+    let version: Promise<string | undefined> = Promise.resolve(undefined);
     try {
       if (!budgetHit) {
         const guard = createBudgetGuard(request.maxDurationMs, startedAt);
-        const stream = await clientFor(host, stop.signal).generate({
+        const client = clientFor(host, stop.signal);
+        // Asked alongside the run: the version is what the receipt names as having run it.
+        version = client.version().then(
+          (v) => v.version,
+          () => undefined,
+        );
+        const stream = await client.generate({
           model: request.model,
           prompt: request.prompt,
           stream: true,
           options: {
             num_predict: request.maxTokens ?? defaultMaxTokens,
             temperature: request.temperature ?? 0,
+            ...(request.seed !== undefined ? { seed: request.seed } : {}),
           },
         });
         try {
@@ -148,6 +156,8 @@ export function createOllamaExecutor(options: OllamaExecutorOptions = {}): Ollam
       signal?.removeEventListener("abort", forward);
     }
     if (signal?.aborted) throw abortedFailure(signal);
+    const durationMs = Math.max(0, Date.now() - startedAt);
+    const ollamaVersion = await version;
     const finishReason: FinishReason = budgetHit
       ? "budget"
       : final?.done_reason === "length"
@@ -161,7 +171,8 @@ export function createOllamaExecutor(options: OllamaExecutorOptions = {}): Ollam
       tokensIn: final?.prompt_eval_count ?? Math.ceil(Buffer.byteLength(request.prompt) / 4),
       tokensOut: final?.eval_count ?? tokensOut,
       startedAt,
-      durationMs: Math.max(0, Date.now() - startedAt),
+      durationMs,
+      ...(ollamaVersion ? { executor: { name: "ollama", version: ollamaVersion } } : {}),
     };
   }
 

@@ -20,6 +20,7 @@ export async function handleGenerate(
   const options = (body.options ?? {}) as Record<string, unknown>;
   const numPredict = optionalNumber(options.num_predict, "options.num_predict");
   const temperature = optionalNumber(options.temperature, "options.temperature");
+  const seed = optionalNumber(options.seed, "options.seed");
 
   const served = await executor.listModels();
   if (!served.some((m) => m.name === model)) {
@@ -45,6 +46,7 @@ export async function handleGenerate(
         // Ollama: num_predict < 0 means "until the context is full"; keep the executor default.
         ...(numPredict !== undefined && numPredict >= 0 ? { maxTokens: numPredict } : {}),
         ...(temperature !== undefined ? { temperature } : {}),
+        ...(seed !== undefined ? { seed } : {}),
       },
       {
         signal,

@@ -172,6 +172,7 @@ export interface JobInput {
   prompt?: string;
   maxTokens?: number;
   temperature?: number;
+  seed?: number;
   budget?: number;
   ttlSeconds?: number;
   model?: string;
@@ -187,6 +188,7 @@ export async function submitJob(stack: Stack, input: JobInput = {}): Promise<Coo
         prompt: input.prompt ?? "Hello AITBC",
         ...(input.maxTokens !== undefined ? { max_tokens: input.maxTokens } : {}),
         temperature: input.temperature ?? 0,
+        ...(input.seed !== undefined ? { seed: input.seed } : {}),
       },
       budget: { max_cost: input.budget ?? 5, currency: "AITBC" },
       ...(input.ttlSeconds !== undefined ? { ttl_seconds: input.ttlSeconds } : {}),

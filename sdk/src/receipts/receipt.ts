@@ -29,6 +29,14 @@ export interface Receipt {
   cost: string;
   tokens_in?: number;
   tokens_out?: number;
+  /** The sampler's seed (0..2^32-1). */
+  seed?: number;
+  /** The sampling temperature as a decimal string, e.g. `"0.8"`. */
+  temperature?: string;
+  /** What ran the model, e.g. `llamacpp` or `ollama`. */
+  executor?: string;
+  /** The executor's version and backend; same executor, version and model digest means same bytes. */
+  executor_version?: string;
   started_at: string;
   completed_at: string;
   chain_id: string;

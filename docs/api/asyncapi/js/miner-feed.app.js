@@ -118,7 +118,15 @@
                           },
                           "temperature": {
                             "type": "number",
+                            "description": "Sampling temperature; absent means 0.",
                             "x-parser-schema-id": "<anonymous-schema-11>"
+                          },
+                          "seed": {
+                            "type": "integer",
+                            "minimum": 0,
+                            "maximum": 4294967295,
+                            "description": "The sampler's seed; absent means the miner draws one (and records it in the receipt).",
+                            "x-parser-schema-id": "<anonymous-schema-12>"
                           }
                         },
                         "x-parser-schema-id": "InferenceRequest"
@@ -133,19 +141,19 @@
                         "properties": {
                           "task_type": {
                             "type": "string",
-                            "x-parser-schema-id": "<anonymous-schema-12>"
+                            "x-parser-schema-id": "<anonymous-schema-13>"
                           },
                           "framework": {
                             "type": "string",
-                            "x-parser-schema-id": "<anonymous-schema-13>"
+                            "x-parser-schema-id": "<anonymous-schema-14>"
                           },
                           "dataset_size": {
                             "type": "string",
-                            "x-parser-schema-id": "<anonymous-schema-14>"
+                            "x-parser-schema-id": "<anonymous-schema-15>"
                           },
                           "estimated_duration": {
                             "type": "string",
-                            "x-parser-schema-id": "<anonymous-schema-15>"
+                            "x-parser-schema-id": "<anonymous-schema-16>"
                           }
                         },
                         "x-parser-schema-id": "WorkloadRequest"
@@ -172,7 +180,7 @@
                           100,
                           2.5
                         ],
-                        "x-parser-schema-id": "<anonymous-schema-16>"
+                        "x-parser-schema-id": "<anonymous-schema-17>"
                       },
                       "max_cost_micro": {
                         "title": "MicroAmount",
@@ -182,7 +190,7 @@
                         "examples": [
                           "100000000"
                         ],
-                        "x-parser-schema-id": "<anonymous-schema-17>"
+                        "x-parser-schema-id": "<anonymous-schema-18>"
                       }
                     },
                     "x-parser-schema-id": "AssignedJobBudget"
@@ -199,7 +207,7 @@
                       "unit_type": {
                         "type": "string",
                         "const": "gpu_seconds",
-                        "x-parser-schema-id": "<anonymous-schema-18>"
+                        "x-parser-schema-id": "<anonymous-schema-19>"
                       },
                       "unit_price": "$ref:$.channels.minerClaim.messages.jobAssigned.payload.properties.job.properties.budget.properties.max_cost_micro"
                     },
@@ -213,11 +221,11 @@
                     "examples": [
                       "2026-11-25T12:00:00.000Z"
                     ],
-                    "x-parser-schema-id": "<anonymous-schema-19>"
+                    "x-parser-schema-id": "<anonymous-schema-20>"
                   },
                   "chain_id": {
                     "type": "string",
-                    "x-parser-schema-id": "<anonymous-schema-20>"
+                    "x-parser-schema-id": "<anonymous-schema-21>"
                   }
                 },
                 "x-parser-schema-id": "AssignedJob"
@@ -234,13 +242,13 @@
                 "properties": {
                   "lease_id": {
                     "type": "string",
-                    "x-parser-schema-id": "<anonymous-schema-21>"
+                    "x-parser-schema-id": "<anonymous-schema-22>"
                   },
                   "expires_at": "$ref:$.channels.minerClaim.messages.jobAssigned.payload.properties.job.properties.expires_at",
                   "ttl_s": {
                     "type": "integer",
                     "minimum": 1,
-                    "x-parser-schema-id": "<anonymous-schema-22>"
+                    "x-parser-schema-id": "<anonymous-schema-23>"
                   }
                 },
                 "x-parser-schema-id": "JobLease"
@@ -320,17 +328,17 @@
                 "type": "array",
                 "items": {
                   "type": "string",
-                  "x-parser-schema-id": "<anonymous-schema-25>"
+                  "x-parser-schema-id": "<anonymous-schema-26>"
                 },
-                "x-parser-schema-id": "<anonymous-schema-24>"
+                "x-parser-schema-id": "<anonymous-schema-25>"
               },
               "extended_job_ids": {
                 "type": "array",
                 "items": {
                   "type": "string",
-                  "x-parser-schema-id": "<anonymous-schema-27>"
+                  "x-parser-schema-id": "<anonymous-schema-28>"
                 },
-                "x-parser-schema-id": "<anonymous-schema-26>"
+                "x-parser-schema-id": "<anonymous-schema-27>"
               },
               "server_time": "$ref:$.channels.minerClaim.messages.jobAssigned.payload.properties.job.properties.expires_at"
             },

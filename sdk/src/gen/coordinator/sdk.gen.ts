@@ -360,7 +360,7 @@ export class CoordinatorApi extends HeyApiClient {
      * Submit a job with a budget
      *
      * Customer key. `requirements` is an inference request
-     * (`{task_type: "inference", model, prompt, max_tokens?, temperature?}`) or a
+     * (`{task_type: "inference", model, prompt, max_tokens?, temperature?, seed?}`) or a
      * workload description (`{task_type, framework, dataset_size, estimated_duration}`).
      *
      * Without `service_id` the coordinator picks the best matching service (model, price,

@@ -304,7 +304,19 @@ export type InferenceRequirements = {
     model: string;
     prompt: string;
     max_tokens?: number;
+    /**
+     * Sampling temperature. At 0 (the default) the executor always picks the most likely
+     * token, so the output depends only on the model, the prompt and the executor.
+     *
+     */
     temperature?: number;
+    /**
+     * Seeds the sampler, so that a run at a temperature above 0 can be repeated exactly on
+     * the same executor and model. Without it the miner draws one; either way the receipt
+     * records the seed that was used.
+     *
+     */
+    seed?: number;
 };
 
 /**
@@ -1178,6 +1190,26 @@ export type Receipt = {
     cost: MicroAmount;
     tokens_in?: number;
     tokens_out?: number;
+    /**
+     * The seed the sampler ran with (the job's, or one the miner drew).
+     */
+    seed?: number;
+    /**
+     * The sampling temperature the executor ran with, as a decimal string (the shortest form of
+     * the number, as JSON writes it: `"0"`, `"0.8"`), so the signed bytes are exact.
+     *
+     */
+    temperature?: string;
+    /**
+     * The executor that ran the model, for example `llamacpp` or `ollama`.
+     */
+    executor?: string;
+    /**
+     * Its version and backend, for example `node-llama-cpp 3.21.1; llama.cpp b6000; cpu`: two runs
+     * agree byte for byte only on the same executor, version and model digest.
+     *
+     */
+    executor_version?: string;
     started_at: Timestamp;
     completed_at: Timestamp;
     chain_id: string;

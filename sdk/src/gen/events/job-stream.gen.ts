@@ -76,6 +76,10 @@ export interface Receipt {
   'cost': string;
   'tokens_in'?: number;
   'tokens_out'?: number;
+  'seed'?: number;
+  'temperature'?: string;
+  'executor'?: string;
+  'executor_version'?: string;
   'started_at': string;
   'completed_at': string;
   'chain_id': string;
@@ -85,13 +89,13 @@ export interface Receipt {
 export type AnonymousSchema_32 = "gpu_seconds" | "tokens";
 
 export interface Signature {
-  'alg': AnonymousSchema_39;
+  'alg': AnonymousSchema_43;
   'key_id': string;
   'public_key': string;
   'sig': string;
 }
 
-export type AnonymousSchema_39 = "ed25519";
+export type AnonymousSchema_43 = "ed25519";
 
 export interface JobStreamPayment {
   'status': JobPaymentStatus;

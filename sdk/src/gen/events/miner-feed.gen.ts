@@ -23,6 +23,7 @@ export interface InferenceRequest {
   'prompt': string;
   'max_tokens'?: number;
   'temperature'?: number;
+  'seed'?: number;
 }
 
 export interface WorkloadRequest {

@@ -25,6 +25,7 @@ export type InferenceRequirements = {
   prompt: string;
   max_tokens?: number;
   temperature?: number;
+  seed?: number;
 };
 export type WorkloadRequirements = {
   task_type: string;

@@ -65,6 +65,11 @@ function meteringProblems(
   return problems;
 }
 
+/** How a receipt writes a job's temperature: the number's shortest decimal form, 0 when absent. */
+export function receiptTemperature(temperature: number | undefined): string {
+  return String(temperature ?? 0);
+}
+
 export interface MeteringBounds {
   /** When the completion arrived. */
   now: Date;
@@ -106,6 +111,11 @@ export function checkReceipt(
     const registered = ctx.minerModels.find((m) => m.name === model)?.digest;
     if (receipt.model_digest !== undefined && registered !== undefined)
       expect("model_digest", registered, `the digest the miner registered for ${model}`);
+    // A receipt that names how it ran must name what the job asked for; a re-run repeats it.
+    const { seed, temperature } = job.requirements;
+    if (receipt.seed !== undefined && seed !== undefined) expect("seed", seed);
+    if (receipt.temperature !== undefined)
+      expect("temperature", receiptTemperature(temperature), "the job's temperature");
   }
   expect("input_hash", inputHash(job), "sha256: of the job's input");
   expect("output_hash", contentDigest(ctx.output.text), "sha256: of output.text");
