@@ -428,11 +428,36 @@
                         "minimum": 0,
                         "x-parser-schema-id": "<anonymous-schema-35>"
                       },
+                      "seed": {
+                        "type": "integer",
+                        "minimum": 0,
+                        "maximum": 4294967295,
+                        "description": "The seed the sampler ran with (the job's, or one the miner drew).",
+                        "x-parser-schema-id": "<anonymous-schema-36>"
+                      },
+                      "temperature": {
+                        "type": "string",
+                        "pattern": "^[0-9]+(\\.[0-9]+)?(e-[0-9]+)?$",
+                        "description": "The sampling temperature the executor ran with, as a decimal string (the shortest form of\nthe number, as JSON writes it: `\"0\"`, `\"0.8\"`), so the signed bytes are exact.\n",
+                        "x-parser-schema-id": "<anonymous-schema-37>"
+                      },
+                      "executor": {
+                        "type": "string",
+                        "maxLength": 100,
+                        "description": "The executor that ran the model, for example `llamacpp` or `ollama`.",
+                        "x-parser-schema-id": "<anonymous-schema-38>"
+                      },
+                      "executor_version": {
+                        "type": "string",
+                        "maxLength": 200,
+                        "description": "Its version and backend, for example `node-llama-cpp 3.21.1; llama.cpp b6000; cpu`: two runs\nagree byte for byte only on the same executor, version and model digest.\n",
+                        "x-parser-schema-id": "<anonymous-schema-39>"
+                      },
                       "started_at": "$ref:$.channels.jobStream.messages.jobStatus.payload.properties.at",
                       "completed_at": "$ref:$.channels.jobStream.messages.jobStatus.payload.properties.at",
                       "chain_id": {
                         "type": "string",
-                        "x-parser-schema-id": "<anonymous-schema-36>"
+                        "x-parser-schema-id": "<anonymous-schema-40>"
                       },
                       "signatures": {
                         "type": "array",
@@ -453,31 +478,31 @@
                               "enum": [
                                 "ed25519"
                               ],
-                              "x-parser-schema-id": "<anonymous-schema-39>"
+                              "x-parser-schema-id": "<anonymous-schema-43>"
                             },
                             "key_id": {
                               "type": "string",
                               "description": "Who signed, for example `provider:gpu-compute-pro` or `coordinator:2026-11`.",
-                              "x-parser-schema-id": "<anonymous-schema-40>"
+                              "x-parser-schema-id": "<anonymous-schema-44>"
                             },
                             "public_key": {
                               "title": "PublicKey",
                               "description": "A raw 32-byte ed25519 public key, base64url without padding.",
                               "type": "string",
                               "pattern": "^[A-Za-z0-9_-]{43}$",
-                              "x-parser-schema-id": "<anonymous-schema-41>"
+                              "x-parser-schema-id": "<anonymous-schema-45>"
                             },
                             "sig": {
                               "type": "string",
                               "description": "The raw 64-byte signature, base64url without padding.",
                               "pattern": "^[A-Za-z0-9_-]{86}$",
-                              "x-parser-schema-id": "<anonymous-schema-42>"
+                              "x-parser-schema-id": "<anonymous-schema-46>"
                             }
                           },
                           "additionalProperties": false,
-                          "x-parser-schema-id": "<anonymous-schema-38>"
+                          "x-parser-schema-id": "<anonymous-schema-42>"
                         },
-                        "x-parser-schema-id": "<anonymous-schema-37>"
+                        "x-parser-schema-id": "<anonymous-schema-41>"
                       }
                     },
                     "additionalProperties": false,
@@ -485,7 +510,7 @@
                   },
                   "receipt_hash": {
                     "type": "string",
-                    "x-parser-schema-id": "<anonymous-schema-43>"
+                    "x-parser-schema-id": "<anonymous-schema-47>"
                   },
                   "payment": {
                     "type": "object",
@@ -511,7 +536,7 @@
                           "settled",
                           "refunded"
                         ],
-                        "x-parser-schema-id": "<anonymous-schema-44>"
+                        "x-parser-schema-id": "<anonymous-schema-48>"
                       },
                       "funding": {
                         "type": "string",
@@ -520,7 +545,7 @@
                           "escrow",
                           "deposit"
                         ],
-                        "x-parser-schema-id": "<anonymous-schema-45>"
+                        "x-parser-schema-id": "<anonymous-schema-49>"
                       },
                       "amount": {
                         "title": "Amount",
@@ -532,42 +557,42 @@
                           100,
                           2.5
                         ],
-                        "x-parser-schema-id": "<anonymous-schema-46>"
+                        "x-parser-schema-id": "<anonymous-schema-50>"
                       },
                       "paid": {
                         "type": [
                           "number",
                           "null"
                         ],
-                        "x-parser-schema-id": "<anonymous-schema-47>"
+                        "x-parser-schema-id": "<anonymous-schema-51>"
                       },
                       "refund": {
                         "type": [
                           "number",
                           "null"
                         ],
-                        "x-parser-schema-id": "<anonymous-schema-48>"
+                        "x-parser-schema-id": "<anonymous-schema-52>"
                       },
                       "lock_tx_hash": {
                         "type": [
                           "string",
                           "null"
                         ],
-                        "x-parser-schema-id": "<anonymous-schema-49>"
+                        "x-parser-schema-id": "<anonymous-schema-53>"
                       },
                       "tx_hash": {
                         "type": [
                           "string",
                           "null"
                         ],
-                        "x-parser-schema-id": "<anonymous-schema-50>"
+                        "x-parser-schema-id": "<anonymous-schema-54>"
                       },
                       "batch_id": {
                         "type": [
                           "string",
                           "null"
                         ],
-                        "x-parser-schema-id": "<anonymous-schema-51>"
+                        "x-parser-schema-id": "<anonymous-schema-55>"
                       }
                     },
                     "x-parser-schema-id": "JobStreamPayment"
@@ -583,11 +608,11 @@
                     "properties": {
                       "code": {
                         "type": "string",
-                        "x-parser-schema-id": "<anonymous-schema-52>"
+                        "x-parser-schema-id": "<anonymous-schema-56>"
                       },
                       "message": {
                         "type": "string",
-                        "x-parser-schema-id": "<anonymous-schema-53>"
+                        "x-parser-schema-id": "<anonymous-schema-57>"
                       }
                     },
                     "x-parser-schema-id": "JobStreamFailure"
