@@ -153,31 +153,33 @@ describe.skipIf(!stack)("marketplace page", () => {
   });
 
   it("narrows the listing by category, price range 50–200 AITBC/hour and “available now”", async () => {
+    // The services of beforeAll are this test's fixtures; the one the "Become a Provider" test
+    // lists may or may not exist yet, depending on which test ran first, so it is left out.
+    const listedByAnotherTest = new Set(["gpu-compute-001"]);
+    const fixtureCards = async () =>
+      (await cardIds()).filter((id) => id && !listedByAnotherTest.has(id));
     await page.goto(`${s.config.marketplace}/#/`);
     await page.locator("#service-results [data-service-id]").first().waitFor();
 
     await page.locator("#filter-type").selectOption({ label: "GPU Computing" });
     await expect
-      .poll(cardIds)
-      .toEqual(
-        [s.credentials.provider.service_id, "gpu-compute-001", "gpu-ml-training-2024"].sort(),
-      );
+      .poll(fixtureCards)
+      .toEqual([s.credentials.provider.service_id, "gpu-ml-training-2024"].sort());
 
     await page.locator("#filter-min-price").fill("50");
     await page.locator("#filter-max-price").fill("200");
     await page.locator("#filter-apply").click();
     await expect.poll(() => page.evaluate(() => location.hash)).toContain("min_price=50");
     await expect
-      .poll(cardIds)
-      .toEqual(
-        [s.credentials.provider.service_id, "gpu-compute-001", "gpu-ml-training-2024"].sort(),
-      );
+      .poll(fixtureCards)
+      .toEqual([s.credentials.provider.service_id, "gpu-ml-training-2024"].sort());
 
     await page.locator("#filter-available-now").check();
-    await expect
-      .poll(cardIds)
-      .toEqual([s.credentials.provider.service_id, "gpu-compute-001"].sort());
-    expect(await page.locator("#service-count").innerText()).toBe("2 services match these filters");
+    await expect.poll(fixtureCards).toEqual([s.credentials.provider.service_id]);
+    const shown = (await cardIds()).length;
+    expect(await page.locator("#service-count").innerText()).toBe(
+      `${shown} ${shown === 1 ? "service matches" : "services match"} these filters`,
+    );
     await screenshot(page, "marketplace-filtered");
 
     await page.locator("#filter-min-price").fill("201");

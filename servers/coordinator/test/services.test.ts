@@ -12,7 +12,7 @@ import {
 } from "./support/harness.js";
 import { registerMiner } from "./support/miner-double.js";
 
-const SEED_SERVICE_CONFIG = {
+const GPU_SERVICE_CONFIG = {
   service_id: "gpu-compute-001",
   name: "GPU Computing Service",
   type: "gpu_compute",
@@ -45,7 +45,7 @@ describe.each(testDatabaseKinds())("services (%s)", (kind) => {
   afterAll(() => h.close());
 
   it("registers a service_config whose window is in 2024; it is not available now", async () => {
-    const s = await provider.client.coordinator.registerService({ body: SEED_SERVICE_CONFIG });
+    const s = await provider.client.coordinator.registerService({ body: GPU_SERVICE_CONFIG });
     expect(s).toMatchObject({
       service_id: "gpu-compute-001",
       provider_id: "gpu-compute-pro",
@@ -63,7 +63,7 @@ describe.each(testDatabaseKinds())("services (%s)", (kind) => {
 
   it("refuses a duplicate id (409), a customer (403), no key (401) and bad bodies (400)", async () => {
     expect(
-      await failure(() => other.client.coordinator.registerService({ body: SEED_SERVICE_CONFIG })),
+      await failure(() => other.client.coordinator.registerService({ body: GPU_SERVICE_CONFIG })),
     ).toMatchObject({ status: 409, code: "already_exists" });
     expect(
       await failure(() =>

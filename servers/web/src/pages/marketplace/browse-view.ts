@@ -79,10 +79,7 @@ export async function browseView(session: Session, ctx: RouteContext): Promise<N
     for (const s of page.services) grid.appendChild(serviceCard(s));
     total += page.services.length;
     cursor = page.page.next_cursor ?? null;
-    fill(
-      count,
-      `${total}${cursor ? "+" : ""} service${total === 1 ? "" : "s"}${isFiltered(filters) ? " match these filters" : ""}`,
-    );
+    fill(count, countText(total, cursor !== null, isFiltered(filters)));
     more.hidden = !cursor;
   };
   more.addEventListener("click", () => {
@@ -117,4 +114,11 @@ export async function browseView(session: Session, ctx: RouteContext): Promise<N
     fill(results, grid, h("div", { class: "load-more" }, more));
   }
   return view;
+}
+
+/** "12 services", "1 service matches these filters", "20+ services match these filters". */
+function countText(total: number, more: boolean, filtered: boolean): string {
+  const one = total === 1 && !more;
+  const services = `${total}${more ? "+" : ""} ${one ? "service" : "services"}`;
+  return filtered ? `${services} ${one ? "matches" : "match"} these filters` : services;
 }
