@@ -531,6 +531,56 @@ describe("a provider's earnings", () => {
 });
 
 describe("a customer's prepaid deposit", () => {
+  it("a job paid from the deposit says so, starts without an escrow, and is settled by a batch", async () => {
+    const admin = createAitbcClient({
+      coordinatorUrl: stack!.urls.coordinator,
+      nodeUrl: stack!.urls.nodes[0]!,
+      apiKey: stack!.credentials.admin.api_key,
+    });
+    const id = `cli-funded-${Math.random().toString(36).slice(2, 8)}`;
+    const account = await admin.coordinator.createAccount({
+      body: { id, name: "CLI funded", role: "customer" },
+    });
+    await admin.node.requestFaucet({ body: { address: account.address!, amount: 20 } });
+    const as = (...args: string[]) => aitbc(...args, "--api-key", account.api_key);
+    await vi.waitFor(
+      async () =>
+        expect(JSON.parse((await as("wallet", "balance", "--json")).stdout).balance).toBe(20),
+      { timeout: 20_000, interval: 200 },
+    );
+
+    const none = await as(...submitArgs, "--funding", "deposit", "--budget", "1");
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain("aitbc deposit add");
+    expect((await as(...submitArgs, "--funding", "card")).code).toBe(2);
+
+    expect((await as("deposit", "add", "10")).code).toBe(0);
+    // The coordinator reserves against the finalized deposit: wait until the lock is final.
+    await vi.waitFor(
+      async () =>
+        expect(JSON.parse((await as("deposit", "show", "--json")).stdout).finalized.amount).toBe(
+          10,
+        ),
+      { timeout: 30_000, interval: 300 },
+    );
+    const run = await as(...submitArgs, "--funding", "deposit", "--budget", "1", "--seed", "7");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Budget: 1 AITBC reserved from your prepaid deposit");
+    const jobId = /Job ID: ([0-9a-f]{32})/.exec(run.stdout)![1]!;
+    const watched = await as("status", jobId, "--watch");
+    expect(watched.stdout).toMatch(/Payment: 💸 settled/);
+    const job = JSON.parse((await as("status", jobId, "--json")).stdout);
+    expect(job.payment).toMatchObject({
+      funding: "deposit",
+      lock_tx_hash: null,
+      status: "settled",
+    });
+    expect(job.payment.batch_id).toBeTruthy();
+    expect(job.requirements.seed).toBe(7);
+    const shown = await as("status", jobId);
+    expect(shown.stdout).toMatch(/Funding: +prepaid deposit, settlement batch \S+/);
+  }, 120_000);
+
   it("add, show, withdraw, a release too early with the block to wait for, then the release", async () => {
     const admin = createAitbcClient({
       coordinatorUrl: stack!.urls.coordinator,

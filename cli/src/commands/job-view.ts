@@ -28,6 +28,12 @@ export function jobFields(job: CoordinatorTypes.Job): string {
     ["Budget", aitbc(job.budget.max_cost)],
     ["Price", `${job.pricing.rate_per_hour} AITBC/hour, metered per GPU-second`],
     ["Payment", paymentSummary(job.payment)],
+    [
+      "Funding",
+      job.payment.funding === "deposit"
+        ? `prepaid deposit${job.payment.batch_id ? `, settlement batch ${job.payment.batch_id}` : ""}`
+        : "escrow locked for this job",
+    ],
     ["Escrow lock tx", job.payment.lock_tx_hash],
     ["Settlement tx", job.payment.tx_hash],
     ["Created", time(job.created_at)],

@@ -1,4 +1,4 @@
-// `aitbc submit inference`: submits a job and prints its id, service, budget and escrow lines.
+// `aitbc submit inference`: submits a job and prints its id, service, budget and how it is paid.
 import type { CoordinatorTypes } from "@aitbc/sdk";
 import { amountOption, booleanOption, intOption, requiredString, stringOption } from "../args.js";
 import { CommandFailed, UsageError } from "../output/explain-error.js";
@@ -10,20 +10,26 @@ import { watchJob } from "./job-watch.js";
 
 export const DEFAULT_BUDGET = "5";
 
+type Funding = NonNullable<CoordinatorTypes.CreateJobRequest["funding"]>;
+const FUNDINGS: readonly Funding[] = ["auto", "deposit", "escrow"];
+
 export const submitCommand: Command = {
   name: "submit",
-  summary: "submit an inference job (locks the budget in escrow)",
+  summary: "submit an inference job (its budget reserved from your deposit or locked in escrow)",
   synopsis: "submit inference --prompt … --model …",
   usage:
-    "submit inference --prompt TEXT --model NAME [--ttl S] [--service ID] [--budget N] [--watch]",
+    "submit inference --prompt TEXT --model NAME [--ttl S] [--service ID] [--budget N] [--funding F] [--seed N] [--watch]",
   help: `Options:
   --prompt TEXT        the prompt (required)
   --model NAME         the model, for example aitbc-tiny:latest on the local stack (required)
   --ttl SECONDS        the job expires and is refunded after this long (default 900)
   --service ID         run on this service (default: the coordinator picks the best match)
-  --budget AITBC       the most the job may cost, locked in escrow (default ${DEFAULT_BUDGET})
+  --budget AITBC       the most the job may cost (default ${DEFAULT_BUDGET})
+  --funding F          auto (default: your prepaid deposit when it covers the budget, so the job
+                       starts at once; else an escrow locked for this job), deposit, or escrow
   --max-tokens N       stop after N tokens
   --temperature T      sampling temperature (0 = deterministic)
+  --seed N             sampling seed (0 to 4294967295): the same seed gives the same output
   --watch              follow the job live until it finishes`,
   identity: "customer",
   options: {
@@ -34,6 +40,8 @@ export const submitCommand: Command = {
     budget: { type: "string" },
     "max-tokens": { type: "string" },
     temperature: { type: "string" },
+    funding: { type: "string" },
+    seed: { type: "string" },
     watch: { type: "boolean" },
   },
   async run({ client, out, values, positionals, signal }) {
@@ -50,12 +58,17 @@ export const submitCommand: Command = {
       throw new UsageError(`--temperature must be a number from 0 to 2, got "${temperatureText}".`);
     }
     const maxTokens = intOption(values, "max-tokens", { min: 1, max: 8192 });
+    const seed = intOption(values, "seed", { min: 0, max: 4_294_967_295 });
+    const funding = stringOption(values, "funding");
+    if (funding !== undefined && !FUNDINGS.includes(funding as Funding))
+      throw new UsageError(`--funding must be one of ${FUNDINGS.join(", ")}, got "${funding}".`);
     const requirements: CoordinatorTypes.InferenceRequirements = {
       task_type: "inference",
       model: requiredString(values, "model"),
       prompt: requiredString(values, "prompt"),
       ...(maxTokens !== undefined ? { max_tokens: maxTokens } : {}),
       ...(temperatureText !== undefined ? { temperature: Number(temperatureText) } : {}),
+      ...(seed !== undefined ? { seed } : {}),
     };
     const budget = amountOption(values, "budget") ?? DEFAULT_BUDGET;
     const service = stringOption(values, "service");
@@ -65,8 +78,9 @@ export const submitCommand: Command = {
       budget: { max_cost: Number(budget), currency: "AITBC" },
       ttl_seconds: intOption(values, "ttl", { min: 10, max: 86400 }) ?? 900,
       ...(service ? { service_id: service } : {}),
+      ...(funding ? { funding: funding as Funding } : {}),
     };
-    out.progress("submitting the job and locking the budget in escrow…");
+    out.progress("submitting the job…");
     const job = await client.coordinator.createJob({ body });
     out.line("✅ Job submitted successfully!");
     out.line(`   Job ID: ${job.job_id}`);
@@ -74,7 +88,9 @@ export const submitCommand: Command = {
       `   Service: ${job.service_id} (provider ${job.provider_id}), ${job.pricing.rate_per_hour} AITBC/hour`,
     );
     out.line(
-      `   Budget: ${aitbc(job.budget.max_cost)} locked in escrow (tx ${job.payment.lock_tx_hash ?? "-"})`,
+      job.payment.funding === "deposit"
+        ? `   Budget: ${aitbc(job.budget.max_cost)} reserved from your prepaid deposit (paid in a settlement batch)`
+        : `   Budget: ${aitbc(job.budget.max_cost)} locked in escrow (tx ${job.payment.lock_tx_hash ?? "-"})`,
     );
     for (const note of job.notes) out.line(`   Note: ${note}`);
     if (!booleanOption(values, "watch")) {

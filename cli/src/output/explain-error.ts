@@ -113,6 +113,12 @@ export function explainError(err: unknown, ctx: ExplainContext): ExplainedError 
       hint: "Check the id (aitbc admin-jobs lists jobs, aitbc services lists services). Objects of another customer or tenant are not visible to you.",
     };
   }
+  if (err instanceof InsufficientFundsError && err.code === "deposit_insufficient") {
+    return {
+      ...base,
+      hint: "Add to it (aitbc deposit add <amount>; aitbc deposit show says what it holds), lower --budget, or drop --funding deposit to pay this job from an escrow.",
+    };
+  }
   if (err instanceof InsufficientFundsError) {
     return {
       ...base,
