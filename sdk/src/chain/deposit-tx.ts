@@ -45,7 +45,14 @@ export interface SettlementBatchInput {
   batchId: string;
   /** merkleRoot() of the batch's receipt hashes. */
   receiptsRoot: string;
-  items: Array<{ depositOwner: string; provider: string; paidMicro: bigint; jobId: string }>;
+  items: Array<{
+    depositOwner: string;
+    provider: string;
+    paidMicro: bigint;
+    jobId: string;
+    /** The part of paidMicro that goes to the verification pool; left out of the item when 0. */
+    poolFeeMicro?: bigint;
+  }>;
 }
 
 /** `settlement_batch`, signed with the genesis settlement key. */
@@ -58,6 +65,8 @@ export function settlementBatchTx(
     provider: i.provider,
     paid: i.paidMicro.toString(),
     job_id: i.jobId,
+    // Absent means "0": a batch without fees signs the same bytes as before fees existed.
+    ...(i.poolFeeMicro ? { pool_fee: i.poolFeeMicro.toString() } : {}),
   }));
   return signTx(
     {

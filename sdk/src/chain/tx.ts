@@ -27,6 +27,8 @@ export interface EscrowReleasePayload {
   provider?: string;
   /** `sha256:<hex>` of the receipt, anchored on chain; absent for refunds. */
   receipt_hash?: string;
+  /** The part of `paid` that goes to the verification pool instead of the provider; "0" when absent. */
+  pool_fee?: string;
 }
 export interface MintPayload {
   to: string;
@@ -57,6 +59,8 @@ export interface SettlementItem {
   paid: string;
   /** Each job id is paid once, ever, from a deposit or an escrow. */
   job_id: string;
+  /** The part of `paid` that goes to the verification pool instead of the provider; "0" when absent. */
+  pool_fee?: string;
 }
 export interface SettlementBatchPayload {
   /** Each batch id is used once, ever. */
@@ -91,6 +95,19 @@ export interface BondSlashPayload {
   reason: BondSlashReason;
 }
 
+/** Why the verification pool paid. */
+export type PoolPayoutReason = "verification_rerun";
+/** Pays `amount` from the verification pool to the provider whose miner re-ran a job. */
+export interface PoolPayoutPayload {
+  /** The re-run job; each job id is paid from the pool once, ever. */
+  job_id: string;
+  /** The provider credited with `amount`. */
+  provider: string;
+  /** micro-AITBC, above zero. */
+  amount: string;
+  reason: PoolPayoutReason;
+}
+
 export interface TxPayloads {
   transfer: TransferPayload;
   escrow_lock: EscrowLockPayload;
@@ -105,6 +122,7 @@ export interface TxPayloads {
   bond_unlock: BondUnlockPayload;
   bond_release: BondReleasePayload;
   bond_slash: BondSlashPayload;
+  pool_payout: PoolPayoutPayload;
 }
 export type TxType = keyof TxPayloads;
 export const TX_TYPES: readonly TxType[] = [
@@ -121,6 +139,7 @@ export const TX_TYPES: readonly TxType[] = [
   "bond_unlock",
   "bond_release",
   "bond_slash",
+  "pool_payout",
 ];
 
 export interface UnsignedTx<T extends TxType = TxType> {

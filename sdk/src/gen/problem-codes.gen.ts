@@ -82,6 +82,9 @@ export const TX_REJECT_REASONS = [
   "bond_insufficient",
   "bond_slash",
   "job_already_slashed",
+  "pool_insufficient",
+  "pool_payout",
+  "pool_payout_exists",
 ] as const;
 
 export type TxRejectReason = (typeof TX_REJECT_REASONS)[number];

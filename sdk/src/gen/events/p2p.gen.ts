@@ -28,12 +28,12 @@ export interface Transaction {
   'chain_id': string;
   'from': string;
   'nonce': number;
-  'payload': TransactionTransferPayload | TransactionEscrowLockPayload | TransactionEscrowReleasePayload | TransactionMintPayload | TransactionFaucetPayload | TransactionDepositLockPayload | TransactionDepositWithdrawPayload | TransactionDepositReleasePayload | TransactionSettlementBatchPayload | TransactionBondLockPayload | TransactionBondUnlockPayload | TransactionBondReleasePayload | TransactionBondSlashPayload;
+  'payload': TransactionTransferPayload | TransactionEscrowLockPayload | TransactionEscrowReleasePayload | TransactionMintPayload | TransactionFaucetPayload | TransactionDepositLockPayload | TransactionDepositWithdrawPayload | TransactionDepositReleasePayload | TransactionSettlementBatchPayload | TransactionBondLockPayload | TransactionBondUnlockPayload | TransactionBondReleasePayload | TransactionBondSlashPayload | TransactionPoolPayoutPayload;
   'public_key': string;
   'signature': string;
 }
 
-export type TransactionType = "transfer" | "escrow_lock" | "escrow_release" | "mint" | "faucet" | "deposit_lock" | "deposit_withdraw" | "deposit_release" | "settlement_batch" | "bond_lock" | "bond_unlock" | "bond_release" | "bond_slash";
+export type TransactionType = "transfer" | "escrow_lock" | "escrow_release" | "mint" | "faucet" | "deposit_lock" | "deposit_withdraw" | "deposit_release" | "settlement_batch" | "bond_lock" | "bond_unlock" | "bond_release" | "bond_slash" | "pool_payout";
 
 export interface TransactionTransferPayload {
   'to': string;
@@ -51,6 +51,7 @@ export interface TransactionEscrowReleasePayload {
   'refund': string;
   'provider'?: string;
   'receipt_hash'?: string;
+  'pool_fee'?: string;
 }
 
 export interface TransactionMintPayload {
@@ -87,6 +88,7 @@ export interface SettlementItem {
   'provider': string;
   'paid': string;
   'job_id': string;
+  'pool_fee'?: string;
 }
 
 export interface TransactionBondLockPayload {
@@ -111,6 +113,15 @@ export interface TransactionBondSlashPayload {
 }
 
 export type AnonymousSchema_38 = "spot_check_failed" | "dispute_upheld";
+
+export interface TransactionPoolPayoutPayload {
+  'job_id': string;
+  'provider': string;
+  'amount': string;
+  'reason': AnonymousSchema_40;
+}
+
+export type AnonymousSchema_40 = "verification_rerun";
 
 export interface TxBatchGossipMessage {
   'type': 'txs';

@@ -166,8 +166,9 @@ export class NodeApi extends HeyApiClient {
      * `min_escrow`), `deposit_below_minimum`, `deposit_not_found`, `withdrawal_pending`,
      * `withdrawal_not_started`, `deposit_insufficient`, `job_already_settled`,
      * `batch_exists`, `bond_not_found`, `bond_unlock_pending`, `bond_unlock_not_started`,
-     * `bond_insufficient` or `job_already_slashed`. Nothing changes on a rejection (a
-     * `settlement_batch` and a `bond_slash` are refused whole).
+     * `bond_insufficient`, `job_already_slashed`, `pool_insufficient` or `pool_payout_exists`.
+     * Nothing changes on a rejection (a `settlement_batch`, a `bond_slash` and a `pool_payout`
+     * are refused whole).
      *
      * One sender may have at most 128 transactions pending in a node's mempool
      * (`AITBC_MEMPOOL_MAX_PER_SENDER`); the next one is 429 `too_many_pending` with
@@ -294,8 +295,9 @@ export class NodeApi extends HeyApiClient {
      * The verification pool
      *
      * What the verification pool holds as of the head block, and as of the finalized block
-     * (`finalized`). Every `bond_slash` moves its `penalty` here; the pool is part of the supply
-     * (supply = balances + open escrows + deposits + bonds + the pool).
+     * (`finalized`). Every `bond_slash` moves its `penalty` here, and every `escrow_release` and
+     * `settlement_batch` item its `pool_fee`; a `pool_payout` pays a verification re-run from it.
+     * The pool is part of the supply (supply = balances + open escrows + deposits + bonds + the pool).
      *
      */
     public getVerificationPool<ThrowOnError extends boolean = true>(options?: Options<GetVerificationPoolData, ThrowOnError>) {

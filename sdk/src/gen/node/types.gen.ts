@@ -614,10 +614,11 @@ export type TxHash = string;
  * manage the signer's prepaid deposit; `settlement_batch` pays many jobs from deposits at once
  * (only the genesis `settlement_key`). `bond_lock`, `bond_unlock` and `bond_release` manage the
  * signer's provider bond; `bond_slash` pays a customer back from a provider's bond and moves a
- * penalty into the verification pool (only the genesis `settlement_key`).
+ * penalty into the verification pool (only the genesis `settlement_key`). `pool_payout` pays a
+ * verification re-run from the pool (only the genesis `settlement_key`).
  *
  */
-export type TransactionType = 'transfer' | 'escrow_lock' | 'escrow_release' | 'mint' | 'faucet' | 'deposit_lock' | 'deposit_withdraw' | 'deposit_release' | 'settlement_batch' | 'bond_lock' | 'bond_unlock' | 'bond_release' | 'bond_slash';
+export type TransactionType = 'transfer' | 'escrow_lock' | 'escrow_release' | 'mint' | 'faucet' | 'deposit_lock' | 'deposit_withdraw' | 'deposit_release' | 'settlement_batch' | 'bond_lock' | 'bond_unlock' | 'bond_release' | 'bond_slash' | 'pool_payout';
 
 /**
  * TransactionTransferPayload
@@ -653,6 +654,9 @@ export type TransactionEscrowLockPayload = {
  * `paid` goes to `provider` (required when `paid` is above zero), `refund` goes back to the account
  * that locked it; `paid + refund` must equal the locked amount. A refund is a release with `paid: "0"`.
  * `receipt_hash` anchors the job's receipt (`sha256:` + hex). An escrow is released once.
+ * `pool_fee` (default "0" when absent) is the part of `paid` that goes to the verification pool
+ * instead of the provider: the provider gets `paid - pool_fee`. A `pool_fee` above `paid` is
+ * refused (`invalid_payload`).
  *
  */
 export type TransactionEscrowReleasePayload = {
@@ -661,6 +665,7 @@ export type TransactionEscrowReleasePayload = {
     refund: MicroAmount;
     provider?: Address;
     receipt_hash?: string;
+    pool_fee?: MicroAmount;
 };
 
 /**
@@ -714,20 +719,25 @@ export type TransactionDepositReleasePayload = {
 /**
  * SettlementItem
  *
- * One job of a `settlement_batch`, paid from a deposit to a provider.
+ * One job of a `settlement_batch`, paid from a deposit to a provider. `pool_fee` (default "0" when
+ * absent) is the part of `paid` that goes to the verification pool instead of the provider; a
+ * `pool_fee` above `paid` is refused (`invalid_payload`).
+ *
  */
 export type SettlementItem = {
     deposit_owner: Address;
     provider: Address;
     paid: MicroAmount;
     job_id: Id;
+    pool_fee?: MicroAmount;
 };
 
 /**
  * TransactionSettlementBatchPayload
  *
  * `settlement_batch` (only the genesis `settlement_key` may sign it): for each item, moves `paid`
- * from the deposit of `deposit_owner` to the balance of `provider`, and marks `job_id` paid. The
+ * from the deposit of `deposit_owner`, `paid - pool_fee` to the balance of `provider` and `pool_fee`
+ * to the verification pool, and marks `job_id` paid. The
  * whole transaction is refused, with nothing applied, when an item would take a deposit below zero,
  * a job id was already paid (from a deposit or an escrow) or repeats in the batch, or `batch_id`
  * was used before. `receipts_root` anchors the Merkle root of the batch's receipt hashes
@@ -794,6 +804,27 @@ export type TransactionBondSlashPayload = {
 };
 
 /**
+ * TransactionPoolPayoutPayload
+ *
+ * `pool_payout` (only the genesis `settlement_key` may sign it): pays `amount` from the
+ * verification pool (`GET /api/v1/verification-pool`) to `provider`, whose miner re-ran `job_id`
+ * to check another provider's work. The pool is funded by the `pool_fee` of escrow releases and
+ * settlement batch items and by slash penalties. `amount` must be above zero. The whole transaction
+ * is refused, with nothing applied, when the pool holds less than `amount` (`pool_insufficient`) or
+ * `job_id` was paid from the pool before (`pool_payout_exists`).
+ *
+ */
+export type TransactionPoolPayoutPayload = {
+    job_id: Id;
+    provider: Address;
+    amount: MicroAmount;
+    /**
+     * `verification_rerun`: the provider's miner re-ran a job for a spot check or a dispute.
+     */
+    reason: 'verification_rerun';
+};
+
+/**
  * Transaction
  *
  * A signed AITBC chain transaction (the format of `sdk/src/chain/tx.ts`). The signing input is the
@@ -807,7 +838,7 @@ export type TransactionBondSlashPayload = {
  * TransactionDepositWithdrawPayload, `deposit_release` TransactionDepositReleasePayload,
  * `settlement_batch` TransactionSettlementBatchPayload, `bond_lock` TransactionBondLockPayload,
  * `bond_unlock` TransactionBondUnlockPayload, `bond_release` TransactionBondReleasePayload,
- * `bond_slash` TransactionBondSlashPayload. Amounts are MicroAmount strings so that the signed bytes are exact.
+ * `bond_slash` TransactionBondSlashPayload, `pool_payout` TransactionPoolPayoutPayload. Amounts are MicroAmount strings so that the signed bytes are exact.
  *
  */
 export type Transaction = {
@@ -815,7 +846,7 @@ export type Transaction = {
     chain_id: string;
     from: Address;
     nonce: number;
-    payload: TransactionTransferPayload | TransactionEscrowLockPayload | TransactionEscrowReleasePayload | TransactionMintPayload | TransactionFaucetPayload | TransactionDepositLockPayload | TransactionDepositWithdrawPayload | TransactionDepositReleasePayload | TransactionSettlementBatchPayload | TransactionBondLockPayload | TransactionBondUnlockPayload | TransactionBondReleasePayload | TransactionBondSlashPayload;
+    payload: TransactionTransferPayload | TransactionEscrowLockPayload | TransactionEscrowReleasePayload | TransactionMintPayload | TransactionFaucetPayload | TransactionDepositLockPayload | TransactionDepositWithdrawPayload | TransactionDepositReleasePayload | TransactionSettlementBatchPayload | TransactionBondLockPayload | TransactionBondUnlockPayload | TransactionBondReleasePayload | TransactionBondSlashPayload | TransactionPoolPayoutPayload;
     public_key: PublicKey;
     /**
      * The raw 64-byte ed25519 signature, base64url without padding.

@@ -399,10 +399,11 @@ export type TxHash = string;
  * manage the signer's prepaid deposit; `settlement_batch` pays many jobs from deposits at once
  * (only the genesis `settlement_key`). `bond_lock`, `bond_unlock` and `bond_release` manage the
  * signer's provider bond; `bond_slash` pays a customer back from a provider's bond and moves a
- * penalty into the verification pool (only the genesis `settlement_key`).
+ * penalty into the verification pool (only the genesis `settlement_key`). `pool_payout` pays a
+ * verification re-run from the pool (only the genesis `settlement_key`).
  *
  */
-export type TransactionType = 'transfer' | 'escrow_lock' | 'escrow_release' | 'mint' | 'faucet' | 'deposit_lock' | 'deposit_withdraw' | 'deposit_release' | 'settlement_batch' | 'bond_lock' | 'bond_unlock' | 'bond_release' | 'bond_slash';
+export type TransactionType = 'transfer' | 'escrow_lock' | 'escrow_release' | 'mint' | 'faucet' | 'deposit_lock' | 'deposit_withdraw' | 'deposit_release' | 'settlement_batch' | 'bond_lock' | 'bond_unlock' | 'bond_release' | 'bond_slash' | 'pool_payout';
 
 /**
  * Timestamp
