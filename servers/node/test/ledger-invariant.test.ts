@@ -3,7 +3,8 @@
 // not, with right or wrong nonces) goes through proposal and block validation, the sum of
 // balances, open escrows, deposits, bonds and the verification pool equals genesis + faucet +
 // mints, no balance, deposit or bond goes negative, and a validator that re-executes each block
-// reaches the proposer's state root.
+// reaches the proposer's state root. The same holds when the settlement key pays fees into the
+// verification pool (escrow releases, batch items), slashes bonds and pays re-runs from the pool.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import {
@@ -393,6 +394,191 @@ describe("ledger invariant", () => {
       "bond_unlock",
       "bond_release",
       "bond_slash",
+    ])
+      expect(included.get(kind) ?? 0, kind).toBeGreaterThan(0);
+  }, 180_000);
+
+  // The settlement key's transactions move the pool. Each block carries at most one of them, so
+  // that a refused one does not leave the next with a nonce gap: every kind lands often.
+  it("holds over pool fees on releases and batch items, slashes and pool payouts", () => {
+    const included = new Map<string, number>();
+    const count = (k: string) => included.set(k, (included.get(k) ?? 0) + 1);
+    const funded = fc.integer({ min: 0, max: 1 });
+    const feeOp = fc.oneof(
+      fc.record({
+        kind: fc.constant("release" as const),
+        job: fc.integer({ min: 0, max: 3 }),
+        paidShare: fc.integer({ min: 0, max: 4 }),
+        provider: user,
+        // Above 40 may be above what is paid: refused whole.
+        fee: fc.integer({ min: 0, max: 60 }),
+      }),
+      fc.record({
+        kind: fc.constant("settle" as const),
+        batch: fc.integer({ min: 0, max: 9 }),
+        items: fc.array(
+          fc.record({
+            owner: funded,
+            provider: user,
+            paid: fc.integer({ min: 1, max: 60 }),
+            job: fc.integer({ min: 10, max: 19 }),
+            fee: fc.integer({ min: 0, max: 70 }),
+          }),
+          { minLength: 1, maxLength: 3 },
+        ),
+      }),
+      fc.record({
+        kind: fc.constant("slash" as const),
+        provider: funded,
+        job: fc.integer({ min: 0, max: 4 }),
+        customer: user,
+        refund: fc.integer({ min: 0, max: 20 }),
+        penalty: fc.integer({ min: 0, max: 40 }),
+      }),
+      {
+        arbitrary: fc.record({
+          kind: fc.constant("payout" as const),
+          // Few re-run ids, so that a second payout for one is tried too.
+          job: fc.integer({ min: 0, max: 5 }),
+          provider: user,
+          amount: fc.integer({ min: 0, max: 60 }),
+        }),
+        weight: 2,
+      },
+    );
+    const userOp = fc.oneof(
+      fc.record({
+        kind: fc.constant("lock" as const),
+        from: funded,
+        job: fc.integer({ min: 0, max: 3 }),
+        amount: fc.integer({ min: 1, max: 100 }),
+      }),
+      fc.record({
+        kind: fc.constant("deposit" as const),
+        from: funded,
+        amount: fc.integer({ min: 1, max: 150 }),
+      }),
+      fc.record({
+        kind: fc.constant("bond" as const),
+        from: funded,
+        amount: fc.integer({ min: 1, max: 150 }),
+      }),
+    );
+    const block = fc.record({
+      users: fc.array(userOp, { maxLength: 3 }),
+      settlement: fc.option(feeOp, { nil: undefined }),
+    });
+
+    fc.assert(
+      fc.property(fc.array(block, { minLength: 2, maxLength: 8 }), (blocks) => {
+        const proposerEnv = chainEnv(genesis);
+        const validatorEnv = chainEnv(genesis);
+        const state = genesisLedger(genesis);
+        const mirror = genesisLedger(genesis);
+        let head: HeadInfo = genesisInfo(proposerEnv);
+        for (const b of blocks) {
+          const nonces = new Map<string, number>();
+          const sign = <T extends TxType>(
+            key: { secret_key: string; address: string },
+            type: T,
+            payload: TxPayloads[T],
+          ): SignedTx => {
+            const nonce = nonces.get(key.address) ?? state.account(key.address).nonce;
+            nonces.set(key.address, nonce + 1);
+            return signTx(
+              { type, chainId: genesis.chain_id, nonce, payload },
+              fromBase64Url(key.secret_key),
+            );
+          };
+          const txs: SignedTx[] = b.users.map((o) =>
+            o.kind === "lock"
+              ? sign(users[o.from]!, "escrow_lock", {
+                  job_id: `job-${o.job}`,
+                  amount: String(o.amount),
+                })
+              : sign(users[o.from]!, o.kind === "deposit" ? "deposit_lock" : "bond_lock", {
+                  amount: String(o.amount),
+                }),
+          );
+          const o = b.settlement;
+          if (o?.kind === "release") {
+            const locked = openAmount(state, o.job) ?? 0n;
+            const paid = (locked * BigInt(o.paidShare)) / 4n;
+            txs.push(
+              sign(settlement, "escrow_release", {
+                job_id: `job-${o.job}`,
+                paid: String(paid),
+                refund: String(locked - paid),
+                provider: users[o.provider]!.address,
+                ...(o.fee ? { pool_fee: String(o.fee) } : {}),
+              }),
+            );
+          } else if (o?.kind === "settle") {
+            txs.push(
+              sign(settlement, "settlement_batch", {
+                batch_id: `fee-batch-${o.batch}`,
+                receipts_root: "0x" + "cd".repeat(32),
+                items: o.items.map((i) => ({
+                  deposit_owner: users[i.owner]!.address,
+                  provider: users[i.provider]!.address,
+                  paid: String(i.paid),
+                  job_id: `job-${i.job}`,
+                  ...(i.fee ? { pool_fee: String(i.fee) } : {}),
+                })),
+              }),
+            );
+          } else if (o?.kind === "slash") {
+            txs.push(
+              sign(settlement, "bond_slash", {
+                provider: users[o.provider]!.address,
+                job_id: `job-${o.job}`,
+                customer: users[o.customer]!.address,
+                refund: String(o.refund),
+                penalty: String(o.penalty),
+                reason: "spot_check_failed",
+              }),
+            );
+          } else if (o?.kind === "payout") {
+            txs.push(
+              sign(settlement, "pool_payout", {
+                job_id: `rerun-${o.job}`,
+                provider: users[o.provider]!.address,
+                amount: String(o.amount),
+                reason: "verification_rerun",
+              }),
+            );
+          }
+          const candidates = txs.map((tx) => ({ tx, hash: txHashFast(tx) }));
+          const built = buildBlock(
+            head,
+            state,
+            candidates,
+            proposerEnv,
+            { secretKey: fromBase64Url(validator.secret_key) },
+            0,
+            head.timestampMs + 100,
+          );
+          const checked = executeBlock(built.executed.block, head, mirror, validatorEnv);
+          expect(checked.info.stateRoot).toBe(built.executed.info.stateRoot);
+          for (const tx of built.executed.block.transactions) {
+            const p = tx.payload as { pool_fee?: string; items?: Array<{ pool_fee?: string }> };
+            count(tx.type);
+            if (p.pool_fee) count("release with a pool fee");
+            if (p.items?.some((i) => i.pool_fee)) count("batch with a pool fee");
+          }
+          commitOverlay(state, built.executed.overlay);
+          commitOverlay(mirror, checked.overlay);
+          head = built.executed.info;
+          checkInvariant(state, 0n);
+        }
+      }),
+      { numRuns: 150, seed: 20261203 },
+    );
+    for (const kind of [
+      "release with a pool fee",
+      "batch with a pool fee",
+      "bond_slash",
+      "pool_payout",
     ])
       expect(included.get(kind) ?? 0, kind).toBeGreaterThan(0);
   }, 180_000);

@@ -7,7 +7,7 @@ export type ClientOptions = {
 /**
  * TxRejectReason
  */
-export type TxRejectReason = 'bad_signature' | 'wrong_chain' | 'nonce_reused' | 'nonce_gap' | 'insufficient_funds' | 'unauthorized_signer' | 'escrow_exists' | 'escrow_not_found' | 'escrow_released' | 'amount_mismatch' | 'faucet_disabled' | 'invalid_payload' | 'escrow_below_minimum' | 'deposit_below_minimum' | 'deposit_not_found' | 'withdrawal_pending' | 'withdrawal_not_started' | 'deposit_insufficient' | 'job_already_settled' | 'batch_exists' | 'bond_not_found' | 'bond_unlock_pending' | 'bond_unlock_not_started' | 'bond_insufficient' | 'job_already_slashed';
+export type TxRejectReason = 'bad_signature' | 'wrong_chain' | 'nonce_reused' | 'nonce_gap' | 'insufficient_funds' | 'unauthorized_signer' | 'escrow_exists' | 'escrow_not_found' | 'escrow_released' | 'amount_mismatch' | 'faucet_disabled' | 'invalid_payload' | 'escrow_below_minimum' | 'deposit_below_minimum' | 'deposit_not_found' | 'withdrawal_pending' | 'withdrawal_not_started' | 'deposit_insufficient' | 'job_already_settled' | 'batch_exists' | 'bond_not_found' | 'bond_unlock_pending' | 'bond_unlock_not_started' | 'bond_insufficient' | 'job_already_slashed' | 'pool_insufficient' | 'pool_payout_exists';
 
 /**
  * TxRejectedProblem

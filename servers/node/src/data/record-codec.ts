@@ -17,6 +17,8 @@ export function recordToJson(r: StateRecord): Json {
       return { ...r, refund: r.refund.toString(), penalty: r.penalty.toString() };
     case "pool":
       return { ...r, amount: r.amount.toString() };
+    case "pool_payout":
+      return { ...r, amount: r.amount.toString() };
   }
 }
 
@@ -66,6 +68,14 @@ export function recordFromJson(j: Json): StateRecord {
       };
     case "pool":
       return { kind: "pool", amount: BigInt(j.amount as string) };
+    case "pool_payout":
+      return {
+        kind: "pool_payout",
+        job_id: j.job_id as string,
+        provider: j.provider as string,
+        amount: BigInt(j.amount as string),
+        height: j.height as number,
+      };
     default:
       throw new Error(`Unknown state record kind ${String(j.kind)}`);
   }

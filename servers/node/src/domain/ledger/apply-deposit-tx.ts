@@ -1,25 +1,26 @@
-// The state transitions of prepaid deposits: lock (or top up), withdraw, release, and the
-// settlement batch that pays providers from deposits. Like applyTx, every check runs before the
-// first write, so a refused transaction (a whole batch included) leaves the overlay untouched.
+// The state transitions of prepaid deposits: lock (or top up), withdraw, release (the time-locked
+// balance rules, time-locked-balance.ts), and the settlement batch that pays providers from
+// deposits, each item's pool fee going to the verification pool. Like applyTx, every check runs
+// before the first write, so a refused transaction (a whole batch included) leaves the overlay
+// untouched.
 //
 // Release is an explicit `deposit_release` by the owner, not something block execution does by
 // itself at `unlock_height`: a block then changes only what its transactions name, every release
 // has a transaction (and a hash) in the owner's history, and no node needs an index of deposits
 // by unlock height to stay in step.
 //
-// A `deposit_lock` during the withdrawal delay tops the deposit up and cancels the withdrawal: the
-// owner is evidently using the deposit again, and a single status keeps the coordinator's rule
-// simple (reserve against `active` deposits only).
+// A `deposit_lock` during the withdrawal delay tops the deposit up and cancels the withdrawal, so
+// that the coordinator's rule stays simple: reserve against `active` deposits only.
 import {
-  MAX_MICRO,
   parseMicro,
   type DepositLockPayload,
   type SettlementBatchPayload,
   type SignedTx,
 } from "@aitbc/sdk";
 import type { TxContext, TxEffects } from "./tx-effects.js";
-import { checkCredit, credit, insufficient } from "./credit.js";
+import { checkCredit, credit } from "./credit.js";
 import type { LedgerRules } from "./ledger-rules.js";
+import { checkPoolFee, setPool } from "./apply-pool-tx.js";
 import { depositKey, paidJobKey, settlementKey } from "./record-key.js";
 import type { DepositState } from "./records.js";
 import {
@@ -29,6 +30,13 @@ import {
   type AccountState,
   type StateOverlay,
 } from "./state.js";
+import {
+  existing,
+  lock,
+  release,
+  startUnlock,
+  type TimeLockedKind,
+} from "./time-locked-balance.js";
 import { TxRejected } from "./tx-rejected.js";
 
 export type DepositTxType =
@@ -38,11 +46,24 @@ function noEffects(amount: bigint, to: string | null = null): TxEffects {
   return { to, refund_to: null, job_id: null, amount };
 }
 
-function existingDeposit(state: StateOverlay, owner: string): DepositState {
-  const d = depositOf(state, owner);
-  if (!d) throw new TxRejected("deposit_not_found", `${owner} has no deposit.`);
-  return d;
-}
+export const DEPOSIT: TimeLockedKind<DepositState> = {
+  noun: "deposit",
+  key: depositKey,
+  read: depositOf,
+  record: (owner, amount, unlockHeight) => ({
+    kind: "deposit",
+    owner,
+    amount,
+    status: unlockHeight === null ? "active" : "withdrawing",
+    unlock_height: unlockHeight,
+  }),
+  notFound: "deposit_not_found",
+  pending: "withdrawal_pending",
+  unlockedAs: "withdrawn",
+  notStarted: "withdrawal_not_started",
+  notStartedDetail: (owner) =>
+    `The deposit of ${owner} has no withdrawal: sign a deposit_withdraw first.`,
+};
 
 /** Applies a deposit or settlement transaction whose signer and nonce were checked. */
 export function applyDepositTx(
@@ -62,54 +83,15 @@ export function applyDepositTx(
           `A deposit_lock must lock at least ${rules.minEscrow} micro-AITBC on this chain; this one locks ${amount}.`,
           { min_escrow_micro: rules.minEscrow.toString() },
         );
-      if (signer.balance < amount) throw insufficient(tx.from, signer.balance, amount);
-      const before = depositOf(state, tx.from)?.amount ?? 0n;
-      if (before + amount > MAX_MICRO)
-        throw new TxRejected(
-          "invalid_payload",
-          `The deposit of ${tx.from} would exceed the maximum.`,
-        );
-      state.setAccount(tx.from, { balance: signer.balance - amount, nonce: signer.nonce + 1 });
-      state.setRecord(depositKey(tx.from), {
-        kind: "deposit",
-        owner: tx.from,
-        amount: before + amount,
-        status: "active",
-        unlock_height: null,
-      });
+      lock(DEPOSIT, tx.from, signer, amount, state);
       return noEffects(amount);
     }
-    case "deposit_withdraw": {
-      const d = existingDeposit(state, tx.from);
-      if (d.status === "withdrawing")
-        throw new TxRejected(
-          "withdrawal_pending",
-          `The deposit of ${tx.from} is already being withdrawn (unlock height ${d.unlock_height}).`,
-          { unlock_height: d.unlock_height },
-        );
-      const unlock = ctx.height + rules.depositWithdrawDelay;
-      state.setAccount(tx.from, bumped);
-      state.setRecord(depositKey(tx.from), { ...d, status: "withdrawing", unlock_height: unlock });
-      return noEffects(d.amount);
-    }
-    case "deposit_release": {
-      const d = existingDeposit(state, tx.from);
-      if (d.status !== "withdrawing")
-        throw new TxRejected(
-          "withdrawal_not_started",
-          `The deposit of ${tx.from} has no withdrawal: sign a deposit_withdraw first.`,
-        );
-      if (ctx.height < d.unlock_height!)
-        throw new TxRejected(
-          "withdrawal_pending",
-          `The deposit of ${tx.from} unlocks at height ${d.unlock_height}; this block is ${ctx.height}.`,
-          { unlock_height: d.unlock_height },
-        );
-      checkCredit(state, tx.from, d.amount);
-      state.setAccount(tx.from, { balance: signer.balance + d.amount, nonce: signer.nonce + 1 });
-      state.setRecord(depositKey(tx.from), null);
-      return noEffects(d.amount, tx.from);
-    }
+    case "deposit_withdraw":
+      return noEffects(
+        startUnlock(DEPOSIT, tx.from, signer, rules.depositWithdrawDelay, ctx.height, state),
+      );
+    case "deposit_release":
+      return noEffects(release(DEPOSIT, tx.from, signer, ctx.height, state), tx.from);
     case "settlement_batch":
       return applySettlement(tx as SignedTx<"settlement_batch">, bumped, state, ctx);
   }
@@ -128,6 +110,7 @@ function applySettlement(
   const draws = new Map<string, bigint>();
   const credits = new Map<string, bigint>();
   let total = 0n;
+  let fees = 0n;
   for (const item of p.items) {
     if (seen.has(item.job_id))
       throw new TxRejected("job_already_settled", `Job ${item.job_id} repeats in the batch.`, {
@@ -141,12 +124,14 @@ function applySettlement(
         { job_id: item.job_id },
       );
     const paid = parseMicro(item.paid);
+    const fee = parseMicro(item.pool_fee ?? "0");
     draws.set(item.deposit_owner, (draws.get(item.deposit_owner) ?? 0n) + paid);
-    credits.set(item.provider, (credits.get(item.provider) ?? 0n) + paid);
+    credits.set(item.provider, (credits.get(item.provider) ?? 0n) + paid - fee);
+    fees += fee;
     total += paid;
   }
   for (const [owner, draw] of draws) {
-    const d = existingDeposit(state, owner);
+    const d = existing(DEPOSIT, state, owner);
     if (d.amount < draw)
       throw new TxRejected(
         "deposit_insufficient",
@@ -155,13 +140,15 @@ function applySettlement(
       );
   }
   for (const [provider, amount] of credits) checkCredit(state, provider, amount);
+  const pool = checkPoolFee(state, fees);
 
   state.setAccount(tx.from, bumped);
   for (const [owner, draw] of draws) {
     const d = depositOf(state, owner)!;
     state.setRecord(depositKey(owner), { ...d, amount: d.amount - draw });
   }
-  for (const [provider, amount] of credits) credit(state, provider, amount);
+  for (const [provider, amount] of credits) if (amount > 0n) credit(state, provider, amount);
+  if (fees > 0n) setPool(state, pool);
   for (const item of p.items)
     state.setRecord(paidJobKey(item.job_id), {
       kind: "paid_job",

@@ -11,6 +11,7 @@ import {
 } from "@aitbc/sdk";
 import { applyBondTx, type BondTxType } from "./apply-bond-tx.js";
 import { applyDepositTx, type DepositTxType } from "./apply-deposit-tx.js";
+import { applyPoolPayout, checkPoolFee, setPool } from "./apply-pool-tx.js";
 import { checkCredit, credit, insufficient } from "./credit.js";
 import type { LedgerRules } from "./ledger-rules.js";
 import { paidJobOf, type StateOverlay } from "./state.js";
@@ -29,7 +30,8 @@ function checkSigner(tx: SignedTx, rules: LedgerRules): void {
   } else if (
     tx.type === "escrow_release" ||
     tx.type === "settlement_batch" ||
-    tx.type === "bond_slash"
+    tx.type === "bond_slash" ||
+    tx.type === "pool_payout"
   ) {
     if (tx.public_key !== rules.settlementKey)
       throw new TxRejected(
@@ -125,6 +127,8 @@ export function applyTx(
     case "bond_release":
     case "bond_slash":
       return applyBondTx(tx as SignedTx<BondTxType>, signer, state, rules, ctx);
+    case "pool_payout":
+      return applyPoolPayout(tx as SignedTx<"pool_payout">, signer, state, ctx);
     case "escrow_release": {
       const p = tx.payload as EscrowReleasePayload;
       const escrow = state.escrow(p.job_id);
@@ -138,11 +142,16 @@ export function applyTx(
           "amount_mismatch",
           `paid + refund is ${paid + refund} micro-AITBC; the escrow holds ${escrow.amount}.`,
         );
-      if (paid > 0n) checkCredit(state, p.provider!, paid);
+      // The fee comes out of the provider's side: the customer's refund is the same either way.
+      const fee = parseMicro(p.pool_fee ?? "0");
+      const earned = paid - fee;
+      if (earned > 0n) checkCredit(state, p.provider!, earned);
       if (refund > 0n && escrow.owner !== p.provider) checkCredit(state, escrow.owner, refund);
+      const pool = checkPoolFee(state, fee);
       state.setAccount(tx.from, { balance: signer.balance, nonce: signer.nonce + 1 });
-      if (paid > 0n) credit(state, p.provider!, paid);
+      if (earned > 0n) credit(state, p.provider!, earned);
       if (refund > 0n) credit(state, escrow.owner, refund);
+      if (fee > 0n) setPool(state, pool);
       // Only a tombstone stays in the state; the release transaction records the rest.
       state.setEscrow(p.job_id, {
         job_id: p.job_id,

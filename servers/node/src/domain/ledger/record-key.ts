@@ -7,6 +7,7 @@ export const settlementKey = (batchId: string): string => `settlement:${batchId}
 export const paidJobKey = (jobId: string): string => `paid_job:${jobId}`;
 export const bondKey = (provider: string): string => `bond:${provider}`;
 export const slashKey = (jobId: string): string => `slash:${jobId}`;
+export const poolPayoutKey = (jobId: string): string => `pool_payout:${jobId}`;
 /** The chain has one verification pool. */
 export const POOL_KEY = "pool:verification";
 
@@ -24,5 +25,7 @@ export function recordKey(r: StateRecord): string {
       return slashKey(r.job_id);
     case "pool":
       return POOL_KEY;
+    case "pool_payout":
+      return poolPayoutKey(r.job_id);
   }
 }

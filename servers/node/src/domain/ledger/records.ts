@@ -1,7 +1,8 @@
 // The state records of prepaid deposits: an address's deposit, a settlement batch (its id can be
 // used once, and its receipts root stays looked-up-able), and a job a batch paid (so the job id can
 // never be paid again, from a deposit or an escrow); and those of provider bonds: a provider's
-// bond, a job a slash paid for, and the verification pool the penalties go to.
+// bond, a job a slash paid for, the verification pool the penalties and settlement fees go to, and
+// a re-run the pool paid for.
 
 export type DepositStatus = "active" | "withdrawing";
 
@@ -53,11 +54,23 @@ export interface SlashedJob {
   height: number;
 }
 
-/** The verification pool: the penalties of slashes, held for re-runs. One record on the chain. */
+/**
+ * The verification pool: settlement fees and the penalties of slashes, held to pay for re-runs.
+ * One record on the chain.
+ */
 export interface PoolState {
   kind: "pool";
   amount: bigint;
 }
 
+/** A job whose re-run a `pool_payout` paid for, so that the pool pays each job id once. */
+export interface PoolPayoutRecord {
+  kind: "pool_payout";
+  job_id: string;
+  provider: string;
+  amount: bigint;
+  height: number;
+}
+
 export type StateRecord =
-  DepositState | SettlementRecord | PaidJob | BondState | SlashedJob | PoolState;
+  DepositState | SettlementRecord | PaidJob | BondState | SlashedJob | PoolState | PoolPayoutRecord;

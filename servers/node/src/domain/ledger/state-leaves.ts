@@ -61,6 +61,8 @@ export function recordLine(r: StateRecord): string {
       ]);
     case "pool":
       return JSON.stringify(["verification_pool", r.amount.toString()]);
+    case "pool_payout":
+      return JSON.stringify(["pool_payout", r.job_id, r.provider, r.amount.toString(), r.height]);
   }
 }
 

@@ -3,7 +3,7 @@
 // on overlays and only the chain folds a block's overlay into the canonical state. A released
 // escrow leaves only a tombstone (its id, outcome and height): the id can never be locked again,
 // and the rest of its story is in the lock and release transactions. Deposits, settlement batches,
-// the jobs a batch paid, provider bonds, slashed jobs and the verification pool are "records", one map keyed by `<kind>:<id>` (record-key.ts), so that
+// the jobs a batch paid, provider bonds, slashed jobs, the verification pool and the re-runs it paid are "records", one map keyed by `<kind>:<id>` (record-key.ts), so that
 // every layer (overlay, undo, root, storage) handles them with one code path.
 import { leafSum, rootSumOf } from "./state-leaves.js";
 import {
@@ -11,6 +11,7 @@ import {
   depositKey,
   paidJobKey,
   POOL_KEY,
+  poolPayoutKey,
   settlementKey,
   slashKey,
 } from "./record-key.js";
@@ -18,6 +19,7 @@ import type {
   BondState,
   DepositState,
   PaidJob,
+  PoolPayoutRecord,
   PoolState,
   SettlementRecord,
   SlashedJob,
@@ -65,9 +67,13 @@ export function slashOf(view: StateReader, jobId: string): SlashedJob | undefine
   return view.record(slashKey(jobId)) as SlashedJob | undefined;
 }
 
-/** What the verification pool holds (zero before the first penalty). */
+/** What the verification pool holds (zero before the first fee or penalty). */
 export function poolAmount(view: StateReader): bigint {
   return (view.record(POOL_KEY) as PoolState | undefined)?.amount ?? 0n;
+}
+
+export function poolPayoutOf(view: StateReader, jobId: string): PoolPayoutRecord | undefined {
+  return view.record(poolPayoutKey(jobId)) as PoolPayoutRecord | undefined;
 }
 
 /**

@@ -27,7 +27,9 @@ export type RejectReason =
   | "bond_unlock_pending"
   | "bond_unlock_not_started"
   | "bond_insufficient"
-  | "job_already_slashed";
+  | "job_already_slashed"
+  | "pool_insufficient"
+  | "pool_payout_exists";
 
 export class TxRejected extends Unprocessable {
   override readonly title = "Transaction rejected";

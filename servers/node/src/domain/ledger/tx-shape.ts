@@ -13,6 +13,8 @@ const RECEIPT_HASH = /^sha256:[0-9a-f]{64}$/;
 const MICRO = /^(0|[1-9][0-9]{0,18})$/;
 const ROOT = /^0x[0-9a-f]{64}$/;
 const ITEM_KEYS = ["deposit_owner", "provider", "paid", "job_id"];
+/** Optional in an item: absent means "0", so items signed before fees existed stay valid. */
+const ITEM_OPTIONAL_KEYS = ["pool_fee"];
 
 const TX_KEYS = ["type", "chain_id", "from", "nonce", "payload", "public_key", "signature"];
 
@@ -29,12 +31,13 @@ const settlementItems: FieldRule["check"] = (v) =>
   v.every(
     (item) =>
       isObject(item) &&
-      Object.keys(item).length === ITEM_KEYS.length &&
+      Object.keys(item).every((k) => ITEM_KEYS.includes(k) || ITEM_OPTIONAL_KEYS.includes(k)) &&
       ITEM_KEYS.every((k) => k in item) &&
       address(item.deposit_owner) &&
       address(item.provider) &&
       micro(item.paid) &&
-      id(item.job_id),
+      id(item.job_id) &&
+      (item.pool_fee === undefined || micro(item.pool_fee)),
   );
 
 const PAYLOAD_RULES: Record<TxType, Record<string, FieldRule>> = {
@@ -60,6 +63,7 @@ const PAYLOAD_RULES: Record<TxType, Record<string, FieldRule>> = {
       required: false,
       check: (v) => typeof v === "string" && RECEIPT_HASH.test(v),
     },
+    pool_fee: { required: false, check: micro },
   },
   deposit_lock: { amount: { required: true, check: micro } },
   deposit_withdraw: {},
@@ -80,7 +84,24 @@ const PAYLOAD_RULES: Record<TxType, Record<string, FieldRule>> = {
     receipts_root: { required: true, check: (v) => typeof v === "string" && ROOT.test(v) },
     items: { required: true, check: settlementItems },
   },
+  pool_payout: {
+    job_id: { required: true, check: id },
+    provider: { required: true, check: address },
+    amount: { required: true, check: micro },
+    reason: { required: true, check: (v) => v === "verification_rerun" },
+  },
 };
+
+/** The pool fee is part of what is paid, so it can never be more. */
+function checkPoolFee(where: string, o: Record<string, unknown>): void {
+  if (o.pool_fee === undefined) return;
+  const fee = parseMicro(o.pool_fee as string);
+  const paid = parseMicro(o.paid as string);
+  if (fee > paid)
+    throw invalid(
+      `${where}.pool_fee (${fee}) is above ${where}.paid (${paid}): the fee comes out of what is paid.`,
+    );
+}
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -131,12 +152,16 @@ export function checkPayload(type: TxType, payload: unknown): void {
       parseMicro(payload.refund as string);
       if (parseMicro(payload.paid as string) > 0n && payload.provider === undefined)
         throw invalid("payload.provider is required when payload.paid is above zero.");
+      checkPoolFee("payload", payload);
     } else if (type === "bond_slash") {
       const total = parseMicro(payload.refund as string) + parseMicro(payload.penalty as string);
       if (total === 0n) throw invalid("payload.refund + payload.penalty must be above zero.");
     } else if (type === "settlement_batch") {
-      for (const item of payload.items as Array<{ paid: string }>)
-        if (parseMicro(item.paid) === 0n) throw invalid("Every item's paid must be above zero.");
+      for (const [i, item] of (payload.items as Array<Record<string, unknown>>).entries()) {
+        if (parseMicro(item.paid as string) === 0n)
+          throw invalid("Every item's paid must be above zero.");
+        checkPoolFee(`payload.items[${i}]`, item);
+      }
     } else if ("amount" in rules && parseMicro(payload.amount as string) === 0n) {
       throw invalid("payload.amount must be above zero.");
     }

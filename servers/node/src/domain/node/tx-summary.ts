@@ -52,6 +52,8 @@ export function txSummary(tx: SignedTx, state: StateReader): TxEffects {
         job_id: p.job_id!,
         amount: parseMicro(p.refund!) + parseMicro(p.penalty!),
       };
+    case "pool_payout":
+      return { to: p.provider!, refund_to: null, job_id: p.job_id!, amount: parseMicro(p.amount!) };
     case "settlement_batch": {
       const items = (tx.payload as SettlementBatchPayload).items;
       const amount = items.reduce((sum, i) => sum + parseMicro(i.paid), 0n);
