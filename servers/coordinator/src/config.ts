@@ -77,6 +77,12 @@ export interface CoordinatorConfig {
   settlementBatchMinItems: number;
   settlementBatchMaxItems: number;
   settlementBatchIntervalMs: number;
+  /**
+   * Basis points of each payout (escrow release or batch item) that go to the chain's verification
+   * pool instead of the provider; 500 = 5 %, so that on average the pool pays for a 5 % spot-check
+   * rate. 0 turns the fee off.
+   */
+  verificationFeeBps: number;
   /** Open job-stream sockets one API key may hold; one more is closed with 4429. */
   streamSocketsPerKey: number;
   /** Bytes a stream socket may leave unread before it is dropped as a slow consumer. */
@@ -167,6 +173,7 @@ export function loadCoordinatorConfig(env: EnvSource = process.env): Coordinator
       min: 10,
       max: 600_000,
     }),
+    verificationFeeBps: envInt(env, "AITBC_VERIFICATION_FEE_BPS", 500, { min: 0, max: 10_000 }),
     streamSocketsPerKey: envInt(env, "AITBC_STREAM_SOCKETS_PER_KEY", 32, { min: 1, max: 10_000 }),
     streamMaxBufferedBytes: envInt(env, "AITBC_STREAM_MAX_BUFFERED_BYTES", 4 * 1024 * 1024, {
       min: 1024,

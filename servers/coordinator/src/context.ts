@@ -40,6 +40,7 @@ import type { BatchChainPort } from "./domain/settlement/batch-chain-port.js";
 import type { DepositReader } from "./domain/deposits/deposit-reader.js";
 import { DepositLedger } from "./domain/deposits/deposit-ledger.js";
 import type { SignalBus } from "./domain/events/signal-bus.js";
+import type { VerifierPayouts } from "./domain/verification/verifier-payouts.js";
 
 /** What the coordinator is built from: the outside world it is given. */
 export interface CoordinatorDeps {
@@ -55,6 +56,8 @@ export interface CoordinatorDeps {
   bus: SignalBus;
   /** Seals secrets stored in the database (receipt keys, replayed responses with API keys). */
   sealer: SecretSealer;
+  /** Pays verification re-runs from the chain's pool; none without a node and settlement key. */
+  verifierPayouts?: VerifierPayouts;
 }
 
 /** The knex repositories, one per table or family of queries. */
@@ -100,6 +103,8 @@ export interface CoordinatorContext {
   reports: WorkReports;
   releases: JobRelease;
   sweeper: JobSweeper;
+  /** Pays verification re-runs from the chain's pool; undefined without a node and settlement key. */
+  verifierPayouts: VerifierPayouts | undefined;
 }
 
 export async function createContext(deps: CoordinatorDeps): Promise<CoordinatorContext> {
@@ -126,12 +131,14 @@ export async function createContext(deps: CoordinatorDeps): Promise<CoordinatorC
   const apiKeys = new ApiKeys(transactions, repos.apiKeys, repos.accounts);
   const worker = new OutboxWorker(transactions, repos.outbox, repos.jobs, settlement, logger, {
     claimMs: config.settlementClaimMs,
+    verificationFeeBps: config.verificationFeeBps,
   });
   const batches = new BatchWorker(transactions, repos.batches, deps.batchChain, logger, {
     minItems: config.settlementBatchMinItems,
     maxItems: config.settlementBatchMaxItems,
     intervalMs: config.settlementBatchIntervalMs,
     claimMs: config.settlementClaimMs,
+    verificationFeeBps: config.verificationFeeBps,
   });
   // Whatever may have queued a release or made a reservation owed nudges both workers.
   const kick = () => {
@@ -221,5 +228,6 @@ export async function createContext(deps: CoordinatorDeps): Promise<CoordinatorC
       { maxAttempts: config.maxAttempts, intervalMs: config.sweepIntervalMs },
       logger,
     ),
+    verifierPayouts: deps.verifierPayouts,
   };
 }

@@ -12,6 +12,7 @@ import type { Transactions } from "../store/transactions.js";
 import type { AnchoredBatch, BatchChainPort } from "./batch-chain-port.js";
 import type { BatchEntry, BatchStore, SettlementBatchRecord } from "./batch-store.js";
 import { formBatch } from "./batch-forming.js";
+import { poolFee } from "./pool-fee.js";
 
 export interface BatchWorkerOptions {
   /** Form a batch as soon as this many reservations are owed (default 64, at most 512). */
@@ -29,6 +30,8 @@ export interface BatchWorkerOptions {
   /** How often the chain is asked while waiting (default 250 ms). */
   confirmPollMs?: number;
   baseBackoffMs?: number;
+  /** Basis points of each item's `paid` that go to the verification pool (default 0). */
+  verificationFeeBps?: number;
 }
 
 /** The node refused the nonce: the outbox worker (or an earlier attempt) used it; sign again. */
@@ -177,6 +180,7 @@ export class BatchWorker {
         provider: e.providerAddress,
         paidMicro: e.amountMicro,
         jobId: e.jobId,
+        poolFeeMicro: poolFee(e.amountMicro, this.options.verificationFeeBps ?? 0),
       })),
     });
     // Stored before it is submitted: after a crash the same transaction is looked up first.

@@ -7,6 +7,7 @@ import type { SignedTx } from "@aitbc/sdk";
 import type { OutboxRecord, OutboxStore } from "./outbox-store.js";
 import type { JobStore } from "../jobs/job-store.js";
 import type { Transactions } from "../store/transactions.js";
+import { poolFee } from "./pool-fee.js";
 import type { ReleaseAttempt, ReleaseOutcome, SettlementPort } from "./settlement-port.js";
 
 /**
@@ -43,6 +44,8 @@ export interface OutboxWorkerOptions {
   baseBackoffMs?: number;
   /** How long a claim on an item lasts without renewal (default 15 s). */
   claimMs?: number;
+  /** Basis points of each release's `paid` that go to the verification pool (default 0). */
+  verificationFeeBps?: number;
 }
 
 export class OutboxWorker {
@@ -207,6 +210,7 @@ export class OutboxWorker {
       refundMicro: item.refundMicro,
       providerAddress: item.providerAddress,
       receiptHash: item.receiptHash,
+      poolFeeMicro: poolFee(item.paidMicro, this.options.verificationFeeBps ?? 0),
     };
     let outcome: ReleaseOutcome;
     try {

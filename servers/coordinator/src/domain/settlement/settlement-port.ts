@@ -28,6 +28,8 @@ export interface ReleaseOrder {
   providerAddress: string | null;
   /** `sha256:<hex>` of the countersigned receipt; null for refunds. */
   receiptHash: string | null;
+  /** The part of paidMicro that goes to the verification pool instead of the provider. */
+  poolFeeMicro: bigint;
 }
 
 /** What a previous attempt left behind, so a retry can resubmit the same transaction. */
