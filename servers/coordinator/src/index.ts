@@ -4,6 +4,9 @@ export {
   startCoordinator,
   settlementFor,
   batchChainFor,
+  chainFor,
+  verifierPayoutsFor,
+  type CoordinatorChain,
   type RunningCoordinator,
   type CoordinatorOverrides,
 } from "./start.js";
@@ -23,6 +26,13 @@ export { ChainSettlement } from "./domain/settlement/chain-settlement.js";
 export { ChainBatchPort } from "./domain/settlement/chain-batch-port.js";
 export type { BatchChainPort } from "./domain/settlement/batch-chain-port.js";
 export { NodeDepositReader } from "./domain/settlement/node-deposit-reader.js";
+export { settlementKey, type SettlementKey } from "./domain/settlement/settlement-key.js";
+export { ChainVerifierPayouts } from "./domain/settlement/chain-verifier-payouts.js";
+export type {
+  VerifierPayouts,
+  VerifierPayoutOrder,
+  VerifierPayoutResult,
+} from "./domain/verification/verifier-payouts.js";
 export type { DepositReader, FinalizedDeposit } from "./domain/deposits/deposit-reader.js";
 export type { AddressProvider } from "./domain/accounts/address-provider.js";
 export { LocalKeyAddressProvider } from "./domain/accounts/address-provider.js";

@@ -2,12 +2,15 @@
 // whose close() drains in-flight requests, ends long-polls and streams, and stops the workers.
 import {
   createLogger,
+  InclusionWatcher,
   isPostgres,
   listen,
   migrate,
+  nodeChainClient,
   openDatabase,
   SecretSealer,
   type Logger,
+  type NodeChainClient,
 } from "@aitbc/server-lib";
 import type { CoordinatorConfig } from "./config.js";
 import { migrations } from "./data/migrations.js";
@@ -23,6 +26,9 @@ import type { BatchChainPort } from "./domain/settlement/batch-chain-port.js";
 import { ChainBatchPort } from "./domain/settlement/chain-batch-port.js";
 import { NodeDepositReader } from "./domain/settlement/node-deposit-reader.js";
 import type { DepositReader } from "./domain/deposits/deposit-reader.js";
+import { settlementKey, type SettlementKey } from "./domain/settlement/settlement-key.js";
+import { ChainVerifierPayouts } from "./domain/settlement/chain-verifier-payouts.js";
+import type { VerifierPayouts } from "./domain/verification/verifier-payouts.js";
 import {
   LocalKeyAddressProvider,
   type AddressProvider,
@@ -50,9 +56,37 @@ export interface CoordinatorOverrides {
   logger?: Logger;
   /** Start the sweeper and the settlement worker (default true). */
   workers?: boolean;
+  /** How verification re-runs are paid (default: from the pool of the config's chain, if set). */
+  verifierPayouts?: VerifierPayouts;
 }
 
-export function settlementFor(config: CoordinatorConfig, logger: Logger): SettlementPort {
+/** The coordinator's one way to the chain node: one client, and one watcher for inclusions. */
+export interface CoordinatorChain {
+  client: NodeChainClient;
+  inclusions: InclusionWatcher;
+  /** Undefined without AITBC_SETTLEMENT_SECRET_KEY: then nothing is signed. */
+  key: SettlementKey | undefined;
+}
+
+export function chainFor(config: CoordinatorConfig): CoordinatorChain | undefined {
+  if (!config.nodeUrl) return undefined;
+  // No retries inside the client: the settlement workers retry with their own backoff, and a job
+  // create that reads a deposit must not wait long for a node that hangs.
+  const client = nodeChainClient(config.nodeUrl, { retries: 0, timeoutMs: 5000 });
+  return {
+    client,
+    inclusions: new InclusionWatcher(client),
+    key: config.settlementSecretKey
+      ? settlementKey(config.settlementSecretKey, config.chainId)
+      : undefined,
+  };
+}
+
+export function settlementFor(
+  config: CoordinatorConfig,
+  logger: Logger,
+  chain: CoordinatorChain | undefined = chainFor(config),
+): SettlementPort {
   const missing = [
     !config.walletUrl && "AITBC_WALLET_URL",
     !config.nodeUrl && "AITBC_NODE_URL",
@@ -64,20 +98,26 @@ export function settlementFor(config: CoordinatorConfig, logger: Logger): Settle
   }
   return new ChainSettlement({
     walletUrl: config.walletUrl!,
-    nodeUrl: config.nodeUrl!,
-    settlementSecretKey: config.settlementSecretKey!,
-    chainId: config.chainId,
+    chain: chain!.client,
+    key: chain!.key!,
     logger,
   });
 }
 
-export function batchChainFor(config: CoordinatorConfig): BatchChainPort | undefined {
-  if (!config.nodeUrl || !config.settlementSecretKey) return undefined;
-  return new ChainBatchPort({
-    nodeUrl: config.nodeUrl,
-    settlementSecretKey: config.settlementSecretKey,
-    chainId: config.chainId,
-  });
+export function batchChainFor(
+  config: CoordinatorConfig,
+  chain: CoordinatorChain | undefined = chainFor(config),
+): BatchChainPort | undefined {
+  if (!chain?.key) return undefined;
+  return new ChainBatchPort(chain.client, chain.key);
+}
+
+/** Pays verification re-runs from the chain's pool; undefined without a node and settlement key. */
+export function verifierPayoutsFor(
+  chain: CoordinatorChain | undefined,
+): VerifierPayouts | undefined {
+  if (!chain?.key) return undefined;
+  return new ChainVerifierPayouts(chain.client, chain.inclusions, chain.key);
 }
 
 /** How soon a receipt key rotated on another replica signs here too. */
@@ -106,13 +146,14 @@ export async function startCoordinator(
     const bus = new LocalSignalBus();
     if (isPostgres(config.databaseUrl))
       bridge = await bridgeSignalsOverPostgres(db, bus, config.databaseSchema, logger);
-    const settlement = overrides.settlement ?? settlementFor(config, logger);
+    const chain = chainFor(config);
+    const settlement = overrides.settlement ?? settlementFor(config, logger, chain);
     // A deposit is only worth reserving when it can be settled: without the chain, jobs are
     // never paid from deposits.
     const depositReader =
       overrides.depositReader ??
-      (config.nodeUrl && settlement.kind !== "unconfigured"
-        ? new NodeDepositReader(config.nodeUrl)
+      (chain && settlement.kind !== "unconfigured"
+        ? new NodeDepositReader(chain.client)
         : undefined);
     const addresses =
       overrides.addresses ??
@@ -120,7 +161,8 @@ export async function startCoordinator(
         ? new WalletAddressProvider(config.walletUrl, config.adminApiKey)
         : new LocalKeyAddressProvider());
     const sealer = sealerFor(config, logger);
-    const batchChain = overrides.batchChain ?? batchChainFor(config);
+    const batchChain = overrides.batchChain ?? batchChainFor(config, chain);
+    const verifierPayouts = overrides.verifierPayouts ?? verifierPayoutsFor(chain);
     const ctx = await createContext({
       db,
       config,
@@ -131,6 +173,7 @@ export async function startCoordinator(
       addresses,
       bus,
       sealer,
+      ...(verifierPayouts ? { verifierPayouts } : {}),
     });
     const app = buildApp(ctx);
     const running = await listen(app, { port: config.port, host: config.host });

@@ -1,7 +1,8 @@
 // The coordinator against the real chain: a dev chain (@aitbc/node) and the wallet daemon
 // (@aitbc/wallet), in-process. Account addresses come from the wallet, budgets are locked in
 // escrow with the customer's own key, releases and refunds are signed with the settlement key and
-// confirmed on chain, and the balances add up. A release counts as settled only once its block is
+// confirmed on chain, and the balances add up (the verification fee of a release is in the
+// verification pool). A release counts as settled only once its block is
 // final: the chain starts with one of its two validators down, so blocks come but none is final,
 // and the payment stays `locked` until the second validator starts.
 import { mkdtempSync, rmSync } from "node:fs";
@@ -9,12 +10,18 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLogger, createTestDatabase, type TestDatabase } from "@aitbc/server-lib";
+import {
+  createLogger,
+  createTestDatabase,
+  nodeChainClient,
+  type TestDatabase,
+} from "@aitbc/server-lib";
 import { createAitbcClient, type AitbcClient } from "@aitbc/sdk";
 import { startDevChain, startNode, type DevChain, type RunningNode } from "@aitbc/node";
 import { loadWalletConfig, startWallet, type RunningWallet } from "@aitbc/wallet";
 import {
   ChainSettlement,
+  settlementKey,
   loadCoordinatorConfig,
   startCoordinator,
   type RunningCoordinator,
@@ -85,9 +92,8 @@ describe("settlement on the real chain (sqlite)", () => {
     );
     settlement.target = new ChainSettlement({
       walletUrl: wallet.url,
-      nodeUrl: node.url,
-      settlementSecretKey: chain.settlement!.secret_key,
-      chainId: node.chainId,
+      chain: nodeChainClient(node.url, { retries: 0 }),
+      key: settlementKey(chain.settlement!.secret_key, node.chainId),
       logger,
       pollIntervalMs: 50,
     });
@@ -184,7 +190,11 @@ describe("settlement on the real chain (sqlite)", () => {
     });
     const tx = await admin.node.getTransaction({ body: { tx_hash: done.payment.tx_hash! } });
     expect(tx).toMatchObject({ status: "confirmed", finalized: true });
-    expect((await provider.client.wallet.getBalance()).balance).toBe(1);
+    // The default verification fee (5 %) of what was paid went to the pool, out of the
+    // provider's side: the customer paid the receipt's cost and no more.
+    expect(tx.tx.payload).toMatchObject({ paid: "1000000", pool_fee: "50000" });
+    expect((await provider.client.wallet.getBalance()).balance).toBe(0.95);
+    expect((await admin.node.getVerificationPool()).amount_micro).toBe("50000");
     expect((await customer.client.wallet.getBalance()).balance).toBe(99);
 
     // A cancelled job is refunded in full on chain.

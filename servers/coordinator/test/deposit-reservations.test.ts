@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createLogger,
   createTestDatabase,
+  nodeChainClient,
   testDatabaseKinds,
   type TestDatabase,
 } from "@aitbc/server-lib";
@@ -81,7 +82,7 @@ describe.each(testDatabaseKinds())("jobs paid from prepaid deposits (%s)", (kind
     });
     h = await startHarness(kind, { chainId }, new SettlementDouble(), {
       addresses: keys,
-      depositReader: new NodeDepositReader(chain.nodes[0]!.url),
+      depositReader: new NodeDepositReader(nodeChainClient(chain.nodes[0]!.url, { retries: 0 })),
     });
     provider = await createAccount(h, "provider", "gpu-compute-pro");
     await provider.client.coordinator.registerService({ body: serviceConfig("gpu-compute-001") });
@@ -330,7 +331,7 @@ describe.skipIf(!process.env.AITBC_TEST_DATABASE_URL)(
       const outside = {
         settlement,
         addresses: keys,
-        depositReader: new NodeDepositReader(chain.nodes[0]!.url),
+        depositReader: new NodeDepositReader(nodeChainClient(chain.nodes[0]!.url, { retries: 0 })),
         logger: createLogger("coordinator", "silent"),
       };
       a = await startCoordinator(config, outside);

@@ -7,7 +7,7 @@
 // the root the node anchored.
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testDatabaseKinds } from "@aitbc/server-lib";
+import { nodeChainClient, testDatabaseKinds } from "@aitbc/server-lib";
 import {
   checkReceiptInclusion,
   createAitbcClient,
@@ -17,7 +17,7 @@ import {
   type CoordinatorTypes,
 } from "@aitbc/sdk";
 import { startDevChain, type DevChain } from "@aitbc/node";
-import { ChainBatchPort, NodeDepositReader } from "../src/index.js";
+import { ChainBatchPort, NodeDepositReader, settlementKey } from "../src/index.js";
 import {
   createAccount,
   eventually,
@@ -56,12 +56,11 @@ describe.each(testDatabaseKinds())("deposit jobs settled in batches (%s)", (kind
       new SettlementDouble(),
       {
         addresses: keys,
-        depositReader: new NodeDepositReader(first.url),
-        batchChain: new ChainBatchPort({
-          nodeUrl: first.url,
-          settlementSecretKey: chain.settlement!.secret_key,
-          chainId: first.chainId,
-        }),
+        depositReader: new NodeDepositReader(nodeChainClient(first.url, { retries: 0 })),
+        batchChain: new ChainBatchPort(
+          nodeChainClient(first.url, { retries: 0 }),
+          settlementKey(chain.settlement!.secret_key, first.chainId),
+        ),
       },
     );
     provider = await createAccount(h, "provider", "batch-provider");
@@ -126,9 +125,14 @@ describe.each(testDatabaseKinds())("deposit jobs settled in batches (%s)", (kind
     const tx = await node.node.getTransaction({ body: { tx_hash: anchored.tx_hash } });
     expect(tx).toMatchObject({ type: "settlement_batch", finalized: true });
 
-    // The provider holds exactly what was paid; each deposit is down by its customer's jobs.
+    // The provider holds what was paid less the verification fee (5 % by default), which is in
+    // the pool; each deposit is down by its customer's jobs.
     const account = await node.node.getAccount({ path: { address: provider.address } });
-    expect(BigInt(account.balance_micro)).toBe(toMicro(JOBS));
+    expect(BigInt(account.balance_micro)).toBe(toMicro(JOBS) - (toMicro(JOBS) * 500n) / 10_000n);
+    const pool = await node.node.getVerificationPool();
+    expect(BigInt(pool.amount_micro)).toBe((toMicro(JOBS) * 500n) / 10_000n);
+    const items = (tx.tx.payload as { items: Array<{ paid: string; pool_fee?: string }> }).items;
+    expect(items.every((i) => i.paid === "1000000" && i.pool_fee === "50000")).toBe(true);
     for (const c of customers) {
       const d = await node.node.getDeposit({ path: { address: c.address } });
       expect(BigInt(d.amount_micro)).toBe(toMicro(50 - JOBS / 2));

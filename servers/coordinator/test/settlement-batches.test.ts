@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createLogger,
   createTestDatabase,
+  nodeChainClient,
   testDatabaseKinds,
   type TestDatabase,
 } from "@aitbc/server-lib";
@@ -18,6 +19,7 @@ import { startDevChain, type DevChain } from "@aitbc/node";
 import {
   ChainBatchPort,
   loadCoordinatorConfig,
+  settlementKey,
   startCoordinator,
   type BatchChainPort,
   type RunningCoordinator,
@@ -49,11 +51,10 @@ describe.each(testDatabaseKinds())("settlement batches on a 3-node chain (%s)", 
   const workers: BatchWorker[] = [];
 
   const port = (): ChainBatchPort =>
-    new ChainBatchPort({
-      nodeUrl: chain.nodes[0]!.url,
-      settlementSecretKey: chain.settlement!.secret_key,
-      chainId: chain.nodes[0]!.chainId,
-    });
+    new ChainBatchPort(
+      nodeChainClient(chain.nodes[0]!.url, { retries: 0 }),
+      settlementKey(chain.settlement!.secret_key, chain.nodes[0]!.chainId),
+    );
   const worker = (chainPort: BatchChainPort, maxItems = 512): BatchWorker => {
     const w = new BatchWorker(
       knexTransactions(coordinator.context.db),

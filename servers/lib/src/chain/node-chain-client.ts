@@ -11,6 +11,7 @@ import {
   createAitbcClient,
   type AitbcClient,
   type NodeTypes,
+  type RequestSenderOptions,
   type SignedTx,
 } from "@aitbc/sdk";
 import { Unavailable } from "../errors.js";
@@ -46,8 +47,12 @@ export interface NodeChainClient {
   isReachable(): Promise<boolean>;
 }
 
-export function nodeChainClient(nodeUrl: string): NodeChainClient {
-  const { node } = createAitbcClient({ nodeUrl, http: { retries: 2, maxDelayMs: 1000 } });
+/** `http` replaces the SDK request options (a server that retries by itself passes `retries: 0`). */
+export function nodeChainClient(
+  nodeUrl: string,
+  http: RequestSenderOptions = { retries: 2, maxDelayMs: 1000 },
+): NodeChainClient {
+  const { node } = createAitbcClient({ nodeUrl, http });
 
   async function call<T>(what: string, run: () => Promise<T>): Promise<T> {
     try {

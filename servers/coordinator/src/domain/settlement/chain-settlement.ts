@@ -1,22 +1,24 @@
 // The real settlement: escrow locks through the wallet daemon (signed with the customer's own key,
 // answered after inclusion), releases and refunds signed here with the settlement key and submitted
-// to the node. A release counts as done only once its block is final (more than 2/3 of the
+// to the node through the coordinator's one node chain client. A release counts as done only once its block is final (more than 2/3 of the
 // validators built on it, docs/chain.md): before that a reorg could still take it back, so it is
 // waited for like a pending one. Every step is safe to repeat: the escrow's on-chain state is checked first, and a
 // transaction signed by an earlier attempt is looked up and resubmitted before a new one is signed.
 import {
   createAitbcClient,
   fromMicro,
-  importSecretKey,
-  addressFromPublicKey,
-  signTx,
+  escrowReleaseTx,
   sleep,
   txHash,
   type AitbcClient,
-  type EscrowReleasePayload,
   type SignedTx,
 } from "@aitbc/sdk";
-import { InsufficientFunds, type Logger } from "@aitbc/server-lib";
+import {
+  ChainRejected,
+  InsufficientFunds,
+  type Logger,
+  type NodeChainClient,
+} from "@aitbc/server-lib";
 import type {
   LockRequest,
   LockResult,
@@ -25,14 +27,14 @@ import type {
   ReleaseOutcome,
   SettlementPort,
 } from "./settlement-port.js";
-import { fromDependency, isNotFound, txRejectReason } from "./sdk-errors.js";
+import { fromDependency, isNotFound } from "./sdk-errors.js";
+import type { SettlementKey } from "./settlement-key.js";
 
 export interface ChainSettlementOptions {
   walletUrl: string;
-  nodeUrl: string;
-  /** base64url ed25519 secret key whose public key is `settlement_key` in the genesis. */
-  settlementSecretKey: string;
-  chainId: string;
+  /** The coordinator's one node chain client. */
+  chain: NodeChainClient;
+  key: SettlementKey;
   logger: Logger;
   /** How long to wait for a submitted release to become final before the attempt gives up. */
   confirmTimeoutMs?: number;
@@ -41,20 +43,20 @@ export interface ChainSettlementOptions {
 
 export class ChainSettlement implements SettlementPort {
   readonly kind = "chain";
-  private readonly client: AitbcClient;
-  private readonly secretKey: Uint8Array;
+  /** The wallet daemon, for escrow locks signed with the customer's own key. */
+  private readonly walletClient: AitbcClient;
+  private readonly nodeApi: AitbcClient["node"];
   readonly address: string;
 
   constructor(private readonly options: ChainSettlementOptions) {
-    this.client = createAitbcClient({ walletUrl: options.walletUrl, nodeUrl: options.nodeUrl });
-    const pair = importSecretKey(options.settlementSecretKey);
-    this.secretKey = pair.secretKey;
-    this.address = addressFromPublicKey(pair.publicKey);
+    this.walletClient = createAitbcClient({ walletUrl: options.walletUrl });
+    this.nodeApi = options.chain.node;
+    this.address = options.key.address;
   }
 
   async lockEscrow(request: LockRequest, customerApiKey: string): Promise<LockResult> {
     try {
-      const lock = await this.client.withApiKey(customerApiKey).wallet.lockEscrow({
+      const lock = await this.walletClient.withApiKey(customerApiKey).wallet.lockEscrow({
         body: { job_id: request.jobId, amount: fromMicro(request.amountMicro) },
       });
       return { txHash: lock.tx_hash, blockHeight: lock.block_height };
@@ -66,7 +68,10 @@ export class ChainSettlement implements SettlementPort {
   }
 
   refund(order: ReleaseOrder, attempt: ReleaseAttempt): Promise<ReleaseOutcome> {
-    return this.release({ ...order, paidMicro: 0n, refundMicro: order.amountMicro }, attempt);
+    return this.release(
+      { ...order, paidMicro: 0n, refundMicro: order.amountMicro, poolFeeMicro: 0n },
+      attempt,
+    );
   }
 
   async release(order: ReleaseOrder, attempt: ReleaseAttempt): Promise<ReleaseOutcome> {
@@ -79,31 +84,27 @@ export class ChainSettlement implements SettlementPort {
       if (status === "pending") return this.awaitConfirmation(order.jobId, previousHash);
       // Unknown or dropped: sign a new one below (with the current nonce).
     }
+    const key = this.options.key;
     const account = await this.node(() =>
-      this.client.node.getAccount({ path: { address: this.address } }),
+      this.nodeApi.getAccount({ path: { address: key.address } }),
     );
-    const payload: EscrowReleasePayload = {
-      job_id: order.jobId,
-      paid: order.paidMicro.toString(),
-      refund: order.refundMicro.toString(),
-      ...(order.paidMicro > 0n && order.providerAddress ? { provider: order.providerAddress } : {}),
-      ...(order.receiptHash ? { receipt_hash: order.receiptHash } : {}),
-    };
-    const tx = signTx(
+    const tx = escrowReleaseTx(
+      { chainId: key.chainId, nonce: account.pending_nonce, secretKey: key.secretKey },
       {
-        type: "escrow_release",
-        chainId: this.options.chainId,
-        nonce: account.pending_nonce,
-        payload,
+        jobId: order.jobId,
+        paidMicro: order.paidMicro,
+        refundMicro: order.refundMicro,
+        ...(order.providerAddress ? { provider: order.providerAddress } : {}),
+        ...(order.receiptHash ? { receiptHash: order.receiptHash } : {}),
+        poolFeeMicro: order.poolFeeMicro,
       },
-      this.secretKey,
     );
     const hash = txHash(tx);
     await attempt.remember(tx, hash);
     try {
-      await this.client.node.submitTransaction({ body: tx as never });
+      await this.options.chain.submit(tx);
     } catch (err) {
-      const reason = txRejectReason(err);
+      const reason = err instanceof ChainRejected ? err.reason : undefined;
       if (reason === "escrow_released") {
         const outcome = await this.escrowOutcome(order.jobId);
         return outcome ?? { status: "nothing_to_release", reason: "escrow_released" };
@@ -120,7 +121,7 @@ export class ChainSettlement implements SettlementPort {
   private async escrowOutcome(jobId: string): Promise<ReleaseOutcome | undefined> {
     let escrow: Awaited<ReturnType<AitbcClient["node"]["getEscrow"]>>;
     try {
-      escrow = await this.client.node.getEscrow({ path: { job_id: jobId } });
+      escrow = await this.nodeApi.getEscrow({ path: { job_id: jobId } });
     } catch (err) {
       if (isNotFound(err)) return { status: "nothing_to_release", reason: "escrow_not_found" };
       throw fromDependency(err, "The node");
@@ -139,7 +140,7 @@ export class ChainSettlement implements SettlementPort {
   /** "confirmed" means in a final block; one in a block that is not final yet is "pending". */
   private async txStatus(hash: string): Promise<"confirmed" | "pending" | "gone"> {
     try {
-      const tx = await this.client.node.getTransaction({ body: { tx_hash: hash } });
+      const tx = await this.nodeApi.getTransaction({ body: { tx_hash: hash } });
       if (tx.status === "confirmed") return tx.finalized ? "confirmed" : "pending";
       return tx.status === "pending" ? "pending" : "gone";
     } catch (err) {
@@ -149,7 +150,7 @@ export class ChainSettlement implements SettlementPort {
   }
 
   private async confirmed(jobId: string, hash: string): Promise<ReleaseOutcome> {
-    const tx = await this.client.node.getTransaction({ body: { tx_hash: hash } });
+    const tx = await this.nodeApi.getTransaction({ body: { tx_hash: hash } });
     return { status: "confirmed", txHash: hash, blockHeight: tx.block_height ?? 0 };
   }
 

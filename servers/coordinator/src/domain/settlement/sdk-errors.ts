@@ -23,12 +23,3 @@ export function fromDependency(err: unknown, what: string): AppError {
 export function isNotFound(err: unknown): boolean {
   return err instanceof AitbcError && err.status === 404;
 }
-
-/** The `reason` of a 422 tx_rejected from the node, if that is what this is. */
-export function txRejectReason(err: unknown): string | undefined {
-  if (err instanceof AitbcError && err.code === "tx_rejected") {
-    const reason = err.problem.reason;
-    return typeof reason === "string" ? reason : "unknown";
-  }
-  return undefined;
-}
