@@ -109,6 +109,9 @@ describe.each(testDatabaseKinds())("verification pool (%s)", (kind) => {
     expect(await pool()).toBe(200_000n);
     expect(await node.node.getEscrow({ path: { job_id: "job-fee" } })).toMatchObject({
       status: "settled",
+      paid_micro: "4000000",
+      pool_fee: 0.2,
+      pool_fee_micro: "200000",
     });
   });
 
@@ -136,6 +139,8 @@ describe.each(testDatabaseKinds())("verification pool (%s)", (kind) => {
     );
     expect(await balance(provider!.address)).toBe(providerBefore + toMicro(1));
     expect(await pool()).toBe(200_000n);
+    const escrow = await node.node.getEscrow({ path: { job_id: "job-over" } });
+    expect(escrow).toMatchObject({ status: "settled", pool_fee_micro: "0" });
   });
 
   it("pays settlement batch items' pool fees into the pool, the whole fee of an item if need be", async () => {

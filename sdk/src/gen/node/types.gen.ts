@@ -396,6 +396,11 @@ export type Escrow = {
     lock_height: number;
     release_tx_hash: TxHash | null;
     release_height: number | null;
+    /**
+     * The part of `paid` that went to the verification pool instead of the provider (AITBC; the provider got `paid - pool_fee`); null while locked.
+     */
+    pool_fee: number | null;
+    pool_fee_micro: string | null;
 };
 
 /**

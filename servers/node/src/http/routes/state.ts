@@ -56,6 +56,8 @@ export function stateRoutes(deps: NodeDeps): NodeHandlers<"getAccount" | "getEsc
           lock_height: e.lock_height,
           release_tx_hash: null,
           release_height: null,
+          pool_fee: null,
+          pool_fee_micro: null,
         };
         return { status: 200, body };
       }
@@ -66,6 +68,7 @@ export function stateRoutes(deps: NodeDeps): NodeHandlers<"getAccount" | "getEsc
       const p = (JSON.parse(release.body) as { payload: EscrowReleasePayload }).payload;
       const paid = parseMicro(p.paid);
       const refund = parseMicro(p.refund);
+      const fee = parseMicro(p.pool_fee ?? "0");
       const body: EscrowView = {
         job_id,
         status: e.status,
@@ -82,6 +85,8 @@ export function stateRoutes(deps: NodeDeps): NodeHandlers<"getAccount" | "getEsc
         lock_height: lock.block_height,
         release_tx_hash: release.hash,
         release_height: release.block_height,
+        pool_fee: fromMicro(fee),
+        pool_fee_micro: fee.toString(),
       };
       return { status: 200, body };
     },
