@@ -1,5 +1,6 @@
 // Phase 4: the payment settles on the chain by itself, every node agrees on it, the
-// provider is paid exactly the receipt's cost, and the customer rates the service.
+// provider is paid exactly the receipt's cost less the verification pool's fee, and the customer
+// rates the service.
 import {
   ConflictError,
   receiptHash,
@@ -19,7 +20,7 @@ export async function verifySettlement(
   r: Reporter,
   customerKey: string,
   jobId: string,
-): Promise<{ results: CoordinatorTypes.JobResults; cost: bigint }> {
+): Promise<{ results: CoordinatorTypes.JobResults; cost: bigint; poolFee: bigint }> {
   const client = ctx.as(customerKey);
   const results = await waitFor(
     "the payment to settle",
@@ -84,10 +85,16 @@ export async function verifySettlement(
     escrow.status === "settled" && BigInt(escrow.paid_micro ?? "-1") === cost,
     "the chain's escrow record is settled with the same amounts",
   );
-  return { results, cost };
+  const poolFee = BigInt(escrow.pool_fee_micro ?? "0");
+  r.check(
+    poolFee <= cost,
+    "the verification fee comes out of what the provider is paid",
+    `${show(poolFee)} to the verification pool`,
+  );
+  return { results, cost, poolFee };
 }
 
-/** 4.1 + 4.2: the settlement, and both balances moved by exactly the receipt's cost. */
+/** 4.1 + 4.2: the settlement; the customer paid the receipt's cost, the provider got it less the pool fee. */
 export async function checkSettlement(
   ctx: StackContext,
   r: Reporter,
@@ -95,7 +102,12 @@ export async function checkSettlement(
   customer: Customer & { before: Balance },
   provider: Pick<Provider, "id" | "api_key"> & { before: Balance },
 ): Promise<CoordinatorTypes.JobResults> {
-  const { results, cost } = await verifySettlement(ctx, r, customer.api_key, run.job.job_id);
+  const { results, cost, poolFee } = await verifySettlement(
+    ctx,
+    r,
+    customer.api_key,
+    run.job.job_id,
+  );
   const customerAfter = await balanceOf(ctx.as(customer.api_key));
   const providerAfter = await balanceOf(ctx.as(provider.api_key));
   r.step(
@@ -106,8 +118,8 @@ export async function checkSettlement(
     "the customer paid exactly the receipt's cost",
   );
   r.check(
-    providerAfter.spendable - provider.before.spendable === cost,
-    "the provider received exactly the receipt's cost",
+    providerAfter.spendable - provider.before.spendable === cost - poolFee,
+    "the provider received exactly the receipt's cost less the verification fee",
   );
   return results;
 }
