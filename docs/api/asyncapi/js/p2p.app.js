@@ -177,7 +177,7 @@
               },
               "tx": {
                 "title": "Transaction",
-                "description": "A signed AITBC chain transaction (the format of `sdk/src/chain/tx.ts`). The signing input is the\nRFC 8785 (JCS) canonical JSON of the transaction without `signature`; `signature` is the raw\n64-byte ed25519 signature of those bytes, base64url. `from` must be the address of `public_key`.\nThe transaction hash is `0x` + hex sha256 of the JCS of the whole signed transaction.\n`nonce` is the signer's next nonce (0 for a new account). `payload` depends on `type`:\n`transfer` and `faucet` take TransactionTransferPayload / TransactionFaucetPayload,\n`escrow_lock` TransactionEscrowLockPayload, `escrow_release` TransactionEscrowReleasePayload,\n`mint` TransactionMintPayload, `deposit_lock` TransactionDepositLockPayload, `deposit_withdraw`\nTransactionDepositWithdrawPayload, `deposit_release` TransactionDepositReleasePayload,\n`settlement_batch` TransactionSettlementBatchPayload, `bond_lock` TransactionBondLockPayload,\n`bond_unlock` TransactionBondUnlockPayload, `bond_release` TransactionBondReleasePayload,\n`bond_slash` TransactionBondSlashPayload. Amounts are MicroAmount strings so that the signed bytes are exact.\n",
+                "description": "A signed AITBC chain transaction (the format of `sdk/src/chain/tx.ts`). The signing input is the\nRFC 8785 (JCS) canonical JSON of the transaction without `signature`; `signature` is the raw\n64-byte ed25519 signature of those bytes, base64url. `from` must be the address of `public_key`.\nThe transaction hash is `0x` + hex sha256 of the JCS of the whole signed transaction.\n`nonce` is the signer's next nonce (0 for a new account). `payload` depends on `type`:\n`transfer` and `faucet` take TransactionTransferPayload / TransactionFaucetPayload,\n`escrow_lock` TransactionEscrowLockPayload, `escrow_release` TransactionEscrowReleasePayload,\n`mint` TransactionMintPayload, `deposit_lock` TransactionDepositLockPayload, `deposit_withdraw`\nTransactionDepositWithdrawPayload, `deposit_release` TransactionDepositReleasePayload,\n`settlement_batch` TransactionSettlementBatchPayload, `bond_lock` TransactionBondLockPayload,\n`bond_unlock` TransactionBondUnlockPayload, `bond_release` TransactionBondReleasePayload,\n`bond_slash` TransactionBondSlashPayload, `pool_payout` TransactionPoolPayoutPayload. Amounts are MicroAmount strings so that the signed bytes are exact.\n",
                 "type": "object",
                 "required": [
                   "type",
@@ -191,7 +191,7 @@
                 "properties": {
                   "type": {
                     "title": "TransactionType",
-                    "description": "`transfer` moves AITBC; `escrow_lock` locks a job's budget from the signer (the customer);\n`escrow_release` pays the provider and refunds the customer (only the genesis `settlement_key`\nmay sign it); `mint` creates AITBC (only the genesis `treasury_key`); `faucet` funds an address on\ndev chains (only a validator key). `deposit_lock`, `deposit_withdraw` and `deposit_release`\nmanage the signer's prepaid deposit; `settlement_batch` pays many jobs from deposits at once\n(only the genesis `settlement_key`). `bond_lock`, `bond_unlock` and `bond_release` manage the\nsigner's provider bond; `bond_slash` pays a customer back from a provider's bond and moves a\npenalty into the verification pool (only the genesis `settlement_key`).\n",
+                    "description": "`transfer` moves AITBC; `escrow_lock` locks a job's budget from the signer (the customer);\n`escrow_release` pays the provider and refunds the customer (only the genesis `settlement_key`\nmay sign it); `mint` creates AITBC (only the genesis `treasury_key`); `faucet` funds an address on\ndev chains (only a validator key). `deposit_lock`, `deposit_withdraw` and `deposit_release`\nmanage the signer's prepaid deposit; `settlement_batch` pays many jobs from deposits at once\n(only the genesis `settlement_key`). `bond_lock`, `bond_unlock` and `bond_release` manage the\nsigner's provider bond; `bond_slash` pays a customer back from a provider's bond and moves a\npenalty into the verification pool (only the genesis `settlement_key`). `pool_payout` pays a\nverification re-run from the pool (only the genesis `settlement_key`).\n",
                     "type": "string",
                     "enum": [
                       "transfer",
@@ -206,7 +206,8 @@
                       "bond_lock",
                       "bond_unlock",
                       "bond_release",
-                      "bond_slash"
+                      "bond_slash",
+                      "pool_payout"
                     ],
                     "x-parser-schema-id": "<anonymous-schema-13>"
                   },
@@ -284,7 +285,7 @@
                       },
                       {
                         "title": "TransactionEscrowReleasePayload",
-                        "description": "`escrow_release` (only the genesis `settlement_key` may sign it): closes the escrow of `job_id`.\n`paid` goes to `provider` (required when `paid` is above zero), `refund` goes back to the account\nthat locked it; `paid + refund` must equal the locked amount. A refund is a release with `paid: \"0\"`.\n`receipt_hash` anchors the job's receipt (`sha256:` + hex). An escrow is released once.\n",
+                        "description": "`escrow_release` (only the genesis `settlement_key` may sign it): closes the escrow of `job_id`.\n`paid` goes to `provider` (required when `paid` is above zero), `refund` goes back to the account\nthat locked it; `paid + refund` must equal the locked amount. A refund is a release with `paid: \"0\"`.\n`receipt_hash` anchors the job's receipt (`sha256:` + hex). An escrow is released once.\n`pool_fee` (default \"0\" when absent) is the part of `paid` that goes to the verification pool\ninstead of the provider: the provider gets `paid - pool_fee`. A `pool_fee` above `paid` is\nrefused (`invalid_payload`).\n",
                         "type": "object",
                         "required": [
                           "job_id",
@@ -300,7 +301,8 @@
                             "type": "string",
                             "pattern": "^sha256:[0-9a-f]{64}$",
                             "x-parser-schema-id": "<anonymous-schema-23>"
-                          }
+                          },
+                          "pool_fee": "$ref:$.channels.p2p.messages.tx.payload.properties.tx.properties.payload.anyOf[0].properties.amount"
                         },
                         "additionalProperties": false,
                         "x-parser-schema-id": "<anonymous-schema-22>"
@@ -383,7 +385,7 @@
                       },
                       {
                         "title": "TransactionSettlementBatchPayload",
-                        "description": "`settlement_batch` (only the genesis `settlement_key` may sign it): for each item, moves `paid`\nfrom the deposit of `deposit_owner` to the balance of `provider`, and marks `job_id` paid. The\nwhole transaction is refused, with nothing applied, when an item would take a deposit below zero,\na job id was already paid (from a deposit or an escrow) or repeats in the batch, or `batch_id`\nwas used before. `receipts_root` anchors the Merkle root of the batch's receipt hashes\n(`merkleRoot` in the SDK); `GET /api/v1/settlements/{batch_id}` shows it.\n",
+                        "description": "`settlement_batch` (only the genesis `settlement_key` may sign it): for each item, moves `paid`\nfrom the deposit of `deposit_owner`, `paid - pool_fee` to the balance of `provider` and `pool_fee`\nto the verification pool, and marks `job_id` paid. The\nwhole transaction is refused, with nothing applied, when an item would take a deposit below zero,\na job id was already paid (from a deposit or an escrow) or repeats in the batch, or `batch_id`\nwas used before. `receipts_root` anchors the Merkle root of the batch's receipt hashes\n(`merkleRoot` in the SDK); `GET /api/v1/settlements/{batch_id}` shows it.\n",
                         "type": "object",
                         "required": [
                           "batch_id",
@@ -404,7 +406,7 @@
                             "maxItems": 512,
                             "items": {
                               "title": "SettlementItem",
-                              "description": "One job of a `settlement_batch`, paid from a deposit to a provider.",
+                              "description": "One job of a `settlement_batch`, paid from a deposit to a provider. `pool_fee` (default \"0\" when\nabsent) is the part of `paid` that goes to the verification pool instead of the provider; a\n`pool_fee` above `paid` is refused (`invalid_payload`).\n",
                               "type": "object",
                               "required": [
                                 "deposit_owner",
@@ -416,7 +418,8 @@
                                 "deposit_owner": "$ref:$.channels.p2p.messages.tx.payload.properties.tx.properties.from",
                                 "provider": "$ref:$.channels.p2p.messages.tx.payload.properties.tx.properties.from",
                                 "paid": "$ref:$.channels.p2p.messages.tx.payload.properties.tx.properties.payload.anyOf[0].properties.amount",
-                                "job_id": "$ref:$.channels.p2p.messages.tx.payload.properties.tx.properties.payload.anyOf[1].properties.job_id"
+                                "job_id": "$ref:$.channels.p2p.messages.tx.payload.properties.tx.properties.payload.anyOf[1].properties.job_id",
+                                "pool_fee": "$ref:$.channels.p2p.messages.tx.payload.properties.tx.properties.payload.anyOf[0].properties.amount"
                               },
                               "additionalProperties": false,
                               "examples": [
@@ -529,6 +532,40 @@
                           }
                         ],
                         "x-parser-schema-id": "<anonymous-schema-37>"
+                      },
+                      {
+                        "title": "TransactionPoolPayoutPayload",
+                        "description": "`pool_payout` (only the genesis `settlement_key` may sign it): pays `amount` from the\nverification pool (`GET /api/v1/verification-pool`) to `provider`, whose miner re-ran `job_id`\nto check another provider's work. The pool is funded by the `pool_fee` of escrow releases and\nsettlement batch items and by slash penalties. `amount` must be above zero. The whole transaction\nis refused, with nothing applied, when the pool holds less than `amount` (`pool_insufficient`) or\n`job_id` was paid from the pool before (`pool_payout_exists`).\n",
+                        "type": "object",
+                        "required": [
+                          "job_id",
+                          "provider",
+                          "amount",
+                          "reason"
+                        ],
+                        "properties": {
+                          "job_id": "$ref:$.channels.p2p.messages.tx.payload.properties.tx.properties.payload.anyOf[1].properties.job_id",
+                          "provider": "$ref:$.channels.p2p.messages.tx.payload.properties.tx.properties.from",
+                          "amount": "$ref:$.channels.p2p.messages.tx.payload.properties.tx.properties.payload.anyOf[0].properties.amount",
+                          "reason": {
+                            "type": "string",
+                            "enum": [
+                              "verification_rerun"
+                            ],
+                            "description": "`verification_rerun`: the provider's miner re-ran a job for a spot check or a dispute.",
+                            "x-parser-schema-id": "<anonymous-schema-40>"
+                          }
+                        },
+                        "additionalProperties": false,
+                        "examples": [
+                          {
+                            "job_id": "9c1e0d4b7a2f4e3c8b6a5d4c3b2a1f0e",
+                            "provider": "aitbcdbc298251c51321b7266e78d1c151c2b62aff8cb",
+                            "amount": "125000",
+                            "reason": "verification_rerun"
+                          }
+                        ],
+                        "x-parser-schema-id": "<anonymous-schema-39>"
                       }
                     ],
                     "x-parser-schema-id": "<anonymous-schema-17>"
@@ -538,13 +575,13 @@
                     "description": "A raw 32-byte ed25519 public key, base64url without padding.",
                     "type": "string",
                     "pattern": "^[A-Za-z0-9_-]{43}$",
-                    "x-parser-schema-id": "<anonymous-schema-39>"
+                    "x-parser-schema-id": "<anonymous-schema-41>"
                   },
                   "signature": {
                     "type": "string",
                     "description": "The raw 64-byte ed25519 signature, base64url without padding.",
                     "pattern": "^[A-Za-z0-9_-]{86}$",
-                    "x-parser-schema-id": "<anonymous-schema-40>"
+                    "x-parser-schema-id": "<anonymous-schema-42>"
                   }
                 },
                 "additionalProperties": false,
@@ -603,14 +640,14 @@
               "type": {
                 "type": "string",
                 "const": "txs",
-                "x-parser-schema-id": "<anonymous-schema-41>"
+                "x-parser-schema-id": "<anonymous-schema-43>"
               },
               "txs": {
                 "type": "array",
                 "minItems": 1,
                 "maxItems": 1000,
                 "items": "$ref:$.channels.p2p.messages.tx.payload.properties.tx",
-                "x-parser-schema-id": "<anonymous-schema-42>"
+                "x-parser-schema-id": "<anonymous-schema-44>"
               }
             },
             "additionalProperties": false,
@@ -665,7 +702,7 @@
               "type": {
                 "type": "string",
                 "const": "block",
-                "x-parser-schema-id": "<anonymous-schema-43>"
+                "x-parser-schema-id": "<anonymous-schema-45>"
               },
               "block": {
                 "title": "Block",
@@ -696,12 +733,12 @@
                     "properties": {
                       "chain_id": {
                         "type": "string",
-                        "x-parser-schema-id": "<anonymous-schema-46>"
+                        "x-parser-schema-id": "<anonymous-schema-48>"
                       },
                       "height": {
                         "type": "integer",
                         "minimum": 1,
-                        "x-parser-schema-id": "<anonymous-schema-47>"
+                        "x-parser-schema-id": "<anonymous-schema-49>"
                       },
                       "prev_hash": "$ref:$.channels.p2p.messages.hello.payload.properties.genesis_hash",
                       "timestamp": {
@@ -712,50 +749,50 @@
                         "examples": [
                           "2026-11-25T12:00:00.000Z"
                         ],
-                        "x-parser-schema-id": "<anonymous-schema-48>"
+                        "x-parser-schema-id": "<anonymous-schema-50>"
                       },
                       "proposer": "$ref:$.channels.p2p.messages.tx.payload.properties.tx.properties.public_key",
                       "round": {
                         "type": "integer",
                         "minimum": 0,
-                        "x-parser-schema-id": "<anonymous-schema-49>"
+                        "x-parser-schema-id": "<anonymous-schema-51>"
                       },
                       "tx_count": {
                         "type": "integer",
                         "minimum": 0,
-                        "x-parser-schema-id": "<anonymous-schema-50>"
+                        "x-parser-schema-id": "<anonymous-schema-52>"
                       },
                       "tx_root": {
                         "description": "`0x` + hex sha256 of the JCS array of the block's transaction hashes, in block order.",
                         "type": "string",
                         "pattern": "^0x[0-9a-f]{64}$",
-                        "x-parser-schema-id": "<anonymous-schema-51>"
+                        "x-parser-schema-id": "<anonymous-schema-53>"
                       },
                       "state_root": {
                         "description": "`0x` + hex sha256 of the canonical state after applying the block (see docs/chain.md).",
                         "type": "string",
                         "pattern": "^0x[0-9a-f]{64}$",
-                        "x-parser-schema-id": "<anonymous-schema-52>"
+                        "x-parser-schema-id": "<anonymous-schema-54>"
                       }
                     },
                     "additionalProperties": false,
-                    "x-parser-schema-id": "<anonymous-schema-45>"
+                    "x-parser-schema-id": "<anonymous-schema-47>"
                   },
                   "hash": "$ref:$.channels.p2p.messages.hello.payload.properties.genesis_hash",
                   "signature": {
                     "type": "string",
                     "description": "The proposer's ed25519 signature of the JCS of `header`, base64url.",
                     "pattern": "^[A-Za-z0-9_-]{86}$",
-                    "x-parser-schema-id": "<anonymous-schema-53>"
+                    "x-parser-schema-id": "<anonymous-schema-55>"
                   },
                   "transactions": {
                     "type": "array",
                     "items": "$ref:$.channels.p2p.messages.tx.payload.properties.tx",
-                    "x-parser-schema-id": "<anonymous-schema-54>"
+                    "x-parser-schema-id": "<anonymous-schema-56>"
                   }
                 },
                 "additionalProperties": false,
-                "x-parser-schema-id": "<anonymous-schema-44>"
+                "x-parser-schema-id": "<anonymous-schema-46>"
               }
             },
             "additionalProperties": false,
@@ -815,24 +852,24 @@
               "type": {
                 "type": "string",
                 "const": "get_blocks",
-                "x-parser-schema-id": "<anonymous-schema-55>"
+                "x-parser-schema-id": "<anonymous-schema-57>"
               },
               "request_id": {
                 "type": "string",
                 "minLength": 1,
                 "maxLength": 64,
-                "x-parser-schema-id": "<anonymous-schema-56>"
+                "x-parser-schema-id": "<anonymous-schema-58>"
               },
               "from_height": {
                 "type": "integer",
                 "minimum": 1,
-                "x-parser-schema-id": "<anonymous-schema-57>"
+                "x-parser-schema-id": "<anonymous-schema-59>"
               },
               "count": {
                 "type": "integer",
                 "minimum": 1,
                 "maximum": 256,
-                "x-parser-schema-id": "<anonymous-schema-58>"
+                "x-parser-schema-id": "<anonymous-schema-60>"
               }
             },
             "additionalProperties": false,
@@ -865,18 +902,18 @@
               "type": {
                 "type": "string",
                 "const": "blocks",
-                "x-parser-schema-id": "<anonymous-schema-59>"
+                "x-parser-schema-id": "<anonymous-schema-61>"
               },
               "request_id": {
                 "type": "string",
-                "x-parser-schema-id": "<anonymous-schema-60>"
+                "x-parser-schema-id": "<anonymous-schema-62>"
               },
               "blocks": {
                 "type": "array",
                 "maxItems": 256,
                 "description": "Consecutive canonical blocks from `from_height`, ascending; fewer than asked (or none) at the sender's head.",
                 "items": "$ref:$.channels.p2p.messages.block.payload.properties.block",
-                "x-parser-schema-id": "<anonymous-schema-61>"
+                "x-parser-schema-id": "<anonymous-schema-63>"
               }
             },
             "additionalProperties": false,
@@ -945,7 +982,7 @@
               "type": {
                 "type": "string",
                 "const": "head",
-                "x-parser-schema-id": "<anonymous-schema-62>"
+                "x-parser-schema-id": "<anonymous-schema-64>"
               },
               "block": {
                 "type": "object",
@@ -966,7 +1003,7 @@
                 "properties": {
                   "height": {
                     "type": "integer",
-                    "x-parser-schema-id": "<anonymous-schema-63>"
+                    "x-parser-schema-id": "<anonymous-schema-65>"
                   },
                   "hash": "$ref:$.channels.p2p.messages.hello.payload.properties.genesis_hash",
                   "prev_hash": "$ref:$.channels.p2p.messages.hello.payload.properties.genesis_hash",
@@ -976,37 +1013,37 @@
                       "string",
                       "null"
                     ],
-                    "x-parser-schema-id": "<anonymous-schema-64>"
+                    "x-parser-schema-id": "<anonymous-schema-66>"
                   },
                   "proposer_name": {
                     "type": [
                       "string",
                       "null"
                     ],
-                    "x-parser-schema-id": "<anonymous-schema-65>"
+                    "x-parser-schema-id": "<anonymous-schema-67>"
                   },
                   "round": {
                     "type": "integer",
-                    "x-parser-schema-id": "<anonymous-schema-66>"
+                    "x-parser-schema-id": "<anonymous-schema-68>"
                   },
                   "tx_count": {
                     "type": "integer",
-                    "x-parser-schema-id": "<anonymous-schema-67>"
+                    "x-parser-schema-id": "<anonymous-schema-69>"
                   },
                   "tx_root": {
                     "type": "string",
-                    "x-parser-schema-id": "<anonymous-schema-68>"
+                    "x-parser-schema-id": "<anonymous-schema-70>"
                   },
                   "state_root": {
                     "type": "string",
-                    "x-parser-schema-id": "<anonymous-schema-69>"
+                    "x-parser-schema-id": "<anonymous-schema-71>"
                   },
                   "signature": {
                     "type": [
                       "string",
                       "null"
                     ],
-                    "x-parser-schema-id": "<anonymous-schema-70>"
+                    "x-parser-schema-id": "<anonymous-schema-72>"
                   }
                 },
                 "additionalProperties": false,
@@ -1022,9 +1059,9 @@
                   "examples": [
                     "0x9c1d2e3f4a5b6c7d8e9f00112233445566778899aabbccddeeff001122334455"
                   ],
-                  "x-parser-schema-id": "<anonymous-schema-72>"
+                  "x-parser-schema-id": "<anonymous-schema-74>"
                 },
-                "x-parser-schema-id": "<anonymous-schema-71>"
+                "x-parser-schema-id": "<anonymous-schema-73>"
               }
             },
             "additionalProperties": false,
@@ -1072,7 +1109,7 @@
               "type": {
                 "type": "string",
                 "const": "tx",
-                "x-parser-schema-id": "<anonymous-schema-73>"
+                "x-parser-schema-id": "<anonymous-schema-75>"
               },
               "tx_hash": "$ref:$.channels.clientFeed.messages.head.payload.properties.tx_hashes.items",
               "status": {
@@ -1082,14 +1119,14 @@
                   "pending",
                   "confirmed"
                 ],
-                "x-parser-schema-id": "<anonymous-schema-74>"
+                "x-parser-schema-id": "<anonymous-schema-76>"
               },
               "block_height": {
                 "type": [
                   "integer",
                   "null"
                 ],
-                "x-parser-schema-id": "<anonymous-schema-75>"
+                "x-parser-schema-id": "<anonymous-schema-77>"
               },
               "tx": "$ref:$.channels.p2p.messages.tx.payload.properties.tx"
             },
