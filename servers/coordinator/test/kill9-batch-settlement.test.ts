@@ -252,8 +252,12 @@ describe.each(testDatabaseKinds())("kill -9 during batched settlement (%s)", (ki
     for (const b of batches)
       anchoredItems += (await node.getSettlement({ path: { batch_id: b } })).items;
     expect(anchoredItems).toBe(jobIds.length);
+    // The provider holds what the jobs paid less the default verification fee (5 % of each
+    // item, rounded down), which is in the pool.
+    const fees = BigInt(jobIds.length) * ((toMicro(0.5) * 500n) / 10_000n);
     const p = await node.getAccount({ path: { address: provider.address } });
-    expect(BigInt(p.balance_micro)).toBe(paid);
+    expect(BigInt(p.balance_micro)).toBe(paid - fees);
+    expect(BigInt((await node.getVerificationPool()).amount_micro)).toBe(fees);
     const d = await node.getDeposit({ path: { address: customer.address } });
     expect(BigInt(d.amount_micro)).toBe(toMicro(DEPOSIT) - paid);
   }

@@ -1,8 +1,9 @@
 // The coordinator dies by SIGKILL at a random moment while a job completes and its escrow is
 // released on a real chain, then starts again on the same database. After every restart the money
-// adds up exactly: the customer's balance and escrows plus the provider's balance equal what the
-// faucet gave, every job is paid exactly once (what the coordinator recorded is what the chain
-// released, and the provider holds exactly the sum), and no escrow stays locked.
+// adds up exactly: the customer's balance and escrows plus the provider's balance and the
+// verification pool equal what the faucet gave, every job is paid exactly once (what the
+// coordinator recorded is what the chain released; the provider holds exactly the sum less the
+// verification fees, the pool exactly the fees), and no escrow stays locked.
 // AITBC_KILL9_ROUNDS sets the rounds (3 here; `npm run test:kill9` runs 20).
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, openSync, rmSync } from "node:fs";
@@ -225,6 +226,7 @@ describe.each(testDatabaseKinds())("kill -9 during settlement (%s)", (kind) => {
   async function checkLedger(jobIds: string[]) {
     const node = admin.node;
     let paid = 0n;
+    let fees = 0n;
     for (const id of jobIds) {
       const s: CoordinatorTypes.Job = await customer.client.coordinator.getJobStatus({
         path: { job_id: id },
@@ -234,14 +236,22 @@ describe.each(testDatabaseKinds())("kill -9 during settlement (%s)", (kind) => {
       expect(escrow.paid_micro).toBe(toMicro(s.payment.paid ?? 0).toString());
       expect(BigInt(escrow.paid_micro ?? -1) + BigInt(escrow.refund_micro ?? -1)).toBe(toMicro(1));
       paid += BigInt(escrow.paid_micro ?? 0);
+      // The default verification fee (5 %) of each release, rounded down.
+      expect(escrow.pool_fee_micro).toBe(
+        ((BigInt(escrow.paid_micro!) * 500n) / 10_000n).toString(),
+      );
+      fees += BigInt(escrow.pool_fee_micro ?? 0);
     }
     expect(paid).toBeGreaterThan(0n);
     const c = await node.getAccount({ path: { address: customer.address } });
     const p = await node.getAccount({ path: { address: provider.address } });
-    // Nothing locked any more, the provider holds exactly what the jobs paid, nothing made or lost.
+    const pool = BigInt((await node.getVerificationPool()).amount_micro);
+    // Nothing locked any more, the provider holds exactly what the jobs paid less the fees, the
+    // pool exactly the fees, nothing made or lost.
     expect(c.locked_micro).toBe("0");
-    expect(BigInt(p.balance_micro)).toBe(paid);
-    expect(BigInt(c.balance_micro) + BigInt(c.locked_micro) + BigInt(p.balance_micro)).toBe(
+    expect(BigInt(p.balance_micro)).toBe(paid - fees);
+    expect(pool).toBe(fees);
+    expect(BigInt(c.balance_micro) + BigInt(c.locked_micro) + BigInt(p.balance_micro) + pool).toBe(
       toMicro(FAUCET),
     );
   }
