@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addressFromPublicKey, keyPairFromSecret, signTx } from "@aitbc/sdk";
+import { addressFromPublicKey, keyPairFromSecret, poolPayoutTx, signTx } from "@aitbc/sdk";
 import { testDatabaseKinds } from "@aitbc/server-lib";
 import { pollUntil } from "@aitbc/server-lib/testing";
 import { failure } from "@aitbc/server-lib/testing";
@@ -146,7 +146,7 @@ describe("a locked job settled on chain, as the wallet shows it", () => {
     await h?.close();
   });
 
-  it("shows the release: the provider's payment, the customer's refund, nothing left locked", async () => {
+  it("shows the release: the provider's payment less the pool fee, the customer's refund, nothing left locked, and a re-run paid from the pool", async () => {
     const customer = await h.account("settle-customer", "customer", 100);
     const provider = await h.account("settle-provider", "provider");
     await customer.client.wallet.lockEscrow({ body: { job_id: "job-settled", amount: 50 } });
@@ -170,6 +170,7 @@ describe("a locked job settled on chain, as the wallet shows it", () => {
           refund: "30000000",
           provider: provider.address,
           receipt_hash: "sha256:" + "ab".repeat(32),
+          pool_fee: "1000000",
         },
       },
       h.chain.settlementSecretKey,
@@ -182,16 +183,39 @@ describe("a locked job settled on chain, as the wallet shows it", () => {
     );
 
     expect(await customer.client.wallet.getBalance()).toMatchObject({ balance: 80, locked: 0 });
-    expect(await provider.client.wallet.getBalance()).toMatchObject({ balance: 20, locked: 0 });
+    expect(await provider.client.wallet.getBalance()).toMatchObject({ balance: 19, locked: 0 });
     const customerHistory = await customer.client.wallet.listTransactions();
     expect(customerHistory.items.map((i) => [i.type, i.direction, i.amount, i.job_id])).toEqual([
       ["escrow_release", "in", 30, "job-settled"],
       ["escrow_lock", "out", 50, "job-settled"],
       ["faucet", "in", 100, undefined],
     ]);
+    const payout = poolPayoutTx(
+      {
+        chainId: h.chain.chainId,
+        nonce: pending_nonce + 1,
+        secretKey: h.chain.settlementSecretKey,
+      },
+      { jobId: "rerun-1", provider: provider.address, amountMicro: 500_000n },
+    );
+    const paid = await customer.client.node.submitTransaction({ body: payout });
+    await pollUntil(
+      async () =>
+        (await customer.client.node.getTransaction({ body: { tx_hash: paid.tx_hash } })).status ===
+        "confirmed",
+      "the pool payout",
+    );
+    expect(await provider.client.wallet.getBalance()).toMatchObject({ balance: 19.5 });
     const providerHistory = await provider.client.wallet.listTransactions();
     expect(providerHistory.items).toEqual([
-      expect.objectContaining({ tx_hash, type: "escrow_release", direction: "in", amount: 20 }),
+      expect.objectContaining({
+        tx_hash: paid.tx_hash,
+        type: "pool_payout",
+        direction: "in",
+        amount: 0.5,
+        job_id: "rerun-1",
+      }),
+      expect.objectContaining({ tx_hash, type: "escrow_release", direction: "in", amount: 19 }),
     ]);
   });
 });

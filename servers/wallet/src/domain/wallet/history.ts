@@ -1,6 +1,11 @@
 // The caller's history, read from the chain so that transactions signed outside this wallet
 // (non-custodial users, the faucet, the exchange's mints, settlements) show up too.
-import type { EscrowReleasePayload, SettlementBatchPayload, SignedTx } from "@aitbc/sdk";
+import type {
+  EscrowReleasePayload,
+  PoolPayoutPayload,
+  SettlementBatchPayload,
+  SignedTx,
+} from "@aitbc/sdk";
 import type { Caller } from "@aitbc/server-lib";
 import type { ChainHistoryEntry } from "../chain/chain-gateway.js";
 import type { WalletContext } from "../wallet-context.js";
@@ -48,13 +53,14 @@ function asSeenBy(address: string, entry: ChainHistoryEntry): HistoryItem {
   };
   if (tx.type === "escrow_release") {
     const p = tx.payload as EscrowReleasePayload;
-    // Seen by the provider it is the payment; by anyone else (the customer) the refund.
+    // Seen by the provider it is the payment (less the verification pool's fee); by anyone else
+    // (the customer) the refund.
     const asProvider = p.provider === address;
     return {
       ...base,
       direction: "in",
       ...(p.provider ? { to: p.provider } : {}),
-      amountMicro: BigInt(asProvider ? p.paid : p.refund),
+      amountMicro: asProvider ? BigInt(p.paid) - BigInt(p.pool_fee ?? "0") : BigInt(p.refund),
       jobId: p.job_id,
     };
   }
@@ -74,10 +80,22 @@ function asSeenBy(address: string, entry: ChainHistoryEntry): HistoryItem {
     const items = (tx.payload as SettlementBatchPayload).items;
     const paid = items.filter((i) => i.provider === address);
     const drawn = items.filter((i) => i.deposit_owner === address);
-    const sum = (list: typeof items) => list.reduce((t, i) => t + BigInt(i.paid), 0n);
+    const sum = (list: typeof items, fees = false) =>
+      list.reduce((t, i) => t + BigInt(i.paid) - (fees ? BigInt(i.pool_fee ?? "0") : 0n), 0n);
     return paid.length > 0
-      ? { ...base, direction: "in", to: address, amountMicro: sum(paid) }
+      ? { ...base, direction: "in", to: address, amountMicro: sum(paid, true) }
       : { ...base, direction: "out", amountMicro: sum(drawn) };
+  }
+  if (tx.type === "pool_payout") {
+    // The provider whose miner re-ran a job, paid from the verification pool.
+    const p = tx.payload as PoolPayoutPayload;
+    return {
+      ...base,
+      direction: "in",
+      to: p.provider,
+      amountMicro: BigInt(p.amount),
+      jobId: p.job_id,
+    };
   }
   const p = tx.payload as { to: string; amount: string };
   const out = tx.from === address;
