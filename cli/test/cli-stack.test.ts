@@ -453,6 +453,72 @@ describe("a provider's services from files", () => {
     expect(invalid.code).toBe(1);
     expect(invalid.stderr).toMatch(/body\.(type|specs|pricing)/);
   }, 60_000);
+
+  it("a token-priced service shows its price per 1k tokens when listed, submitted to and in the receipt", async () => {
+    const providerKey = stack!.credentials.provider.api_key;
+    const id = `cli-tokens-${Math.random().toString(36).slice(2, 8)}`;
+    const dir = mkdtempSync(join(tmpdir(), "aitbc-cli-tokens-"));
+    const file = join(dir, "llm.yaml");
+    writeFileSync(
+      file,
+      [
+        `service_id: ${id}`,
+        "name: Tiny LLM by the token",
+        "type: llm_inference",
+        "specs:",
+        "  gpu_type: none (CPU)",
+        "  memory: 1GB",
+        "pricing:",
+        "  unit_type: tokens",
+        "  price_per_1k_output_tokens: 0.002",
+        "  currency: AITBC",
+        "",
+      ].join("\n"),
+    );
+    const registered = await aitbc("services", "register", file, "--api-key", providerKey);
+    expect(registered.code).toBe(0);
+
+    const shown = await aitbc("services", id);
+    expect(shown.stdout).toMatch(/Price: +0\.002 AITBC \/ 1k output tokens/);
+    const listed = await aitbc(
+      "services",
+      "--unit-type",
+      "tokens",
+      "--max-price-per-1k-tokens",
+      "0.002",
+    );
+    expect(listed.stdout).toMatch(new RegExp(`${id} .*0\\.002 AITBC / 1k output tokens`));
+    expect((await aitbc("services", "--max-price", "1000")).stdout).not.toContain(id);
+    const badUnit = await aitbc("services", "--unit-type", "hours");
+    expect(badUnit.code).toBe(2);
+
+    const submitted = await aitbc(
+      "submit",
+      "inference",
+      "--prompt",
+      "hello the world",
+      "--model",
+      "aitbc-tiny:latest",
+      "--service",
+      id,
+      "--max-tokens",
+      "16",
+      "--budget",
+      "1",
+    );
+    expect(submitted.code).toBe(0);
+    expect(submitted.stdout).toContain(
+      `Service: ${id} (provider ${stack!.credentials.provider.id}), 0.002 AITBC / 1k output tokens`,
+    );
+    // 16 output tokens at 2 µ each; input is free.
+    expect(submitted.stdout).toContain("Cost: at most 0.000032 AITBC (16 output tokens)");
+    const jobId = /Job ID: ([0-9a-f]{32})/.exec(submitted.stdout)![1]!;
+    const watched = await aitbc("status", jobId, "--watch");
+    expect(watched.stdout).toMatch(/Price: +0\.002 AITBC \/ 1k output tokens/);
+    expect(watched.stdout).toMatch(/Payment: 💸 settled/);
+    const results = await aitbc("results", jobId);
+    expect(results.stdout).toMatch(/Units: +\d+ output tokens at 0\.002 AITBC \/ 1k output tokens/);
+  }, 90_000);
 });
 
 describe("a provider's earnings", () => {

@@ -47,6 +47,9 @@ export * from "./receipts/receipt.js";
 export * from "./receipts/merkle.js";
 export * from "./receipts/inclusion.js";
 export * from "./receipts/output-agreement.js";
+export * from "./pricing/token-cost.js";
+export * from "./pricing/price-label.js";
+export * from "./tokens/tiny-tokenizer.js";
 
 export { CoordinatorApi } from "./gen/coordinator/sdk.gen.js";
 export { NodeApi } from "./gen/node/sdk.gen.js";

@@ -2,6 +2,7 @@
 import type { CoordinatorTypes } from "@aitbc/sdk";
 import { formatFields } from "../output/table.js";
 import { aitbc, shortHash, state, time } from "../output/format.js";
+import { priceText } from "../output/price.js";
 
 export function requirementsSummary(req: CoordinatorTypes.JobRequirements): string {
   if (req.task_type === "inference" && "prompt" in req) {
@@ -26,7 +27,12 @@ export function jobFields(job: CoordinatorTypes.Job): string {
     ["Service", `${job.service_id} (provider ${job.provider_id})`],
     ["Miner", job.miner_id],
     ["Budget", aitbc(job.budget.max_cost)],
-    ["Price", `${job.pricing.rate_per_hour} AITBC/hour, metered per GPU-second`],
+    [
+      "Price",
+      job.pricing.unit_type === "tokens"
+        ? priceText(job.pricing)
+        : `${job.pricing.rate_per_hour} AITBC/hour, metered per GPU-second`,
+    ],
     ["Payment", paymentSummary(job.payment)],
     [
       "Funding",

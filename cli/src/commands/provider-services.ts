@@ -4,6 +4,7 @@ import { paginate, type AitbcClient, type CoordinatorTypes } from "@aitbc/sdk";
 import { UsageError } from "../output/explain-error.js";
 import type { Output } from "../output/output.js";
 import { readServiceFile } from "./service-file.js";
+import { priceText } from "../output/price.js";
 
 export const PROVIDER_ACTIONS = ["register", "update", "deactivate", "mine"] as const;
 export type ProviderAction = (typeof PROVIDER_ACTIONS)[number];
@@ -62,11 +63,11 @@ export async function runProviderAction(
         services.length === 0
           ? "You have no services yet: aitbc services register service.yaml"
           : out.table(
-              ["service", "status", "rate/hour", "models now", "miners"],
+              ["service", "status", "price", "models now", "miners"],
               services.map((s) => [
                 s.service_id,
                 s.status,
-                `${s.pricing.rate_per_hour} AITBC`,
+                priceText(s.pricing),
                 s.models.join(", ") || "-",
                 s.online_miners,
               ]),

@@ -4,6 +4,7 @@ import { onePositional } from "../args.js";
 import { CommandFailed } from "../output/explain-error.js";
 import { microAitbc, state } from "../output/format.js";
 import { formatFields } from "../output/table.js";
+import { receiptUnits } from "../output/price.js";
 import type { Command } from "./command.js";
 import { paymentSummary } from "./job-view.js";
 
@@ -40,10 +41,7 @@ export const resultsCommand: Command = {
       fields.push(
         ["Receipt", receipt.receipt_id],
         ["Receipt hash", results.receipt_hash ?? receiptHash(receipt)],
-        [
-          "Units",
-          `${receipt.units} ${receipt.unit_type} at ${microAitbc(receipt.unit_price)}/hour`,
-        ],
+        ["Units", receiptUnits(receipt)],
         ["Cost", microAitbc(receipt.cost)],
         ["Signed by", receipt.signatures.map((s) => s.key_id).join(", ")],
       );

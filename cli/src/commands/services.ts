@@ -1,8 +1,9 @@
 // `aitbc services [filters]` and `aitbc services <service_id>`: browse the marketplace.
-import { paginate, type AitbcClient, type CoordinatorTypes } from "@aitbc/sdk";
+import { paginate, tokenPriceLabel, type AitbcClient, type CoordinatorTypes } from "@aitbc/sdk";
 import { amountOption, booleanOption, intOption, stringOption } from "../args.js";
 import { UsageError } from "../output/explain-error.js";
 import { formatFields } from "../output/table.js";
+import { priceText } from "../output/price.js";
 import type { Command } from "./command.js";
 import { isProviderAction, runProviderAction } from "./provider-services.js";
 
@@ -12,7 +13,11 @@ function describe(s: CoordinatorTypes.Service): string {
     ["Provider", s.provider_id],
     ["Type", s.type],
     ["Status", `${s.status}${s.available_now ? ", available now" : ", not available now"}`],
-    ["Price", `${s.pricing.rate_per_hour} ${s.pricing.currency}/hour (per GPU-second)`],
+    [
+      "Price",
+      tokenPriceLabel(s.pricing) ??
+        `${s.pricing.rate_per_hour} ${s.pricing.currency}/hour (per GPU-second)`,
+    ],
     ["GPU", `${s.specs.gpu_type}, ${s.specs.memory}`],
     ["Frameworks", s.specs.supported_frameworks?.join(", ")],
     ["Models now", s.models.length ? s.models.join(", ") : "none (no online miner)"],
@@ -36,11 +41,14 @@ export const servicesCommand: Command = {
   summary: "browse services, show one, or (providers) register, update, deactivate and list yours",
   synopsis: "services [filters] | <id> | register …",
   usage:
-    "services [--type T] [--min-price N] [--max-price N] [--available-now] [--model M] [--framework F]\n         [--limit N] [--cursor C | --all]\nservices <service_id>\nservices register FILE\nservices update <service_id> FILE\nservices deactivate <service_id>\nservices mine",
+    "services [--type T] [--min-price N] [--max-price N] [--unit-type U] [--max-price-per-1k-tokens N]\n         [--available-now] [--model M] [--framework F] [--limit N] [--cursor C | --all]\nservices <service_id>\nservices register FILE\nservices update <service_id> FILE\nservices deactivate <service_id>\nservices mine",
   help: `Options:
   --type T          service type, for example gpu_compute
   --min-price N     lowest rate per hour (AITBC)
-  --max-price N     highest rate per hour (AITBC)
+  --max-price N     highest rate per hour (AITBC); both leave token-priced services out
+  --unit-type U     gpu_seconds (priced per hour) or tokens (priced per 1,000 tokens)
+  --max-price-per-1k-tokens N
+                    token-priced services whose output price per 1k tokens is at most N (AITBC)
   --available-now   only services whose availability window is open now
   --model M         only services an online miner can run M on (for example aitbc-tiny:latest)
   --framework F     only services listing framework F
@@ -52,7 +60,9 @@ export const servicesCommand: Command = {
 Providers (these use the provider's key):
   register FILE          a new service from a JSON or YAML file with the API's fields:
                          service_id, name, type, specs {gpu_type, memory, …}, pricing
-                         {rate_per_hour, currency: AITBC}, availability (optional)
+                         {rate_per_hour, currency: AITBC} or {unit_type: tokens,
+                         price_per_1k_output_tokens, price_per_1k_input_tokens (optional),
+                         currency: AITBC}, availability (optional)
   update ID FILE         change the fields the file names
   deactivate ID          stop new jobs being matched to the service
   mine                   your services, active or not
@@ -66,6 +76,8 @@ Examples:
     type: { type: "string" },
     "min-price": { type: "string" },
     "max-price": { type: "string" },
+    "unit-type": { type: "string" },
+    "max-price-per-1k-tokens": { type: "string" },
     "available-now": { type: "boolean" },
     model: { type: "string" },
     framework: { type: "string" },
@@ -110,11 +122,17 @@ Examples:
     }
     const minPrice = amountOption(values, "min-price");
     const maxPrice = amountOption(values, "max-price");
+    const maxTokenPrice = amountOption(values, "max-price-per-1k-tokens");
+    const unitType = stringOption(values, "unit-type");
+    if (unitType !== undefined && unitType !== "gpu_seconds" && unitType !== "tokens")
+      throw new UsageError(`--unit-type must be gpu_seconds or tokens, got "${unitType}".`);
     const query: NonNullable<CoordinatorTypes.ListServicesData["query"]> = {
       limit: intOption(values, "limit", { min: 1, max: 100 }) ?? 20,
       ...(stringOption(values, "type") ? { type: stringOption(values, "type") } : {}),
       ...(minPrice ? { min_price: Number(minPrice) } : {}),
       ...(maxPrice ? { max_price: Number(maxPrice) } : {}),
+      ...(unitType ? { unit_type: unitType } : {}),
+      ...(maxTokenPrice ? { max_price_per_1k_tokens: Number(maxTokenPrice) } : {}),
       ...(booleanOption(values, "available-now") ? { available_now: true } : {}),
       ...(stringOption(values, "model") ? { model: stringOption(values, "model") } : {}),
       ...(stringOption(values, "framework")
@@ -134,21 +152,12 @@ Examples:
       page.services.length === 0
         ? "No services match."
         : out.table(
-            [
-              "service",
-              "provider",
-              "type",
-              "rate/hour",
-              "models now",
-              "miners",
-              "available",
-              "rating",
-            ],
+            ["service", "provider", "type", "price", "models now", "miners", "available", "rating"],
             page.services.map((s) => [
               s.service_id,
               s.provider_id,
               s.type,
-              `${s.pricing.rate_per_hour} AITBC`,
+              priceText(s.pricing),
               s.models.join(", ") || "-",
               s.online_miners,
               s.available_now ? "yes" : "no",

@@ -3,6 +3,7 @@ import type { CoordinatorTypes } from "@aitbc/sdk";
 import { amountOption, booleanOption, intOption, requiredString, stringOption } from "../args.js";
 import { CommandFailed, UsageError } from "../output/explain-error.js";
 import { aitbc } from "../output/format.js";
+import { priceText, tokenCostEstimate } from "../output/price.js";
 import type { Command } from "./command.js";
 import { paymentSummary } from "./job-view.js";
 import { waitForSettlement } from "./settlement.js";
@@ -85,8 +86,10 @@ export const submitCommand: Command = {
     out.line("✅ Job submitted successfully!");
     out.line(`   Job ID: ${job.job_id}`);
     out.line(
-      `   Service: ${job.service_id} (provider ${job.provider_id}), ${job.pricing.rate_per_hour} AITBC/hour`,
+      `   Service: ${job.service_id} (provider ${job.provider_id}), ${priceText(job.pricing)}`,
     );
+    const estimate = tokenCostEstimate(job.pricing, requirements);
+    if (estimate) out.line(`   Cost: ${estimate}`);
     out.line(
       job.payment.funding === "deposit"
         ? `   Budget: ${aitbc(job.budget.max_cost)} reserved from your prepaid deposit (paid in a settlement batch)`

@@ -22,6 +22,7 @@ import type { Claim, CoordinatorLink } from "./coordinator-link.js";
 import { createProgressStream } from "./progress-stream.js";
 import { maxDurationForBudget } from "./metering.js";
 import { buildSignedReceipt } from "./receipt-builder.js";
+import { billTokens, tokenJobMaxTokens } from "./token-billing.js";
 import type { MinerLogger } from "./logger.js";
 import { describeError } from "./describe-error.js";
 import { releaseJob } from "./release-job.js";
@@ -104,6 +105,12 @@ async function runJob(
     }
     const unitPrice = parseMicro(job.pricing.unit_price);
     const budget = parseMicro(job.budget.max_cost_micro);
+    const unitType = job.pricing.unit_type;
+    const inputUnitPrice =
+      job.pricing.input_unit_price !== undefined
+        ? parseMicro(job.pricing.input_unit_price)
+        : undefined;
+    const prices = { outputPer1kMicro: unitPrice, inputPer1kMicro: inputUnitPrice };
     const progress = createProgressStream({
       send: (events) => ctx.link.progress(job.job_id, lease.lease_id, events),
       onCancelled: () => stop({ kind: "cancelled" }),
@@ -126,12 +133,18 @@ async function runJob(
     const sampling = { temperature: req.temperature ?? 0, seed: req.seed ?? drawSeed() };
     let result: ExecutionResult;
     try {
-      const maxDurationMs = maxDurationForBudget(unitPrice, budget);
+      // Time is free for a token-priced job; its budget limits the tokens instead.
+      const maxDurationMs =
+        unitType === "tokens" ? undefined : maxDurationForBudget(unitPrice, budget);
+      const maxTokens =
+        unitType === "tokens"
+          ? tokenJobMaxTokens(model.name, req.prompt, req.max_tokens, prices, budget)
+          : req.max_tokens;
       result = await ctx.executor.run(
         {
           model: model.name,
           prompt: req.prompt,
-          ...(req.max_tokens !== undefined ? { maxTokens: req.max_tokens } : {}),
+          ...(maxTokens !== undefined ? { maxTokens } : {}),
           ...sampling,
           ...(maxDurationMs !== undefined ? { maxDurationMs } : {}),
         },
@@ -164,6 +177,10 @@ async function runJob(
       // Stopping, but the output is already here: completing it beats handing it back.
       if (reason !== "shutdown") return { status: "abandoned", reason };
     }
+    if (unitType === "tokens") {
+      const bill = billTokens(model.name, req.prompt, result.text, result, prices, budget);
+      result = { ...result, tokensIn: bill.tokensIn, tokensOut: bill.tokensOut };
+    }
     const work = buildSignedReceipt(
       {
         job_id: job.job_id,
@@ -174,6 +191,8 @@ async function runJob(
         prompt: req.prompt,
         unitPrice,
         budget,
+        unitType,
+        inputUnitPrice,
       },
       ctx.minerId,
       model,

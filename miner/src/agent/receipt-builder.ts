@@ -1,7 +1,8 @@
 // Builds and signs the miner's half of a receipt (spec/common/schemas/Receipt.yaml). The
-// coordinator checks every field against the job and countersigns it.
+// coordinator checks every field against the job and countersigns it. A token-priced job's
+// result carries the counts it bills (token-billing.ts).
 import { randomBytes } from "node:crypto";
-import { contentDigest, signReceipt, type Receipt } from "@aitbc/sdk";
+import { contentDigest, meteredTokenCost, signReceipt, type Receipt } from "@aitbc/sdk";
 import type { ExecutionResult, ServedModel } from "../executors/executor.js";
 import { meter } from "./metering.js";
 
@@ -14,6 +15,9 @@ export interface ReceiptJob {
   prompt: string;
   unitPrice: bigint;
   budget: bigint;
+  /** How the job is priced; a token-priced job also names its input price, if any. */
+  unitType: "gpu_seconds" | "tokens";
+  inputUnitPrice?: bigint | undefined;
 }
 
 /** How the sampler ran: recorded so that the run can be repeated. */
@@ -36,7 +40,18 @@ export function buildSignedReceipt(
   sampling: Sampling,
   secretKey: Uint8Array,
 ): SignedWork {
-  const { units, cost } = meter(result.durationMs, job.unitPrice, job.budget);
+  const { units, cost } =
+    job.unitType === "tokens"
+      ? {
+          units: String(result.tokensOut),
+          cost: meteredTokenCost(
+            { outputPer1kMicro: job.unitPrice, inputPer1kMicro: job.inputUnitPrice },
+            result.tokensIn,
+            result.tokensOut,
+            job.budget,
+          ),
+        }
+      : meter(result.durationMs, job.unitPrice, job.budget);
   const receipt = signReceipt(
     {
       receipt_id: randomBytes(16).toString("hex"),
@@ -50,8 +65,11 @@ export function buildSignedReceipt(
       input_hash: contentDigest(job.prompt),
       output_hash: contentDigest(result.text),
       units,
-      unit_type: "gpu_seconds",
+      unit_type: job.unitType,
       unit_price: job.unitPrice.toString(),
+      ...(job.inputUnitPrice !== undefined
+        ? { input_unit_price: job.inputUnitPrice.toString() }
+        : {}),
       cost: cost.toString(),
       tokens_in: result.tokensIn,
       tokens_out: result.tokensOut,

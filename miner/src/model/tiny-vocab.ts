@@ -2,6 +2,7 @@
 // <unk>/<s>/</s>, the 256 byte-fallback tokens, single characters, and `▁word` pieces. llama.cpp
 // builds a word by merging adjacent pieces whose concatenation is a token, so every prefix of
 // every `▁word` is a token too (▁, ▁w, ▁wo, ▁wor, ▁word); otherwise the word could never form.
+import { TINY_CHARACTERS, TINY_SPACE_PIECE, TINY_WORDS } from "@aitbc/sdk";
 
 /** llama.cpp token types (llama_token_type / gguf TokenType). */
 export const TokenType = {
@@ -13,21 +14,13 @@ export const TokenType = {
   byte: 6,
 } as const;
 
-export const SPACE_PIECE = "\u2581"; // ▁, SentencePiece's marker for a preceding space
-
-const CHARACTERS =
-  "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789" + ".,!?'\"-:;()/&%+=*#@_";
+// The lists come from the SDK's tokenizer of this model, so that the coordinator's re-count of
+// billed tokens uses the vocabulary the model was built with.
+export const SPACE_PIECE = TINY_SPACE_PIECE;
+const CHARACTERS = TINY_CHARACTERS;
 
 /** Words the model can emit whole; their prefixes come along. */
-export const WORDS: readonly string[] = (
-  "the then them there these they this that time tree true turn to two test tell a an and are " +
-  "as at all air art be been big but by boy can call come cat day do down dog each end eye far " +
-  "find first for from get go good great had has have he her here him his home how hot i if in " +
-  "into is it just keep kind know land last light like line long look made make man many may me " +
-  "more my name near new no not now of old on one or our out over part place play point red read " +
-  "river run said sea see she side small so some stone sun take water way we well went what when " +
-  "who will with word work world you hello model"
-).split(" ");
+export const WORDS: readonly string[] = TINY_WORDS;
 
 export interface Vocabulary {
   tokens: string[];

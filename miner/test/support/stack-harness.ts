@@ -39,8 +39,8 @@ export interface Stack {
   /** Stops the coordinator (miners see it vanish); `restart()` brings it back on the same port. */
   stopCoordinator(): Promise<void>;
   restartCoordinator(): Promise<void>;
-  /** Registers another service of the provider (e.g. with another price). */
-  addService(serviceId: string, ratePerHour: number): Promise<void>;
+  /** Registers another service of the provider (e.g. with another price: per hour, or a pricing). */
+  addService(serviceId: string, price: number | CoordinatorTypes.PricingInput): Promise<void>;
   settlement: LedgerSettlement;
   admin: AitbcClient;
   provider: Account;
@@ -93,7 +93,7 @@ export async function startStack(
   const provider = await account("provider", PROVIDER_ID);
   const customer = await account("customer", "customer-123");
   settlement.fund(customer.apiKey, toMicro(10_000));
-  const addService = async (serviceId: string, ratePerHour: number) => {
+  const addService = async (serviceId: string, price: number | CoordinatorTypes.PricingInput) => {
     const now = Date.now();
     await provider.client.coordinator.registerService({
       body: {
@@ -101,7 +101,7 @@ export async function startStack(
         name: "GPU Computing Service",
         type: "gpu_compute",
         specs: { gpu_type: "none (CPU test miner)", memory: "0GB", models: ["aitbc-tiny:latest"] },
-        pricing: { rate_per_hour: ratePerHour, currency: "AITBC" },
+        pricing: typeof price === "number" ? { rate_per_hour: price, currency: "AITBC" } : price,
         availability: {
           start_time: new Date(now - 86_400_000).toISOString(),
           end_time: new Date(now + 86_400_000).toISOString(),

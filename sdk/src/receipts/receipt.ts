@@ -26,6 +26,8 @@ export interface Receipt {
   units: string;
   unit_type: "gpu_seconds" | "tokens";
   unit_price: string;
+  /** `tokens` only: micro-AITBC per 1,000 input tokens, when input is priced. */
+  input_unit_price?: string;
   cost: string;
   tokens_in?: number;
   tokens_out?: number;

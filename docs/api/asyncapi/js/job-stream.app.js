@@ -417,6 +417,7 @@
                         ],
                         "x-parser-schema-id": "<anonymous-schema-33>"
                       },
+                      "input_unit_price": "$ref:$.channels.jobStream.messages.jobResult.payload.properties.data.properties.receipt.properties.unit_price",
                       "cost": "$ref:$.channels.jobStream.messages.jobResult.payload.properties.data.properties.receipt.properties.unit_price",
                       "tokens_in": {
                         "type": "integer",

@@ -206,10 +206,14 @@
                     "properties": {
                       "unit_type": {
                         "type": "string",
-                        "const": "gpu_seconds",
+                        "enum": [
+                          "gpu_seconds",
+                          "tokens"
+                        ],
                         "x-parser-schema-id": "<anonymous-schema-19>"
                       },
-                      "unit_price": "$ref:$.channels.minerClaim.messages.jobAssigned.payload.properties.job.properties.budget.properties.max_cost_micro"
+                      "unit_price": "$ref:$.channels.minerClaim.messages.jobAssigned.payload.properties.job.properties.budget.properties.max_cost_micro",
+                      "input_unit_price": "$ref:$.channels.minerClaim.messages.jobAssigned.payload.properties.job.properties.budget.properties.max_cost_micro"
                     },
                     "x-parser-schema-id": "AssignedJobPricing"
                   },

@@ -239,7 +239,9 @@ export class CoordinatorApi extends HeyApiClient {
      * Browse and filter services
      *
      * Public (a key is accepted but not needed). Active services by default, ordered by
-     * `service_id`; paging is stable. `min_price`/`max_price` compare `rate_per_hour`.
+     * `service_id`; paging is stable. `min_price`/`max_price` compare `rate_per_hour`, so they
+     * keep only services priced per hour; `max_price_per_1k_tokens` compares the output-token
+     * price of token-priced services (`unit_type=tokens` lists them all).
      * `available_now=true` keeps services whose availability window contains the current time.
      * `model` keeps services that can serve that model now (an online miner of the provider
      * serves it). `framework` matches `specs.supported_frameworks` case-insensitively.
@@ -369,6 +371,12 @@ export class CoordinatorApi extends HeyApiClient {
      * job needs an online miner of the service's provider that serves the model. A workload
      * job on an available service is accepted even when no online miner advertises its
      * `task_type` yet; `notes` says so, and the job waits for such a miner until its TTL.
+     *
+     * A token-priced service (`pricing.unit_type: tokens`) needs a budget that covers the
+     * worst case: `max_tokens` (128 when absent) output tokens plus the prompt's input tokens
+     * (counted with the model's tokenizer where the coordinator has it, else its UTF-8 bytes
+     * + 64), at the service's prices. A smaller budget excludes the service (`reasons` filter
+     * `budget`, with the estimate), so a job that names it is 422 `no_matching_service`.
      *
      * The budget comes from the customer's prepaid deposit or a per-job escrow (`funding`). A
      * deposit job is reserved against the deposit in the same step that creates it and is
@@ -571,6 +579,18 @@ export class CoordinatorApi extends HeyApiClient {
      * `tokens_in` ≤ the UTF-8 bytes of the job's input (the prompt, or the canonical
      * requirements of a non-inference job) + 64. A receipt outside a bound is 422
      * `receipt_invalid` naming the field, and nothing is paid.
+     *
+     * Token-priced jobs (`pricing.unit_type` = `tokens`): `units` = `tokens_out` as an integer
+     * string, `unit_type` = `tokens`, `unit_price` = micro-AITBC per 1,000 output tokens,
+     * `input_unit_price` = micro-AITBC per 1,000 input tokens when input is priced (absent
+     * otherwise), `tokens_in`/`tokens_out` present and equal to the metering, and
+     * `cost` = min(ceil(unit_price × tokens_out ÷ 1,000) + ceil(input_unit_price × tokens_in ÷ 1,000),
+     * budget): each part is rounded up to the next micro-AITBC. The billed counts are
+     * checked: for a model whose tokenizer the coordinator knows (`aitbc-tiny:latest`) they
+     * are the counts of `output.text` and of the prompt under that tokenizer, and a higher
+     * count is 422 `receipt_invalid` naming `body.metering.tokens_out` (or `tokens_in`);
+     * for any other model `tokens_out` is bounded by the job's `max_tokens` (128 when the job
+     * gives none) and the bounds above.
      *
      */
     public completeJob<ThrowOnError extends boolean = true>(options: Options<CompleteJobData, ThrowOnError>) {

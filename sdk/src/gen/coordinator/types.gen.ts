@@ -130,26 +130,59 @@ export type ServiceSpecs = {
 
 /**
  * PricingInput
+ *
+ * Either a price per GPU-hour (`rate_per_hour`; `unit_type` absent or `gpu_seconds`), or, for
+ * LLM services, a price per 1,000 tokens: `unit_type: tokens` with
+ * `price_per_1k_output_tokens` and optionally `price_per_1k_input_tokens` (input tokens are
+ * free without it). A token price with `rate_per_hour`, or a `gpu_seconds` price without
+ * it, is 400 `validation_failed`. All prices in AITBC with at most 6 decimals.
+ *
  */
 export type PricingInput = {
     /**
      * AITBC per GPU-hour, at most 6 decimals.
      */
-    rate_per_hour: number;
+    rate_per_hour?: number;
     currency: Currency;
+    /**
+     * What the service is metered by.
+     */
+    unit_type?: 'gpu_seconds' | 'tokens';
+    /**
+     * AITBC per 1,000 output tokens (`unit_type: tokens`).
+     */
+    price_per_1k_output_tokens?: number;
+    /**
+     * AITBC per 1,000 input tokens (`unit_type: tokens`); input is free when absent.
+     */
+    price_per_1k_input_tokens?: number;
 };
 
 /**
  * Pricing
+ *
+ * `gpu_seconds`: `rate_per_hour`, and `unit_price` = the rate per hour in micro-AITBC.
+ * `tokens`: `price_per_1k_output_tokens` and `unit_price` = it in micro-AITBC, with
+ * `price_per_1k_input_tokens` and `input_unit_price` when input tokens are priced; no
+ * `rate_per_hour`.
+ *
  */
 export type Pricing = {
-    rate_per_hour: Amount;
+    rate_per_hour?: Amount;
     currency: Currency;
-    unit_type: 'gpu_seconds';
+    unit_type: 'gpu_seconds' | 'tokens';
     /**
-     * The rate per hour in micro-AITBC, as receipts carry it.
+     * The price in micro-AITBC, as receipts carry it: per hour (`gpu_seconds`) or per
+     * 1,000 output tokens (`tokens`).
+     *
      */
     unit_price: MicroAmount;
+    price_per_1k_output_tokens?: Amount;
+    price_per_1k_input_tokens?: Amount;
+    /**
+     * Micro-AITBC per 1,000 input tokens, when input tokens are priced.
+     */
+    input_unit_price?: MicroAmount;
 };
 
 /**
@@ -403,12 +436,29 @@ export type Budget = {
  * The service's price when the job was created; the job is metered with it.
  */
 export type JobPricing = {
-    unit_type: 'gpu_seconds';
+    unit_type: 'gpu_seconds' | 'tokens';
     /**
-     * Micro-AITBC per hour (3,600 GPU-seconds).
+     * Micro-AITBC per hour (3,600 GPU-seconds) for `gpu_seconds`, per 1,000 output tokens
+     * for `tokens`.
+     *
      */
     unit_price: MicroAmount;
-    rate_per_hour: Amount;
+    /**
+     * `gpu_seconds` only.
+     */
+    rate_per_hour?: Amount;
+    /**
+     * `tokens` only.
+     */
+    price_per_1k_output_tokens?: Amount;
+    /**
+     * `tokens` only, when input tokens are priced.
+     */
+    price_per_1k_input_tokens?: Amount;
+    /**
+     * Micro-AITBC per 1,000 input tokens, when input tokens are priced.
+     */
+    input_unit_price?: MicroAmount;
 };
 
 /**
@@ -719,11 +769,15 @@ export type ClaimedJob = {
         max_cost_micro: MicroAmount;
     };
     pricing: {
-        unit_type: 'gpu_seconds';
+        unit_type: 'gpu_seconds' | 'tokens';
         /**
-         * Micro-AITBC per hour.
+         * Micro-AITBC per hour (`gpu_seconds`) or per 1,000 output tokens (`tokens`).
          */
         unit_price: MicroAmount;
+        /**
+         * Micro-AITBC per 1,000 input tokens (`tokens`, when input tokens are priced).
+         */
+        input_unit_price?: MicroAmount;
     };
     expires_at: Timestamp;
     chain_id: string;
@@ -1179,11 +1233,19 @@ export type Receipt = {
     unit_type: 'gpu_seconds' | 'tokens';
     /**
      * The service's price in micro-AITBC: per hour (3,600 GPU-seconds) when `unit_type` is
-     * `gpu_seconds`, per 1,000 tokens when it is `tokens`. The cost is
-     * floor(unit_price × units ÷ 3600) or floor(unit_price × units ÷ 1000), capped at the job's budget.
+     * `gpu_seconds`, per 1,000 output tokens when it is `tokens` (then `units` = `tokens_out`).
+     * The cost is floor(unit_price × units ÷ 3600) for `gpu_seconds`, and
+     * ceil(unit_price × tokens_out ÷ 1000) + ceil(input_unit_price × tokens_in ÷ 1000) for
+     * `tokens` (each part rounded up to the next micro-AITBC), capped at the job's budget.
      *
      */
     unit_price: MicroAmount;
+    /**
+     * `tokens` only: micro-AITBC per 1,000 input tokens, when the service prices input; input
+     * tokens are free when absent.
+     *
+     */
+    input_unit_price?: MicroAmount;
     /**
      * What the customer pays, in micro-AITBC. Never above the job's budget.
      */
@@ -1749,6 +1811,16 @@ export type ListServicesData = {
          * The `next_cursor` of the previous page.
          */
         cursor?: string;
+        /**
+         * Only services metered this way (`gpu_seconds` per hour, `tokens` per 1,000 tokens).
+         */
+        unit_type?: 'gpu_seconds' | 'tokens';
+        /**
+         * Only token-priced services whose `price_per_1k_output_tokens` is at most this, in AITBC
+         * (services priced per hour have no such price and are left out).
+         *
+         */
+        max_price_per_1k_tokens?: number;
     };
     url: '/v1/services';
 };

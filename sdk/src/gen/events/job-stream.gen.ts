@@ -73,6 +73,7 @@ export interface Receipt {
   'units': string;
   'unit_type': AnonymousSchema_32;
   'unit_price': string;
+  'input_unit_price'?: string;
   'cost': string;
   'tokens_in'?: number;
   'tokens_out'?: number;

@@ -39,9 +39,12 @@ export interface AssignedJobBudget {
 }
 
 export interface AssignedJobPricing {
-  'unit_type': 'gpu_seconds';
+  'unit_type': AnonymousSchema_19;
   'unit_price': string;
+  'input_unit_price'?: string;
 }
+
+export type AnonymousSchema_19 = "gpu_seconds" | "tokens";
 
 export interface JobLease {
   'lease_id': string;

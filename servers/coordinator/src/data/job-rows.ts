@@ -23,6 +23,8 @@ export function jobFromRow(r: Record<string, unknown>): JobRecord {
     requirements: json<Requirements>(r.requirements),
     budgetMicro: big(r.budget_micro),
     unitPriceMicro: big(r.unit_price_micro),
+    unitType: r.unit_type === "tokens" ? "tokens" : "gpu_seconds",
+    inputPriceMicro: bigOrNull(r.input_price_micro),
     ttlSeconds: Number(r.ttl_seconds),
     attempts: Number(r.attempts),
     minerId: str(r.miner_id),

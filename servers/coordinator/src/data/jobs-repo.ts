@@ -52,6 +52,8 @@ export class JobsRepo implements JobStore, JobLeaseStore, JobSweepQueries {
       requirements: JSON.stringify(j.requirements),
       budget_micro: j.budgetMicro.toString(),
       unit_price_micro: j.unitPriceMicro.toString(),
+      unit_type: j.unitType,
+      input_price_micro: j.inputPriceMicro === null ? null : j.inputPriceMicro.toString(),
       ttl_seconds: j.ttlSeconds,
       attempts: j.attempts,
       created_at: j.createdAt,

@@ -313,6 +313,20 @@ export const migrations: readonly Migration[] = [
       });
     },
   },
+  {
+    // Services and jobs priced per 1,000 tokens: rate_micro / unit_price_micro then hold the
+    // price per 1,000 output tokens, input_price_micro the price per 1,000 input tokens (null
+    // when input is free).
+    name: "012-token-pricing",
+    async up(db) {
+      for (const table of ["services", "jobs"]) {
+        await db.schema.alterTable(table, (t) => {
+          t.string("unit_type", 16).notNullable().defaultTo("gpu_seconds");
+          t.bigInteger("input_price_micro");
+        });
+      }
+    },
+  },
 ];
 
 function minerModelRows(minerId: string, providerId: string, capabilities: string) {

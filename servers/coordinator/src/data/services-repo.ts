@@ -5,7 +5,7 @@ import type {
   ServiceSpecs,
   ServiceStore,
 } from "../domain/services/service-store.js";
-import { big, firstRow, json } from "./db-kind.js";
+import { big, bigOrNull, firstRow, json } from "./db-kind.js";
 
 function fromRow(r: Record<string, unknown>): ServiceRecord {
   return {
@@ -17,6 +17,8 @@ function fromRow(r: Record<string, unknown>): ServiceRecord {
     description: r.description === null ? null : String(r.description),
     specs: json<ServiceSpecs>(r.specs),
     rateMicro: big(r.rate_micro),
+    unitType: r.unit_type === "tokens" ? "tokens" : "gpu_seconds",
+    inputPriceMicro: bigOrNull(r.input_price_micro),
     currency: "AITBC",
     availStart: (r.avail_start as string | null) ?? null,
     availEnd: (r.avail_end as string | null) ?? null,
@@ -37,6 +39,8 @@ function toRow(s: ServiceRecord) {
     description: s.description,
     specs: JSON.stringify(s.specs),
     rate_micro: s.rateMicro.toString(),
+    unit_type: s.unitType,
+    input_price_micro: s.inputPriceMicro === null ? null : s.inputPriceMicro.toString(),
     currency: s.currency,
     avail_start: s.availStart,
     avail_end: s.availEnd,
@@ -71,8 +75,15 @@ export class ServicesRepo implements ServiceStore {
     if (q.type) query.where({ type: q.type });
     if (q.providerId) query.where({ provider_id: q.providerId });
     // Compare as integers on both databases: the column is a bigint.
+    if (q.minRateMicro !== undefined || q.maxRateMicro !== undefined)
+      query.where({ unit_type: "gpu_seconds" });
     if (q.minRateMicro !== undefined) query.where("rate_micro", ">=", q.minRateMicro.toString());
     if (q.maxRateMicro !== undefined) query.where("rate_micro", "<=", q.maxRateMicro.toString());
+    if (q.unitType) query.where({ unit_type: q.unitType });
+    if (q.maxTokenPriceMicro !== undefined)
+      query
+        .where({ unit_type: "tokens" })
+        .where("rate_micro", "<=", q.maxTokenPriceMicro.toString());
     if (q.afterServiceId) query.where("service_id", ">", q.afterServiceId);
     if (q.servedBy) query.whereIn("provider_id", this.providersServing(q.servedBy));
     const rows = (await query) as Array<Record<string, unknown>>;

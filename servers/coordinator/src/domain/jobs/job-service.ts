@@ -83,7 +83,7 @@ export class JobService {
     requirements: Requirements,
     budgetMicro: bigint,
   ): Promise<JobView> {
-    const { service, notes } = await this.matcher.match(requirements, body.service_id);
+    const { service, notes } = await this.matcher.match(requirements, body.service_id, budgetMicro);
     const now = new Date();
     const ttl = body.ttl_seconds ?? DEFAULT_TTL_S;
     const job: JobRecord = {
@@ -98,6 +98,8 @@ export class JobService {
       requirements,
       budgetMicro,
       unitPriceMicro: service.rateMicro,
+      unitType: service.unitType,
+      inputPriceMicro: service.inputPriceMicro,
       ttlSeconds: ttl,
       attempts: 0,
       minerId: null,

@@ -1,5 +1,6 @@
 // What a job is, in the domain's terms: its states, its requirements, and the record the stores keep.
 import type { JobFunding } from "../deposits/reservation.js";
+import type { UnitType } from "../services/service-store.js";
 
 export type JobStatus =
   "pending" | "queued" | "assigned" | "running" | "completed" | "failed" | "expired" | "cancelled";
@@ -60,7 +61,11 @@ export interface JobRecord {
   model: string | null;
   requirements: Requirements;
   budgetMicro: bigint;
+  /** Micro-AITBC per hour (`gpu_seconds`) or per 1,000 output tokens (`tokens`). */
   unitPriceMicro: bigint;
+  unitType: UnitType;
+  /** Micro-AITBC per 1,000 input tokens of a token-priced job; null when input is free. */
+  inputPriceMicro: bigint | null;
   ttlSeconds: number;
   attempts: number;
   minerId: string | null;

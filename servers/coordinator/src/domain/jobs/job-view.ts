@@ -2,6 +2,7 @@
 import { fromMicro } from "@aitbc/sdk";
 import type { CoordinatorTypes } from "@aitbc/sdk";
 import type { JobRecord, PublicJobStatus } from "./job-types.js";
+import { renderPriceFields } from "../services/pricing.js";
 
 export type JobView = CoordinatorTypes.Job;
 export type PaymentView = CoordinatorTypes.Payment;
@@ -34,11 +35,11 @@ export function renderJob(j: JobRecord): JobView {
       max_cost_micro: j.budgetMicro.toString(),
       currency: "AITBC",
     },
-    pricing: {
-      unit_type: "gpu_seconds",
-      unit_price: j.unitPriceMicro.toString(),
-      rate_per_hour: fromMicro(j.unitPriceMicro),
-    },
+    pricing: renderPriceFields({
+      unitType: j.unitType,
+      rateMicro: j.unitPriceMicro,
+      inputPriceMicro: j.inputPriceMicro,
+    }),
     ttl_seconds: j.ttlSeconds,
     attempts: j.attempts,
     created_at: j.createdAt,

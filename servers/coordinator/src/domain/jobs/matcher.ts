@@ -8,6 +8,8 @@ import { isInference, type Requirements } from "./job-types.js";
 import type { MinerPresence } from "../miners/presence.js";
 import { isAvailableAt } from "../services/availability.js";
 import { loadFleet, servableModels, servesTaskType } from "../services/service-view.js";
+import { describeWorstCase, worstCaseTokenCost } from "./token-metering.js";
+import { fromMicro } from "@aitbc/sdk";
 
 export interface MatchReason {
   filter: string;
@@ -30,7 +32,12 @@ export class Matcher {
     private readonly presence: MinerPresence,
   ) {}
 
-  async match(requirements: Requirements, serviceId: string | undefined): Promise<Match> {
+  /** `budgetMicro`: a token-priced service must fit the job's worst case into it. */
+  async match(
+    requirements: Requirements,
+    serviceId: string | undefined,
+    budgetMicro?: bigint,
+  ): Promise<Match> {
     const now = new Date();
     let candidates: ServiceRecord[];
     if (serviceId) {
@@ -60,6 +67,17 @@ export class Matcher {
         exclude(
           "availability",
           `The availability window does not contain the current time (${now.toISOString()}).`,
+          s,
+        );
+      } else if (
+        s.unitType === "tokens" &&
+        budgetMicro !== undefined &&
+        worstCaseTokenCost(requirements, s) > budgetMicro
+      ) {
+        exclude(
+          "budget",
+          `The budget of ${fromMicro(budgetMicro)} AITBC does not cover the worst case of a ` +
+            `token-priced service: ${describeWorstCase(requirements, s)}. Raise the budget or lower max_tokens.`,
           s,
         );
       } else if (isInference(requirements)) {
@@ -111,9 +129,13 @@ export class Matcher {
     };
     const taskType = requirements.task_type;
     const ready = (s: ServiceRecord) => (servesTaskType(fleet, s.providerId, taskType) ? 0 : 1);
+    // Prices per hour and per token do not compare: each kind is ordered by its own price, and
+    // services priced per hour come first, as they did before token prices existed.
+    const kind = (s: ServiceRecord) => (s.unitType === "gpu_seconds" ? 0 : 1);
     survivors.sort(
       (a, b) =>
         ready(a) - ready(b) ||
+        kind(a) - kind(b) ||
         (a.rateMicro < b.rateMicro ? -1 : a.rateMicro > b.rateMicro ? 1 : 0) ||
         avg(b) - avg(a) ||
         (a.serviceId < b.serviceId ? -1 : 1),

@@ -130,7 +130,11 @@ export function claimedJob(job: JobRecord, chainId: string): CoordinatorTypes.Cl
     customer_id: job.customerId,
     requirements: job.requirements as CoordinatorTypes.ClaimedJob["requirements"],
     budget: { max_cost: fromMicro(job.budgetMicro), max_cost_micro: job.budgetMicro.toString() },
-    pricing: { unit_type: "gpu_seconds", unit_price: job.unitPriceMicro.toString() },
+    pricing: {
+      unit_type: job.unitType,
+      unit_price: job.unitPriceMicro.toString(),
+      ...(job.inputPriceMicro !== null ? { input_unit_price: job.inputPriceMicro.toString() } : {}),
+    },
     expires_at: job.expiresAt,
     chain_id: chainId,
   };

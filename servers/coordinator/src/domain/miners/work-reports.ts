@@ -10,7 +10,7 @@ import type { ReceiptStore } from "../receipts/receipt-store.js";
 import type { Caller } from "../accounts/caller.js";
 import { leaseLost, providerJob, requireLiveLease } from "./lease-rules.js";
 import type { Decision, JobTransitions } from "../jobs/job-transitions.js";
-import { meteredCost } from "../jobs/metering.js";
+import { jobCost } from "../jobs/token-metering.js";
 import { endedPaymentStatus, refundChange } from "../jobs/terminal.js";
 import { renderPayment } from "../jobs/job-view.js";
 import type { ReceiptKeyRing } from "../receipts/receipt-keys.js";
@@ -108,7 +108,7 @@ export class WorkReports {
         );
       const receipt = countersignReceipt(received, this.keys.current);
       const hash = receiptHash(receipt);
-      const cost = meteredCost(job.unitPriceMicro, body.metering.duration_ms, job.budgetMicro);
+      const cost = jobCost(job, body.metering);
       const refund = job.budgetMicro - cost;
       const paymentStatus = endedPaymentStatus(job, cost);
       const payment = renderPayment({

@@ -1,6 +1,6 @@
 // What the coordinator checks before it countersigns a miner's receipt. Every problem is named by
 // field; any problem means 422 receipt_invalid and the job stays with the miner's lease.
-import { canonicalize, contentDigest, receiptSigningBytes, type Receipt } from "@aitbc/sdk";
+import { contentDigest, receiptSigningBytes, type Receipt } from "@aitbc/sdk";
 import {
   isInference,
   type JobMetering,
@@ -8,6 +8,13 @@ import {
   type JobRecord,
 } from "../jobs/job-types.js";
 import { meteredCost, unitsFromDuration } from "../jobs/metering.js";
+import {
+  TOKEN_SLACK,
+  jobCost,
+  jobInput,
+  jobTokenCounter,
+  outputTokenLimit,
+} from "../jobs/token-metering.js";
 import { verifyEd25519 } from "./node-ed25519.js";
 
 export interface ReceiptProblem {
@@ -15,18 +22,8 @@ export interface ReceiptProblem {
   message: string;
 }
 
-/**
- * Tokens a tokenizer may add beyond one per byte: BOS/EOS and a chat template's markers. Real
- * tokenizers produce fewer tokens than bytes, so this only keeps honest counts inside the bound.
- */
-export const TOKEN_SLACK = 64;
-
-function jobInput(job: JobRecord): string {
-  return isInference(job.requirements) ? job.requirements.prompt : canonicalize(job.requirements);
-}
-
 export function inputHash(job: JobRecord): string {
-  return contentDigest(jobInput(job));
+  return contentDigest(jobInput(job.requirements));
 }
 
 /**
@@ -48,7 +45,7 @@ function meteringProblems(
       field: "body.metering.duration_ms",
       message: `must be at most ${maxDuration} (the ${observedMs} ms since the claim + ${bounds.toleranceMs} ms)`,
     });
-  const maxIn = Buffer.byteLength(jobInput(job), "utf8") + TOKEN_SLACK;
+  const maxIn = Buffer.byteLength(jobInput(job.requirements), "utf8") + TOKEN_SLACK;
   if (metering.tokens_in > maxIn)
     problems.push({
       field: "body.metering.tokens_in",
@@ -62,6 +59,44 @@ function meteringProblems(
       field: "body.metering.tokens_out",
       message: `must be at most ${maxOut} (max_tokens, and the output's bytes + ${TOKEN_SLACK})`,
     });
+  if (job.unitType === "tokens") problems.push(...billedTokenProblems(job, output, metering));
+  return problems;
+}
+
+/**
+ * The token counts a token-priced job is billed for: re-counted with the model's tokenizer when
+ * the SDK has it (a miner bills that count, never more), else bounded by the output limit the
+ * job had (its max_tokens, or the miners' default when it gave none).
+ */
+function billedTokenProblems(
+  job: JobRecord,
+  output: JobOutput,
+  metering: JobMetering,
+): ReceiptProblem[] {
+  const problems: ReceiptProblem[] = [];
+  const count = jobTokenCounter(job.requirements);
+  const model = isInference(job.requirements) ? job.requirements.model : "";
+  if (count) {
+    const out = count(output.text);
+    if (metering.tokens_out > out)
+      problems.push({
+        field: "body.metering.tokens_out",
+        message: `must be at most ${out}, the tokens of output.text by the tokenizer of ${model}`,
+      });
+    const input = count(jobInput(job.requirements));
+    if (metering.tokens_in > input)
+      problems.push({
+        field: "body.metering.tokens_in",
+        message: `must be at most ${input}, the tokens of the prompt by the tokenizer of ${model}`,
+      });
+  } else {
+    const limit = outputTokenLimit(job.requirements);
+    if (metering.tokens_out > limit)
+      problems.push({
+        field: "body.metering.tokens_out",
+        message: `must be at most ${limit}, the job's output limit`,
+      });
+  }
   return problems;
 }
 
@@ -119,20 +154,35 @@ export function checkReceipt(
   }
   expect("input_hash", inputHash(job), "sha256: of the job's input");
   expect("output_hash", contentDigest(ctx.output.text), "sha256: of output.text");
-  expect("unit_type", "gpu_seconds");
+  expect("unit_type", job.unitType);
   expect("unit_price", job.unitPriceMicro.toString());
-  expect(
-    "units",
-    unitsFromDuration(ctx.metering.duration_ms),
-    "metering.duration_ms / 1000 with 3 decimals",
-  );
-  expect(
-    "cost",
-    meteredCost(job.unitPriceMicro, ctx.metering.duration_ms, job.budgetMicro).toString(),
-    "min(floor(unit_price × duration_ms ÷ 3600000), budget)",
-  );
-  if (receipt.tokens_in !== undefined) expect("tokens_in", ctx.metering.tokens_in);
-  if (receipt.tokens_out !== undefined) expect("tokens_out", ctx.metering.tokens_out);
+  if (job.unitType === "tokens") {
+    expect("input_unit_price", job.inputPriceMicro?.toString(), "the job's input price per 1k");
+    expect("units", String(ctx.metering.tokens_out), "metering.tokens_out");
+    expect(
+      "cost",
+      jobCost(job, ctx.metering).toString(),
+      "min(ceil(unit_price × tokens_out ÷ 1000) + ceil(input_unit_price × tokens_in ÷ 1000), budget)",
+    );
+    // A token receipt bills its counts, so it must carry them.
+    expect("tokens_in", ctx.metering.tokens_in);
+    expect("tokens_out", ctx.metering.tokens_out);
+  } else {
+    expect(
+      "units",
+      unitsFromDuration(ctx.metering.duration_ms),
+      "metering.duration_ms / 1000 with 3 decimals",
+    );
+    expect(
+      "cost",
+      meteredCost(job.unitPriceMicro, ctx.metering.duration_ms, job.budgetMicro).toString(),
+      "min(floor(unit_price × duration_ms ÷ 3600000), budget)",
+    );
+    if (receipt.input_unit_price !== undefined)
+      expect("input_unit_price", undefined, "absent for a price per hour");
+    if (receipt.tokens_in !== undefined) expect("tokens_in", ctx.metering.tokens_in);
+    if (receipt.tokens_out !== undefined) expect("tokens_out", ctx.metering.tokens_out);
+  }
   const started = Date.parse(receipt.started_at);
   const completed = Date.parse(receipt.completed_at);
   if (Number.isNaN(started) || Number.isNaN(completed) || completed < started)

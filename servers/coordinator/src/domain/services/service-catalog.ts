@@ -7,6 +7,7 @@ import { decodeCursor, encodeCursor } from "../cursor.js";
 import { parseAmount } from "../amounts.js";
 import { requireRole, type Caller } from "../accounts/caller.js";
 import { normalizeAvailability, isAvailableAt } from "./availability.js";
+import { parsePricing } from "./pricing.js";
 import type { ServiceView, ServiceViews } from "./service-view.js";
 import type { MinerPresence } from "../miners/presence.js";
 
@@ -24,6 +25,8 @@ export interface ServiceFilter {
   status?: "active" | "inactive" | "all";
   limit: number;
   cursor?: string;
+  unit_type?: "gpu_seconds" | "tokens";
+  max_price_per_1k_tokens?: number;
 }
 
 export class ServiceCatalog {
@@ -35,9 +38,7 @@ export class ServiceCatalog {
 
   async register(caller: Caller, body: Registration): Promise<ServiceView> {
     requireRole(caller, "provider");
-    const rateMicro = parseAmount(body.pricing.rate_per_hour, "body.pricing.rate_per_hour", {
-      positive: true,
-    });
+    const price = parsePricing(body.pricing, "body.pricing");
     const now = new Date().toISOString();
     const record: ServiceRecord = {
       serviceId: body.service_id ?? randomBytes(16).toString("hex"),
@@ -47,7 +48,7 @@ export class ServiceCatalog {
       type: body.type,
       description: body.description ?? null,
       specs: body.specs,
-      rateMicro,
+      ...price,
       currency: "AITBC",
       ...normalizeAvailability(body.availability),
       status: "active",
@@ -79,10 +80,7 @@ export class ServiceCatalog {
     if (body.name !== undefined) next.name = body.name;
     if (body.description !== undefined) next.description = body.description;
     if (body.specs !== undefined) next.specs = body.specs;
-    if (body.pricing !== undefined)
-      next.rateMicro = parseAmount(body.pricing.rate_per_hour, "body.pricing.rate_per_hour", {
-        positive: true,
-      });
+    if (body.pricing !== undefined) Object.assign(next, parsePricing(body.pricing, "body.pricing"));
     if (body.availability !== undefined)
       Object.assign(next, normalizeAvailability(body.availability));
     if (body.status !== undefined) next.status = body.status;
@@ -138,6 +136,15 @@ export class ServiceCatalog {
             : {}),
           ...(f.max_price !== undefined
             ? { maxRateMicro: parseAmount(f.max_price, "query.max_price") }
+            : {}),
+          ...(f.unit_type ? { unitType: f.unit_type } : {}),
+          ...(f.max_price_per_1k_tokens !== undefined
+            ? {
+                maxTokenPriceMicro: parseAmount(
+                  f.max_price_per_1k_tokens,
+                  "query.max_price_per_1k_tokens",
+                ),
+              }
             : {}),
           ...(lastId ? { afterServiceId: lastId } : {}),
           ...servingModel(),

@@ -7,6 +7,8 @@ export interface ServiceSpecs {
   models?: string[];
 }
 
+export type UnitType = "gpu_seconds" | "tokens";
+
 export interface ServiceRecord {
   serviceId: string;
   providerId: string;
@@ -15,7 +17,11 @@ export interface ServiceRecord {
   type: string;
   description: string | null;
   specs: ServiceSpecs;
+  /** Micro-AITBC per hour (`gpu_seconds`) or per 1,000 output tokens (`tokens`). */
   rateMicro: bigint;
+  unitType: UnitType;
+  /** Micro-AITBC per 1,000 input tokens; null when input is free or the price is per hour. */
+  inputPriceMicro: bigint | null;
   currency: "AITBC";
   availStart: string | null;
   availEnd: string | null;
@@ -29,8 +35,12 @@ export interface ServiceQuery {
   status?: "active" | "inactive";
   type?: string;
   providerId?: string;
+  /** Rates per hour: services priced per token are left out when either is given. */
   minRateMicro?: bigint;
   maxRateMicro?: bigint;
+  unitType?: UnitType;
+  /** Token-priced services whose output price per 1,000 tokens is at most this. */
+  maxTokenPriceMicro?: bigint;
   /** Only services whose window contains this instant (or that have no window). */
   availableAt?: string;
   afterServiceId?: string;

@@ -1,12 +1,12 @@
 // The wire view of services, with what only the rest of the system knows: the models online miners
 // serve now, how many miners are online, and the ratings.
-import { fromMicro } from "@aitbc/sdk";
 import type { CoordinatorTypes } from "@aitbc/sdk";
 import type { ServiceRecord } from "./service-store.js";
 import type { MinerRecord, MinerStore } from "../miners/miner-store.js";
 import type { ReviewStore } from "../reviews/review-store.js";
 import type { MinerPresence } from "../miners/presence.js";
 import { isAvailableAt } from "./availability.js";
+import { renderPriceFields } from "./pricing.js";
 
 export type ServiceView = CoordinatorTypes.Service;
 
@@ -79,12 +79,7 @@ export function renderService(
     type: s.type,
     ...(s.description !== null ? { description: s.description } : {}),
     specs: s.specs,
-    pricing: {
-      rate_per_hour: fromMicro(s.rateMicro),
-      currency: s.currency,
-      unit_type: "gpu_seconds",
-      unit_price: s.rateMicro.toString(),
-    },
+    pricing: { currency: s.currency, ...renderPriceFields(s) },
     availability:
       s.availStart && s.availEnd
         ? {

@@ -38,6 +38,7 @@ export function serviceRoutes(
       const framework = qString(query.framework);
       const providerId = qString(query.provider_id);
       const cursor = qString(query.cursor);
+      const maxTokenPrice = qNumber(query.max_price_per_1k_tokens);
       const page = await ctx.catalog.list({
         limit,
         ...(type ? { type } : {}),
@@ -48,6 +49,8 @@ export function serviceRoutes(
         ...(framework ? { framework } : {}),
         ...(providerId ? { provider_id: providerId } : {}),
         ...(query.status ? { status: query.status } : {}),
+        ...(query.unit_type ? { unit_type: query.unit_type } : {}),
+        ...(maxTokenPrice !== undefined ? { max_price_per_1k_tokens: maxTokenPrice } : {}),
         ...(cursor ? { cursor } : {}),
       });
       return {

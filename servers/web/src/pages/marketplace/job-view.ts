@@ -13,6 +13,7 @@ import { jobSteps } from "./job-steps.js";
 import { paymentPanel } from "./payment-panel.js";
 import { receiptPanel } from "./receipt-panel.js";
 import { reviewForm } from "./review-form.js";
+import { priceLine } from "./price-text.js";
 
 const FINAL = new Set(["completed", "failed", "expired", "cancelled"]);
 
@@ -209,7 +210,7 @@ export async function jobView(session: Session, ctx: RouteContext): Promise<Node
             ["Model", requirements.model ?? "—"],
             ["Prompt", requirements.prompt ?? "—"],
             ["Budget", aitbc(job.budget.max_cost)],
-            ["Price", `${aitbc(job.pricing.rate_per_hour)} / GPU-hour`],
+            ["Price", h("span", { id: "job-price" }, priceLine(job.pricing))],
           ]),
         ),
         payment.el,

@@ -36,6 +36,43 @@ function field(label: string, input: HTMLElement, help?: string) {
 
 export function providerView(session: Session, _ctx: RouteContext): Node {
   const me = session.identity.me;
+  const rateField = field(
+    "Rate (AITBC tokens/hour)",
+    h("input", {
+      id: "rate",
+      name: "rate_per_hour",
+      type: "number",
+      min: "0",
+      step: "any",
+      value: "100",
+    }),
+  );
+  const tokenFields = h(
+    "div",
+    { class: "fields-2", id: "token-price-fields", hidden: true },
+    field(
+      "AITBC per 1k output tokens",
+      h("input", {
+        id: "price-output",
+        name: "price_per_1k_output_tokens",
+        type: "number",
+        min: "0",
+        step: "any",
+        value: "0.002",
+      }),
+    ),
+    field(
+      "AITBC per 1k input tokens",
+      h("input", {
+        id: "price-input",
+        name: "price_per_1k_input_tokens",
+        type: "number",
+        min: "0",
+        step: "any",
+      }),
+      "Optional: input tokens are free without it.",
+    ),
+  );
   const today = new Date();
   const nextYear = new Date(today.getTime() + 365 * 24 * 3600 * 1000);
   const status = h("div", { id: "provider-form-status", "aria-live": "polite" });
@@ -168,22 +205,15 @@ export function providerView(session: Session, _ctx: RouteContext): Node {
           "select",
           { id: "pricing-model", name: "pricing_model" },
           h("option", { value: "per_hour" }, "Per hour"),
+          h("option", { value: "per_1k_tokens" }, "Per 1k tokens (LLM)"),
         ),
-        "Billed per GPU-second at the hourly rate; a job never costs more than its budget.",
+        "Per hour: billed per GPU-second at the hourly rate. Per 1k tokens: billed per output " +
+          "(and optionally input) token, rounded up to the micro-AITBC. A job never costs more " +
+          "than its budget.",
       ),
-      field(
-        "Rate (AITBC tokens/hour)",
-        h("input", {
-          id: "rate",
-          name: "rate_per_hour",
-          type: "number",
-          min: "0",
-          step: "any",
-          required: true,
-          value: "100",
-        }),
-      ),
+      rateField,
     ),
+    tokenFields,
     h(
       "div",
       { class: "fields-2" },
@@ -202,12 +232,20 @@ export function providerView(session: Session, _ctx: RouteContext): Node {
     h("div", null, submit),
   );
 
+  const perToken = () => fieldValue(form, "pricing_model") === "per_1k_tokens";
+  form.querySelector("#pricing-model")!.addEventListener("change", () => {
+    rateField.hidden = perToken();
+    tokenFields.hidden = !perToken();
+  });
+
   form.addEventListener("submit", (ev) => {
     ev.preventDefault();
     const problems: string[] = [];
     const name = fieldValue(form, "name");
     const serviceId = fieldValue(form, "service_id");
     const rate = fieldValue(form, "rate_per_hour");
+    const outputPrice = fieldValue(form, "price_per_1k_output_tokens");
+    const inputPrice = fieldValue(form, "price_per_1k_input_tokens");
     const gpu = fieldValue(form, "gpu_type");
     const memory = fieldValue(form, "memory");
     const cores = fieldValue(form, "cuda_cores");
@@ -218,7 +256,12 @@ export function providerView(session: Session, _ctx: RouteContext): Node {
       problems.push("Service ID may only use letters, digits, dots and dashes.");
     if (!gpu) problems.push("GPU is required.");
     if (!memory) problems.push("GPU memory is required.");
-    if (!AMOUNT.test(rate) || toMicro(rate) === 0n)
+    if (perToken()) {
+      if (!AMOUNT.test(outputPrice) || toMicro(outputPrice) === 0n)
+        problems.push("The output token price must be a positive amount with at most 6 decimals.");
+      if (inputPrice && !AMOUNT.test(inputPrice))
+        problems.push("The input token price must be an amount with at most 6 decimals.");
+    } else if (!AMOUNT.test(rate) || toMicro(rate) === 0n)
       problems.push("Rate must be a positive amount with at most 6 decimals.");
     if (cores && !/^\d+$/.test(cores)) problems.push("CUDA cores must be a whole number.");
     if (start && end && end < start) problems.push("“Available until” is before “Available from”.");
@@ -257,7 +300,14 @@ export function providerView(session: Session, _ctx: RouteContext): Node {
         ...(frameworks.length ? { supported_frameworks: frameworks } : {}),
         ...(models.length ? { models } : {}),
       },
-      pricing: { rate_per_hour: Number(rate), currency: "AITBC" },
+      pricing: perToken()
+        ? {
+            currency: "AITBC",
+            unit_type: "tokens",
+            price_per_1k_output_tokens: Number(outputPrice),
+            ...(inputPrice ? { price_per_1k_input_tokens: Number(inputPrice) } : {}),
+          }
+        : { rate_per_hour: Number(rate), currency: "AITBC" },
       ...(start && end
         ? {
             availability: {

@@ -137,7 +137,19 @@ export async function verifyReceiptChecks(
       ["Receipt id", h("code", null, receipt.receipt_id)],
       ["Model", receipt.model],
       ["Metered", `${receipt.units} ${receipt.unit_type.replace("_", "-")}`],
-      ["Unit price", `${aitbc(receipt.unit_price)} per hour`],
+      [
+        "Unit price",
+        h(
+          "span",
+          { id: "receipt-unit-price" },
+          receipt.unit_type === "tokens"
+            ? `${aitbc(receipt.unit_price)} per 1k output tokens` +
+                (receipt.input_unit_price !== undefined
+                  ? `, ${aitbc(receipt.input_unit_price)} per 1k input tokens`
+                  : "")
+            : `${aitbc(receipt.unit_price)} per hour`,
+        ),
+      ],
       ["Cost", h("strong", { id: "receipt-cost" }, aitbc(receipt.cost))],
       ["Ran", `${dateTime(receipt.started_at)} → ${dateTime(receipt.completed_at)}`],
       ["Chain", receipt.chain_id],

@@ -2,8 +2,9 @@
 // its customers rated it.
 import type { CoordinatorTypes } from "@aitbc/sdk";
 import { h } from "../common/dom.js";
-import { aitbc, serviceTypeLabel, stars } from "../common/format.js";
+import { serviceTypeLabel, stars } from "../common/format.js";
 import { badge } from "../common/widgets.js";
+import { priceText } from "./price-text.js";
 
 export function availabilityBadge(s: CoordinatorTypes.Service) {
   if (s.status !== "active") return badge("Inactive", "muted");
@@ -22,6 +23,7 @@ export function ratingLine(average: number | null, count: number) {
 }
 
 export function serviceCard(s: CoordinatorTypes.Service): HTMLElement {
+  const price = priceText(s.pricing);
   return h(
     "article",
     { class: "service-card", "data-service-id": s.service_id },
@@ -36,9 +38,16 @@ export function serviceCard(s: CoordinatorTypes.Service): HTMLElement {
     s.description ? h("p", { class: "service-desc" }, s.description) : null,
     h(
       "div",
-      { class: "service-price", "data-rate": String(s.pricing.rate_per_hour) },
-      h("strong", null, aitbc(s.pricing.rate_per_hour)),
-      h("span", { class: "muted" }, " / GPU-hour"),
+      {
+        class: "service-price",
+        "data-unit-type": s.pricing.unit_type,
+        ...(s.pricing.rate_per_hour !== undefined
+          ? { "data-rate": String(s.pricing.rate_per_hour) }
+          : { "data-unit-price": s.pricing.unit_price }),
+      },
+      h("strong", null, price.amount),
+      h("span", { class: "muted" }, price.per),
+      price.input ? h("div", { class: "small muted" }, price.input) : null,
     ),
     h("div", { class: "small muted" }, s.specs.gpu_type, " · ", s.specs.memory),
     h(

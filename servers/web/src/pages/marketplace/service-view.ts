@@ -2,7 +2,7 @@
 // submit a job to it.
 import { NotFoundError, type CoordinatorTypes } from "@aitbc/sdk";
 import { h } from "../common/dom.js";
-import { aitbc, dateTime, formatInteger, serviceTypeLabel } from "../common/format.js";
+import { dateTime, formatInteger, serviceTypeLabel } from "../common/format.js";
 import { notice, problemNotice } from "../common/problems.js";
 import type { RouteContext } from "../common/router.js";
 import type { Session } from "../common/session.js";
@@ -11,6 +11,7 @@ import { jobForm } from "./job-form.js";
 import { reputationPanel } from "./reputation-panel.js";
 import { reviewsList } from "./reviews-list.js";
 import { availabilityBadge } from "./service-card.js";
+import { priceText } from "./price-text.js";
 
 export async function serviceView(session: Session, ctx: RouteContext): Promise<Node> {
   const serviceId = ctx.params[0]!;
@@ -61,8 +62,20 @@ export async function serviceView(session: Session, ctx: RouteContext): Promise<
       h(
         "div",
         { class: "price-tag" },
-        h("div", { class: "price-big", id: "service-rate" }, aitbc(s.pricing.rate_per_hour)),
-        h("div", { class: "muted small" }, "per GPU-hour, metered by the second"),
+        h(
+          "div",
+          { class: "price-big", id: "service-rate", "data-unit-type": s.pricing.unit_type },
+          priceText(s.pricing).amount,
+        ),
+        s.pricing.unit_type === "tokens"
+          ? h(
+              "div",
+              { class: "muted small" },
+              "per 1k output tokens",
+              priceText(s.pricing).input ? ` (${priceText(s.pricing).input})` : "",
+              ", rounded up to the micro-AITBC",
+            )
+          : h("div", { class: "muted small" }, "per GPU-hour, metered by the second"),
       ),
     ),
     h(

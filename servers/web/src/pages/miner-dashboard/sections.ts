@@ -122,7 +122,9 @@ export function servicesTable(
         ? s.models.map((m) => h("span", { class: "chip" }, m))
         : h("span", { class: "muted" }, "nothing"),
       String(s.online_miners),
-      `${aitbc(s.pricing.rate_per_hour)}/h`,
+      s.pricing.unit_type === "tokens"
+        ? `${aitbc(s.pricing.unit_price)}/1k tokens`
+        : `${aitbc(s.pricing.rate_per_hour)}/h`,
       s.rating_count
         ? h(
             "span",
