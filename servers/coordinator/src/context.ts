@@ -39,6 +39,7 @@ import { BatchWorker } from "./domain/settlement/batch-worker.js";
 import type { BatchChainPort } from "./domain/settlement/batch-chain-port.js";
 import type { DepositReader } from "./domain/deposits/deposit-reader.js";
 import { DepositLedger } from "./domain/deposits/deposit-ledger.js";
+import { BatchRequeue } from "./domain/admin/batch-requeue.js";
 import type { SignalBus } from "./domain/events/signal-bus.js";
 
 /** What the coordinator is built from: the outside world it is given. */
@@ -100,6 +101,8 @@ export interface CoordinatorContext {
   reports: WorkReports;
   releases: JobRelease;
   sweeper: JobSweeper;
+  /** The operator's requeue of a refused settlement batch's items. */
+  batchRequeue: BatchRequeue;
 }
 
 export async function createContext(deps: CoordinatorDeps): Promise<CoordinatorContext> {
@@ -221,5 +224,6 @@ export async function createContext(deps: CoordinatorDeps): Promise<CoordinatorC
       { maxAttempts: config.maxAttempts, intervalMs: config.sweepIntervalMs },
       logger,
     ),
+    batchRequeue: new BatchRequeue(transactions, repos.batches, () => batches.kick()),
   };
 }
