@@ -75,7 +75,6 @@ describe.each(testDatabaseKinds())("kill -9 during batched settlement (%s)", (ki
       apiKey,
       http: { retries: 0 },
     });
-  const sealingKey = randomBytes(32).toString("base64url");
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "aitbc-kill9-batch-"));
@@ -86,7 +85,6 @@ describe.each(testDatabaseKinds())("kill -9 during batched settlement (%s)", (ki
     wallet = await addressWallet(keys);
     coordinator = coordinatorChild({
       adminApiKey,
-      sealingKey,
       database,
       chain,
       walletUrl: wallet.url,

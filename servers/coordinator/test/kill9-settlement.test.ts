@@ -48,9 +48,6 @@ describe.each(testDatabaseKinds())("kill -9 during settlement (%s)", (kind) => {
       http: { retries: 0 },
     });
 
-  // The same sealing key across restarts, as an operator's secret store would give it.
-  const sealingKey = randomBytes(32).toString("base64url");
-
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "aitbc-kill9-"));
     // One validator: every block is final as soon as it is made (settlement waits for finality).
@@ -76,7 +73,6 @@ describe.each(testDatabaseKinds())("kill -9 during settlement (%s)", (kind) => {
     );
     coordinator = coordinatorChild({
       adminApiKey,
-      sealingKey,
       database,
       chain,
       walletUrl: wallet.url,

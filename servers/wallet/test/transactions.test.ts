@@ -8,11 +8,25 @@ import {
   settlementBatchTx,
   signTx,
   toMicro,
+  type AitbcClient,
+  type SignedTx,
 } from "@aitbc/sdk";
 import { testDatabaseKinds } from "@aitbc/server-lib";
 import { pollUntil } from "@aitbc/server-lib/testing";
 import { failure } from "@aitbc/server-lib/testing";
 import { startWalletHarness, type WalletHarness } from "./support/wallet-harness.js";
+
+/** Submits a signed transaction to the node directly and waits until a block has it. */
+async function submitConfirmed(client: AitbcClient, tx: SignedTx, what: string) {
+  const submitted = await client.node.submitTransaction({ body: tx });
+  await pollUntil(
+    async () =>
+      (await client.node.getTransaction({ body: { tx_hash: submitted.tx_hash } })).status ===
+      "confirmed",
+    what,
+  );
+  return submitted;
+}
 
 describe.each(testDatabaseKinds())("wallet transaction history (%s)", (kind) => {
   let h: WalletHarness;
@@ -41,13 +55,7 @@ describe.each(testDatabaseKinds())("wallet transaction history (%s)", (kind) => 
       },
       own.secretKey,
     );
-    const submitted = await kim.client.node.submitTransaction({ body: tx });
-    await pollUntil(
-      async () =>
-        (await kim.client.node.getTransaction({ body: { tx_hash: submitted.tx_hash } })).status ===
-        "confirmed",
-      "the non-custodial transfer",
-    );
+    await submitConfirmed(kim.client, tx, "the non-custodial transfer");
 
     const history = await kim.client.wallet.listTransactions();
     expect(history.address).toBe(kim.address);
@@ -91,13 +99,7 @@ describe.each(testDatabaseKinds())("wallet transaction history (%s)", (kind) => 
         items,
       },
     );
-    const submitted = await cy.client.node.submitTransaction({ body: batch });
-    await pollUntil(
-      async () =>
-        (await cy.client.node.getTransaction({ body: { tx_hash: submitted.tx_hash } })).status ===
-        "confirmed",
-      "the settlement batch",
-    );
+    const submitted = await submitConfirmed(cy.client, batch, "the settlement batch");
 
     const patView = await pat.client.wallet.listTransactions();
     expect(patView.items).toHaveLength(1);

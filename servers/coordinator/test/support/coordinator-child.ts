@@ -1,6 +1,7 @@
 // For the kill -9 suites: the coordinator run from src/main.ts as a child process on a fixed port
 // (its callers keep the URL across restarts), settling on a real chain with its settlement key,
 // ready once it answers its health check.
+import { randomBytes } from "node:crypto";
 import { openSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { TestDatabase } from "@aitbc/server-lib";
@@ -12,8 +13,6 @@ const MAIN = fileURLToPath(new URL("../../src/main.ts", import.meta.url));
 
 export interface CoordinatorChildOptions {
   adminApiKey: string;
-  /** The same across restarts, as an operator's secret store would give it. */
-  sealingKey: string;
   database: TestDatabase;
   chain: DevChain;
   walletUrl: string;
@@ -27,6 +26,8 @@ export interface CoordinatorChildOptions {
 
 export function coordinatorChild(o: CoordinatorChildOptions): KillableChild<void> {
   const url = `http://127.0.0.1:${o.port}`;
+  // The same across restarts, as an operator's secret store would give it.
+  const sealingKey = randomBytes(32).toString("base64url");
   return killableChild({
     args: ["--import", "tsx", MAIN],
     env: () => {
@@ -34,7 +35,7 @@ export function coordinatorChild(o: CoordinatorChildOptions): KillableChild<void
       return {
         AITBC_LOG_LEVEL: o.logFile ? "debug" : "silent",
         AITBC_ADMIN_API_KEY: o.adminApiKey,
-        AITBC_COORDINATOR_SEALING_KEY: o.sealingKey,
+        AITBC_COORDINATOR_SEALING_KEY: sealingKey,
         AITBC_DATABASE_URL: o.database.url,
         ...(o.database.schema ? { AITBC_DATABASE_SCHEMA: o.database.schema } : {}),
         AITBC_CHAIN_ID: node.chainId,

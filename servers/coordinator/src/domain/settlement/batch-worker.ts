@@ -260,14 +260,10 @@ export class BatchWorker {
   }
 
   private holdClaim(batchId: string): HeldClaim {
-    return holdClaim(this.claimMs, () =>
-      this.store
-        .update(undefined, batchId, {
-          next_attempt_at: new Date(Date.now() + this.claimMs).toISOString(),
-        })
-        .catch((err: unknown) =>
-          this.logger.warn({ err, batch_id: batchId }, "could not renew a batch claim"),
-        ),
+    return holdClaim(
+      this.claimMs,
+      (until) => this.store.update(undefined, batchId, { next_attempt_at: until }),
+      (err) => this.logger.warn({ err, batch_id: batchId }, "could not renew a batch claim"),
     );
   }
 

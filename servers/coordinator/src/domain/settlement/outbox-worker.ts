@@ -148,14 +148,10 @@ export class OutboxWorker {
 
   /** Keeps the claim on an item alive while it is worked on; stop() before writing the outcome. */
   private holdClaim(jobId: string): HeldClaim {
-    return holdClaim(this.claimMs, () =>
-      this.outbox
-        .update(undefined, jobId, {
-          next_attempt_at: new Date(Date.now() + this.claimMs).toISOString(),
-        })
-        .catch((err: unknown) =>
-          this.logger.warn({ err, job_id: jobId }, "could not renew a settlement claim"),
-        ),
+    return holdClaim(
+      this.claimMs,
+      (until) => this.outbox.update(undefined, jobId, { next_attempt_at: until }),
+      (err) => this.logger.warn({ err, job_id: jobId }, "could not renew a settlement claim"),
     );
   }
 

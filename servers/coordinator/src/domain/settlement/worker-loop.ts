@@ -63,14 +63,21 @@ export interface HeldClaim {
 }
 
 /**
- * Keeps a claim alive while it is worked on: `renew` runs every third of `claimMs`, one at a time,
- * so the claim never lapses under a slow step; a worker killed mid-way lets it lapse within
- * `claimMs`. Stop it before writing the outcome.
+ * Keeps a claim alive while it is worked on: every third of `claimMs`, one at a time, `renew`
+ * pushes it to `claimMs` from now, so the claim never lapses under a slow step; a worker killed
+ * mid-way lets it lapse within `claimMs`. A failed renewal goes to `onError` (the next may work).
+ * Stop it before writing the outcome.
  */
-export function holdClaim(claimMs: number, renew: () => Promise<void>): HeldClaim {
+export function holdClaim(
+  claimMs: number,
+  renew: (until: string) => Promise<void>,
+  onError: (err: unknown) => void,
+): HeldClaim {
   let renewing: Promise<void> = Promise.resolve();
   const timer = setInterval(() => {
-    renewing = renewing.then(renew);
+    renewing = renewing
+      .then(() => renew(new Date(Date.now() + claimMs).toISOString()))
+      .catch(onError);
   }, claimMs / 3);
   timer.unref();
   return {
