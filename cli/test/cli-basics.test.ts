@@ -33,6 +33,7 @@ describe("aitbc command line", () => {
       "admin-miners",
       "admin-jobs",
       "admin-stats",
+      "admin-requeue-batch",
     ]) {
       expect(run.stdout).toContain(verb);
     }

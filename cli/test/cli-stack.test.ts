@@ -178,6 +178,9 @@ describe("aitbc against a running stack", () => {
     expect(jobs.stdout).toContain(jobId);
     const stats = JSON.parse((await aitbc("admin-stats", "--json")).stdout);
     expect(stats.jobs_by_status.completed).toBeGreaterThanOrEqual(1);
+    const requeue = await aitbc("admin-requeue-batch", "0".repeat(32), "--json");
+    expect(requeue.code).toBe(1);
+    expect(JSON.parse(requeue.stderr).error).toMatchObject({ code: "not_found", status: 404 });
   }, 60_000);
 
   it("an unknown job is a not-found error with a hint, exit 1", async () => {

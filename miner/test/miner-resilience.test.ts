@@ -2,10 +2,10 @@
 // another miner finishes, paid once), stopped gracefully (the job in hand finishes; past the grace
 // period it is released to another miner: miner-release.test.ts), and a coordinator that goes
 // away and comes back.
-import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyReceipt, type JobEvent, type Receipt } from "@aitbc/sdk";
+import { killableChild } from "@aitbc/server-lib/testing";
 import { createLogger } from "../src/index.js";
 import {
   eventually,
@@ -31,9 +31,9 @@ describe.each(["sqlite"] as const)("miner resilience (%s)", (kind) => {
 
   it("survives kill -9 mid-job: the lease expires, another miner finishes, one payment", async () => {
     const dataDir = await stack.dataDir();
-    const child: ChildProcess = spawn(
-      process.execPath,
-      [
+    let log = "";
+    const victim = killableChild({
+      args: [
         mainJs,
         "--coordinator",
         stack.url,
@@ -44,21 +44,21 @@ describe.each(["sqlite"] as const)("miner resilience (%s)", (kind) => {
         "--name",
         "victim",
       ],
-      {
-        env: {
-          ...process.env,
-          AITBC_API_KEY: stack.provider.apiKey,
-          AITBC_MINER_DATA_DIR: dataDir,
-          AITBC_LOG_LEVEL: "info",
-        },
-        stdio: ["ignore", "ignore", "pipe"],
+      env: () => ({
+        AITBC_API_KEY: stack.provider.apiKey,
+        AITBC_MINER_DATA_DIR: dataDir,
+        AITBC_LOG_LEVEL: "info",
+      }),
+      stdio: ["ignore", "ignore", "pipe"],
+      ready: async (child) => {
+        child.stderr!.on("data", (d: Buffer) => (log += d.toString()));
+        const exited = new Promise((resolve) => child.once("exit", resolve));
+        await eventually(() => log.includes("concurrency: 1"), "the child miner to start", 30_000);
+        return { child, exited };
       },
-    );
-    let log = "";
-    child.stderr!.on("data", (d: Buffer) => (log += d.toString()));
-    const exited = new Promise((resolve) => child.once("exit", resolve));
+    });
+    const { child, exited } = await victim.start();
     try {
-      await eventually(() => log.includes("concurrency: 1"), "the child miner to start", 30_000);
       expect(log).toContain("serves: aitbc-tiny:latest [random-weight test model]");
 
       const job = await submitJob(stack, { maxTokens: 1500, budget: 5 });
@@ -66,7 +66,7 @@ describe.each(["sqlite"] as const)("miner resilience (%s)", (kind) => {
       const follow = followJob(stack, job.job_id, (event) => {
         if (isToken(event) && !killed) {
           killed = true;
-          child.kill("SIGKILL");
+          void victim.kill9();
         }
       });
       await exited;
@@ -94,7 +94,7 @@ describe.each(["sqlite"] as const)("miner resilience (%s)", (kind) => {
       await eventually(() => rescuer.stats().completed === 1, "the rescuer to count the job");
       await rescuer.close();
     } finally {
-      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+      await victim.kill9();
     }
   });
 

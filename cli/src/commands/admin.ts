@@ -1,6 +1,7 @@
-// The operator verbs: admin-miners, admin-jobs, admin-stats (admin key).
+// The operator verbs: admin-miners, admin-jobs, admin-stats (admin key), admin-requeue-batch
+// (platform admin key).
 import type { CoordinatorTypes } from "@aitbc/sdk";
-import { intOption, noPositionals, stringOption } from "../args.js";
+import { intOption, noPositionals, onePositional, stringOption } from "../args.js";
 import { UsageError } from "../output/explain-error.js";
 import { aitbc, state, time } from "../output/format.js";
 import { formatFields } from "../output/table.js";
@@ -136,5 +137,34 @@ export const adminStatsCommand: Command = {
       ]),
     );
     return stats;
+  },
+};
+
+export const adminRequeueBatchCommand: Command = {
+  name: "admin-requeue-batch",
+  synopsis: "admin-requeue-batch <batch_id>",
+  summary: "send the items a refused settlement batch kept back to be paid (platform admin)",
+  usage: "admin-requeue-batch <batch_id>",
+  help: `A settlement batch the chain refused keeps the items that caused it (usually a customer's
+deposit too small for what its jobs owe); they are neither paid nor given back. Once the cause is
+dealt with (the customer added to its deposit), this puts them back in line: the next batch pays
+them, once. The coordinator's log and the batch's last error say why it was refused.`,
+  identity: "admin",
+  options: {},
+  async run({ client, out, positionals }) {
+    const batchId = onePositional(positionals, "batch id (aitbc admin-requeue-batch <batch_id>)");
+    const done = await client.coordinator.requeueSettlementBatch({ path: { batch_id: batchId } });
+    out.line(
+      done.requeued === 0
+        ? `Nothing to requeue: batch ${batchId} keeps no items.`
+        : `✅ ${done.requeued} item(s) of batch ${batchId} are back in line for the next settlement batch.`,
+    );
+    out.line(
+      formatFields([
+        ["Refused because", done.last_error ?? "(not recorded)"],
+        ["Jobs", done.job_ids.join(", ") || "none"],
+      ]),
+    );
+    return done;
   },
 };

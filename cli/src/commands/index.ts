@@ -1,6 +1,11 @@
 // Every verb of the CLI, in the order `aitbc --help` lists them (scripts/aitbc-cli.sh runs the same).
 import type { Command } from "./command.js";
-import { adminJobsCommand, adminMinersCommand, adminStatsCommand } from "./admin.js";
+import {
+  adminJobsCommand,
+  adminMinersCommand,
+  adminRequeueBatchCommand,
+  adminStatsCommand,
+} from "./admin.js";
 import { browserCommand } from "./browser.js";
 import { buyCommand } from "./buy.js";
 import { cancelCommand } from "./cancel.js";
@@ -40,6 +45,7 @@ export const COMMANDS: readonly Command[] = [
   adminMinersCommand,
   adminJobsCommand,
   adminStatsCommand,
+  adminRequeueBatchCommand,
 ];
 
 export function findCommand(name: string): Command | undefined {

@@ -39,6 +39,7 @@ import { BatchWorker } from "./domain/settlement/batch-worker.js";
 import type { BatchChainPort } from "./domain/settlement/batch-chain-port.js";
 import type { DepositReader } from "./domain/deposits/deposit-reader.js";
 import { DepositLedger } from "./domain/deposits/deposit-ledger.js";
+import { BatchRequeue } from "./domain/admin/batch-requeue.js";
 import type { SignalBus } from "./domain/events/signal-bus.js";
 import type { VerifierPayouts } from "./domain/verification/verifier-payouts.js";
 
@@ -105,6 +106,8 @@ export interface CoordinatorContext {
   sweeper: JobSweeper;
   /** Pays verification re-runs from the chain's pool; undefined without a node and settlement key. */
   verifierPayouts: VerifierPayouts | undefined;
+  /** The operator's requeue of a refused settlement batch's items. */
+  batchRequeue: BatchRequeue;
 }
 
 export async function createContext(deps: CoordinatorDeps): Promise<CoordinatorContext> {
@@ -229,5 +232,6 @@ export async function createContext(deps: CoordinatorDeps): Promise<CoordinatorC
       logger,
     ),
     verifierPayouts: deps.verifierPayouts,
+    batchRequeue: new BatchRequeue(transactions, repos.batches, () => batches.kick()),
   };
 }

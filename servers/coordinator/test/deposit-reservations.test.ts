@@ -12,12 +12,20 @@ import {
   testDatabaseKinds,
   type TestDatabase,
 } from "@aitbc/server-lib";
-import { createAitbcClient, toMicro, type AitbcClient, type CoordinatorTypes } from "@aitbc/sdk";
+import {
+  createAitbcClient,
+  sleep,
+  toMicro,
+  type AitbcClient,
+  type CoordinatorTypes,
+} from "@aitbc/sdk";
 import { startDevChain, type DevChain } from "@aitbc/node";
 import {
   loadCoordinatorConfig,
   NodeDepositReader,
   startCoordinator,
+  type DepositReader,
+  type FinalizedDeposit,
   type RunningCoordinator,
 } from "../src/index.js";
 import {
@@ -42,6 +50,19 @@ function inference(maxCost: number, funding?: Funding): CoordinatorTypes.CreateJ
   };
 }
 
+/** The node's deposit reader, counting its reads per owner. */
+class CountingReader implements DepositReader {
+  private readonly counts = new Map<string, number>();
+  constructor(private readonly inner: DepositReader) {}
+  finalizedDeposit(owner: string): Promise<FinalizedDeposit> {
+    this.counts.set(owner, this.reads(owner) + 1);
+    return this.inner.finalizedDeposit(owner);
+  }
+  reads(owner: string): number {
+    return this.counts.get(owner) ?? 0;
+  }
+}
+
 describe.each(testDatabaseKinds())("jobs paid from prepaid deposits (%s)", (kind) => {
   const nodeAdminKey = "admin_" + randomBytes(16).toString("hex");
   const keys = new HeldKeys();
@@ -51,6 +72,7 @@ describe.each(testDatabaseKinds())("jobs paid from prepaid deposits (%s)", (kind
   let h: Harness;
   let provider: Account;
   let miner: TestMiner;
+  let reader: CountingReader;
 
   const customerWithDeposit = async (aitbc: number) => {
     const c = await createAccount(h, "customer");
@@ -80,9 +102,10 @@ describe.each(testDatabaseKinds())("jobs paid from prepaid deposits (%s)", (kind
       apiKey: nodeAdminKey,
       http: { retries: 0 },
     });
+    reader = new CountingReader(new NodeDepositReader(nodeChainClient(chain.nodes[0]!.url, { retries: 0 })));
     h = await startHarness(kind, { chainId }, new SettlementDouble(), {
       addresses: keys,
-      depositReader: new NodeDepositReader(nodeChainClient(chain.nodes[0]!.url, { retries: 0 })),
+      depositReader: reader,
     });
     provider = await createAccount(h, "provider", "gpu-compute-pro");
     await provider.client.coordinator.registerService({ body: serviceConfig("gpu-compute-001") });
@@ -259,6 +282,28 @@ describe.each(testDatabaseKinds())("jobs paid from prepaid deposits (%s)", (kind
       [without, auto],
     ] as const)
       await c.client.coordinator.cancelJob({ path: { job_id: j.job_id } });
+  });
+
+  it("reads the node once for a burst of auto jobs of a customer without a deposit, yet sees a deposit made meanwhile", async () => {
+    const customer = await createAccount(h, "customer");
+    h.settlement.fund(customer.apiKey, toMicro(10));
+    const jobs = [];
+    for (let i = 0; i < 3; i++) {
+      // Spaced past the short recheck of a drained deposit, within the freshness of "no deposit".
+      if (i > 0) await sleep(300);
+      jobs.push(await customer.client.coordinator.createJob({ body: inference(1) }));
+    }
+    expect(jobs.map((j) => j.payment.funding)).toEqual(["escrow", "escrow", "escrow"]);
+    expect(reader.reads(customer.address)).toBe(1);
+
+    // The cache still says "no deposit"; a job that must come from the deposit reads the node.
+    await lockDeposit(node, keys, chainId, customer.address, 5);
+    const readsBefore = reader.reads(customer.address);
+    const strict = await customer.client.coordinator.createJob({ body: inference(2, "deposit") });
+    expect(strict.payment.funding).toBe("deposit");
+    expect(reader.reads(customer.address)).toBe(readsBefore + 1);
+    for (const j of [...jobs, strict])
+      await customer.client.coordinator.cancelJob({ path: { job_id: j.job_id } });
   });
 
   it("refuses an unknown funding with 400 and creates nothing", async () => {

@@ -5,14 +5,11 @@
 // and every receipt's inclusion proof checks against its batch's anchored root. A small HTTP
 // stand-in for the wallet hands out account addresses whose keys the test holds, since a deposit
 // is locked with the owner's own key. AITBC_KILL9_ROUNDS sets the rounds (3 here).
-import { spawn, type ChildProcess } from "node:child_process";
 import { createServer as createHttpServer, type Server } from "node:http";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "@aitbc/server-lib";
 import {
@@ -23,22 +20,15 @@ import {
   type CoordinatorTypes,
 } from "@aitbc/sdk";
 import { startDevChain, type DevChain } from "@aitbc/node";
+import { freePort, type KillableChild } from "@aitbc/server-lib/testing";
 import { eventually, serviceConfig } from "./support/harness.js";
+import { coordinatorChild } from "./support/coordinator-child.js";
 import { registerMiner, TINY_MODEL, type TestMiner } from "./support/miner-double.js";
 import { HeldKeys, lockDeposit } from "./support/deposit-chain.js";
 
 const ROUNDS = Number(process.env.AITBC_KILL9_ROUNDS ?? 3);
 const JOBS_PER_ROUND = 3;
 const DEPOSIT = 50;
-const MAIN = fileURLToPath(new URL("../src/main.ts", import.meta.url));
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** Answers the coordinator's `POST /api/v1/wallet/accounts` with an address whose key `keys` holds. */
 async function addressWallet(keys: HeldKeys): Promise<{ url: string; server: Server }> {
@@ -72,7 +62,7 @@ describe.each(testDatabaseKinds())("kill -9 during batched settlement (%s)", (ki
   let database: TestDatabase;
   let dir: string;
   let port: number;
-  let child: ChildProcess | undefined;
+  let coordinator: KillableChild<void>;
   let admin: AitbcClient;
   let customer: { id: string; address: string; client: AitbcClient };
   let provider: { id: string; address: string; client: AitbcClient };
@@ -85,51 +75,6 @@ describe.each(testDatabaseKinds())("kill -9 during batched settlement (%s)", (ki
       apiKey,
       http: { retries: 0 },
     });
-  const sealingKey = randomBytes(32).toString("base64url");
-
-  const startChild = async () => {
-    const node = chain.nodes[0]!;
-    child = spawn(process.execPath, ["--import", "tsx", MAIN], {
-      env: {
-        ...process.env,
-        AITBC_LOG_LEVEL: "silent",
-        AITBC_ADMIN_API_KEY: adminApiKey,
-        AITBC_COORDINATOR_SEALING_KEY: sealingKey,
-        AITBC_DATABASE_URL: database.url,
-        ...(database.schema ? { AITBC_DATABASE_SCHEMA: database.schema } : {}),
-        AITBC_CHAIN_ID: node.chainId,
-        AITBC_WALLET_URL: wallet.url,
-        AITBC_NODE_URL: node.url,
-        AITBC_SETTLEMENT_SECRET_KEY: chain.settlement!.secret_key,
-        AITBC_COORDINATOR_PORT: String(port),
-        AITBC_HOST: "127.0.0.1",
-        AITBC_DATA_DIR: dir,
-        AITBC_RATE_LIMIT_PER_SECOND: "0",
-        AITBC_SWEEP_INTERVAL_MS: "100",
-        AITBC_SETTLEMENT_CLAIM_MS: "3000",
-        AITBC_SETTLEMENT_BATCH_MIN_ITEMS: "2",
-        AITBC_SETTLEMENT_BATCH_INTERVAL_MS: "200",
-        AITBC_LEASE_TTL_S: "600",
-        AITBC_METERING_TOLERANCE_MS: "600000",
-      },
-      stdio: "ignore",
-    });
-    await eventually(
-      async () => (await fetch(`${url()}/v1/health`)).ok,
-      "the coordinator to listen",
-      60_000,
-    );
-  };
-
-  const kill9 = async () => {
-    const c = child!;
-    if (c.exitCode === null && c.signalCode === null) {
-      const exited = new Promise((resolve) => c.once("exit", resolve));
-      c.kill("SIGKILL");
-      await exited;
-    }
-    child = undefined;
-  };
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "aitbc-kill9-batch-"));
@@ -138,7 +83,20 @@ describe.each(testDatabaseKinds())("kill -9 during batched settlement (%s)", (ki
     database = createTestDatabase(kind);
     port = await freePort();
     wallet = await addressWallet(keys);
-    await startChild();
+    coordinator = coordinatorChild({
+      adminApiKey,
+      database,
+      chain,
+      walletUrl: wallet.url,
+      port,
+      dataDir: dir,
+      env: {
+        AITBC_SETTLEMENT_BATCH_MIN_ITEMS: "2",
+        AITBC_SETTLEMENT_BATCH_INTERVAL_MS: "200",
+        AITBC_METERING_TOLERANCE_MS: "600000",
+      },
+    });
+    await coordinator.start();
     admin = as(adminApiKey);
     const mk = async (id: string, role: "customer" | "provider") => {
       const a = await admin.coordinator.createAccount({ body: { id, name: id, role } });
@@ -155,7 +113,7 @@ describe.each(testDatabaseKinds())("kill -9 during batched settlement (%s)", (ki
   }, 180_000);
 
   afterAll(async () => {
-    if (child) await kill9();
+    await coordinator?.kill9();
     await new Promise((resolve) => wallet?.server.close(resolve));
     await chain?.close();
     await database?.destroy();
@@ -197,9 +155,9 @@ describe.each(testDatabaseKinds())("kill -9 during batched settlement (%s)", (ki
           ),
         );
         await new Promise((r) => setTimeout(r, delay));
-        await kill9();
+        await coordinator.kill9();
         const answered = await Promise.all(completing);
-        await startChild();
+        await coordinator.start();
         for (const [i, a] of answered.entries()) {
           if (a === "answered") continue;
           await miner

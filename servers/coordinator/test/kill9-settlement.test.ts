@@ -5,13 +5,10 @@
 // coordinator recorded is what the chain released; the provider holds exactly the sum less the
 // verification fees, the pool exactly the fees), and no escrow stays locked.
 // AITBC_KILL9_ROUNDS sets the rounds (3 here; `npm run test:kill9` runs 20).
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, openSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createLogger,
@@ -22,20 +19,13 @@ import {
 import { createAitbcClient, toMicro, type AitbcClient, type CoordinatorTypes } from "@aitbc/sdk";
 import { startDevChain, type DevChain } from "@aitbc/node";
 import { loadWalletConfig, startWallet, type RunningWallet } from "@aitbc/wallet";
+import { freePort, type KillableChild } from "@aitbc/server-lib/testing";
 import { eventually, serviceConfig } from "./support/harness.js";
+import { coordinatorChild } from "./support/coordinator-child.js";
 import { registerMiner, TINY_MODEL, type TestMiner } from "./support/miner-double.js";
 
 const ROUNDS = Number(process.env.AITBC_KILL9_ROUNDS ?? 3);
-const MAIN = fileURLToPath(new URL("../src/main.ts", import.meta.url));
 const FAUCET = 100;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe.each(testDatabaseKinds())("kill -9 during settlement (%s)", (kind) => {
   const adminApiKey = "admin_" + randomBytes(16).toString("hex");
@@ -44,7 +34,7 @@ describe.each(testDatabaseKinds())("kill -9 during settlement (%s)", (kind) => {
   let database: TestDatabase;
   let dir: string;
   let port: number;
-  let child: ChildProcess | undefined;
+  let coordinator: KillableChild<void>;
   let admin: AitbcClient;
   let customer: { id: string; address: string; client: AitbcClient };
   let provider: { id: string; address: string; client: AitbcClient };
@@ -58,53 +48,6 @@ describe.each(testDatabaseKinds())("kill -9 during settlement (%s)", (kind) => {
       apiKey,
       http: { retries: 0 },
     });
-
-  // The same sealing key across restarts, as an operator's secret store would give it.
-  const sealingKey = randomBytes(32).toString("base64url");
-
-  const startChild = async () => {
-    const node = chain.nodes[0]!;
-    child = spawn(process.execPath, ["--import", "tsx", MAIN], {
-      env: {
-        ...process.env,
-        AITBC_LOG_LEVEL: process.env.AITBC_KILL9_LOG ? "debug" : "silent",
-        AITBC_ADMIN_API_KEY: adminApiKey,
-        AITBC_COORDINATOR_SEALING_KEY: sealingKey,
-        AITBC_DATABASE_URL: database.url,
-        ...(database.schema ? { AITBC_DATABASE_SCHEMA: database.schema } : {}),
-        AITBC_CHAIN_ID: node.chainId,
-        AITBC_WALLET_URL: wallet.url,
-        AITBC_NODE_URL: node.url,
-        AITBC_SETTLEMENT_SECRET_KEY: chain.settlement!.secret_key,
-        AITBC_COORDINATOR_PORT: String(port),
-        AITBC_HOST: "127.0.0.1",
-        AITBC_DATA_DIR: dir,
-        AITBC_RATE_LIMIT_PER_SECOND: "0",
-        AITBC_SWEEP_INTERVAL_MS: "100",
-        AITBC_SETTLEMENT_CLAIM_MS: "3000",
-        // A restart under load can take longer than the default lease; the miner keeps its job.
-        AITBC_LEASE_TTL_S: "600",
-      },
-      stdio: process.env.AITBC_KILL9_LOG
-        ? ["ignore", openSync(process.env.AITBC_KILL9_LOG, "a"), "inherit"]
-        : "ignore",
-    });
-    await eventually(
-      async () => (await fetch(`${url()}/v1/health`)).ok,
-      "the coordinator to listen",
-      60_000,
-    );
-  };
-
-  const kill9 = async () => {
-    const c = child!;
-    if (c.exitCode === null && c.signalCode === null) {
-      const exited = new Promise((resolve) => c.once("exit", resolve));
-      c.kill("SIGKILL");
-      await exited;
-    }
-    child = undefined;
-  };
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "aitbc-kill9-"));
@@ -129,7 +72,16 @@ describe.each(testDatabaseKinds())("kill -9 during settlement (%s)", (kind) => {
       },
       { logger: createLogger("wallet", "silent") },
     );
-    await startChild();
+    coordinator = coordinatorChild({
+      adminApiKey,
+      database,
+      chain,
+      walletUrl: wallet.url,
+      port,
+      dataDir: dir,
+      ...(process.env.AITBC_KILL9_LOG ? { logFile: process.env.AITBC_KILL9_LOG } : {}),
+    });
+    await coordinator.start();
     admin = as(adminApiKey);
     const mk = async (id: string, role: "customer" | "provider") => {
       const a = await admin.coordinator.createAccount({ body: { id, name: id, role } });
@@ -151,7 +103,7 @@ describe.each(testDatabaseKinds())("kill -9 during settlement (%s)", (kind) => {
   }, 180_000);
 
   afterAll(async () => {
-    if (child) await kill9();
+    await coordinator?.kill9();
     await wallet?.close();
     await chain?.close();
     await database?.destroy();
@@ -187,10 +139,10 @@ describe.each(testDatabaseKinds())("kill -9 during settlement (%s)", (kind) => {
           () => "cut off" as const,
         );
         await new Promise((r) => setTimeout(r, delay));
-        await kill9();
+        await coordinator.kill9();
         const answered = await completing;
         if (answered === "cut off") cutOff.push(round);
-        await startChild();
+        await coordinator.start();
 
         // A miner whose completion was cut off sends it again; one that already counted gets 409.
         if (answered === "cut off") {

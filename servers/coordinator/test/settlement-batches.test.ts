@@ -2,7 +2,8 @@
 // several customers go out in one `settlement_batch` that pays every provider and draws on every
 // deposit, and each receipt's inclusion proof checks against the root the chain anchored. A batch
 // that would overdraw a deposit is refused whole; the overdrawn owner's item stays in the refused
-// batch and everything else is paid once, in the next batch. Two workers on one database never
+// batch (until an operator requeues it) and everything else is paid once, in the next batch. Two
+// workers on one database never
 // batch a reservation twice, and a worker that dies after signing (or after submitting) is
 // resumed by the next one with the same batch, never a second payment.
 import { randomBytes } from "node:crypto";
@@ -14,7 +15,13 @@ import {
   testDatabaseKinds,
   type TestDatabase,
 } from "@aitbc/server-lib";
-import { checkReceiptInclusion, verifyMerkleProof, type AitbcClient } from "@aitbc/sdk";
+import {
+  checkReceiptInclusion,
+  createAitbcClient,
+  depositLockTx,
+  verifyMerkleProof,
+  type AitbcClient,
+} from "@aitbc/sdk";
 import { startDevChain, type DevChain } from "@aitbc/node";
 import {
   ChainBatchPort,
@@ -26,7 +33,7 @@ import {
 } from "../src/index.js";
 import { BatchWorker } from "../src/domain/settlement/batch-worker.js";
 import { knexTransactions } from "../src/data/knex-transactions.js";
-import { eventually } from "./support/harness.js";
+import { eventually, failure } from "./support/harness.js";
 import {
   balanceMicroOf,
   depositMicroOf,
@@ -230,6 +237,75 @@ describe.each(testDatabaseKinds())("settlement batches on a 3-node chain (%s)", 
       status: "batched",
       batch_id: refusedId,
     });
+  }, 120_000);
+
+  it("an operator requeues the items a refused batch kept; once the deposit covers them they are paid once", async () => {
+    const chainId = chain.nodes[0]!.chainId;
+    const owner = await depositOwner(admin, chainId, 10, 1n * AITBC);
+    const provider = newAddress();
+    const [stuck] = await insertOwed(coordinator.context.db, [
+      { owner: owner.address, provider, amountMicro: 2n * AITBC },
+    ]);
+    const w = worker(port());
+    await w.drain();
+    const refusedId = (await reservation(stuck!.jobId)).batch_id as string;
+    expect(await batchRow(refusedId)).toMatchObject({ status: "refused" });
+
+    const operator = createAitbcClient({
+      coordinatorUrl: coordinator.url,
+      apiKey: adminApiKey,
+      http: { retries: 0 },
+    });
+    const requeue = (batchId: string, client = operator) =>
+      client.coordinator.requeueSettlementBatch({ path: { batch_id: batchId } });
+    const customer = await operator.coordinator.createAccount({
+      body: { name: "a customer", role: "customer" },
+    });
+    const asCustomer = createAitbcClient({
+      coordinatorUrl: coordinator.url,
+      apiKey: customer.api_key,
+      http: { retries: 0 },
+    });
+    expect(await failure(() => requeue(refusedId, asCustomer))).toMatchObject({ status: 403 });
+    expect(await failure(() => requeue(randomBytes(16).toString("hex")))).toMatchObject({
+      status: 404,
+    });
+    expect(await reservation(stuck!.jobId)).toMatchObject({
+      status: "batched",
+      batch_id: refusedId,
+    });
+
+    // The customer adds to its deposit; then the operator sends the item back to be paid.
+    const { pending_nonce } = await admin.node.getAccount({ path: { address: owner.address } });
+    const topUp = depositLockTx(
+      { chainId, nonce: pending_nonce, secretKey: owner.secretKey },
+      1n * AITBC,
+    );
+    await admin.node.submitTransaction({ body: topUp as never });
+    await eventually(
+      async () => (await depositMicroOf(admin, owner.address, "final")) === 2n * AITBC,
+      "the topped-up deposit to be final",
+      30_000,
+    );
+    const done = await requeue(refusedId);
+    expect(done).toMatchObject({
+      batch_id: refusedId,
+      status: "refused",
+      requeued: 1,
+      job_ids: [stuck!.jobId],
+    });
+    expect(String(done.last_error)).toMatch(/^deposit_insufficient/);
+    expect(await reservation(stuck!.jobId)).toMatchObject({ status: "owed", batch_id: null });
+    expect(await requeue(refusedId)).toMatchObject({ requeued: 0, job_ids: [] });
+
+    await w.drain();
+    await allSettled([stuck!]);
+    expect(await balanceMicroOf(admin, provider)).toBe(2n * AITBC);
+    expect(await depositMicroOf(admin, owner.address)).toBe(0n);
+    const paidIn = (await reservation(stuck!.jobId)).batch_id as string;
+    expect(await batchRow(paidIn)).toMatchObject({ status: "final", item_count: 1 });
+    // A final batch has nothing stuck in it.
+    expect(await failure(() => requeue(paidIn))).toMatchObject({ status: 409 });
   }, 120_000);
 
   it("two workers on one database never put a reservation in two batches", async () => {

@@ -130,6 +130,16 @@ describe.each(testDatabaseKinds())("prepaid deposits (%s)", (kind) => {
     });
     const missing = await failure(node.node.getSettlement({ path: { batch_id: "batch-none" } }));
     expect(missing.status).toBe(404);
+    // Signed by the settlement key with no single recipient, the batch is still in the history
+    // of every provider it paid and every owner whose deposit it drew on.
+    for (const k of [bob!, carol!, alice!]) {
+      const history = await node.node.listTransactions({ query: { address: k.address } });
+      expect(history.items.map((i) => i.tx_hash)).toContain(txHash(tx));
+    }
+    const batches = await node.node.listTransactions({
+      query: { address: bob!.address, type: "settlement_batch" },
+    });
+    expect(batches.items).toHaveLength(1);
   });
 
   it("refuses a whole batch that overdraws a deposit, pays a job twice or repeats its id", async () => {

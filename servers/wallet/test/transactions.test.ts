@@ -1,9 +1,32 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateKeyPair, addressFromPublicKey, signTx, toMicro } from "@aitbc/sdk";
+import {
+  addressFromPublicKey,
+  contentDigest,
+  generateKeyPair,
+  keyPairFromSecret,
+  merkleRoot,
+  settlementBatchTx,
+  signTx,
+  toMicro,
+  type AitbcClient,
+  type SignedTx,
+} from "@aitbc/sdk";
 import { testDatabaseKinds } from "@aitbc/server-lib";
 import { pollUntil } from "@aitbc/server-lib/testing";
 import { failure } from "@aitbc/server-lib/testing";
 import { startWalletHarness, type WalletHarness } from "./support/wallet-harness.js";
+
+/** Submits a signed transaction to the node directly and waits until a block has it. */
+async function submitConfirmed(client: AitbcClient, tx: SignedTx, what: string) {
+  const submitted = await client.node.submitTransaction({ body: tx });
+  await pollUntil(
+    async () =>
+      (await client.node.getTransaction({ body: { tx_hash: submitted.tx_hash } })).status ===
+      "confirmed",
+    what,
+  );
+  return submitted;
+}
 
 describe.each(testDatabaseKinds())("wallet transaction history (%s)", (kind) => {
   let h: WalletHarness;
@@ -32,13 +55,7 @@ describe.each(testDatabaseKinds())("wallet transaction history (%s)", (kind) => 
       },
       own.secretKey,
     );
-    const submitted = await kim.client.node.submitTransaction({ body: tx });
-    await pollUntil(
-      async () =>
-        (await kim.client.node.getTransaction({ body: { tx_hash: submitted.tx_hash } })).status ===
-        "confirmed",
-      "the non-custodial transfer",
-    );
+    await submitConfirmed(kim.client, tx, "the non-custodial transfer");
 
     const history = await kim.client.wallet.listTransactions();
     expect(history.address).toBe(kim.address);
@@ -59,6 +76,52 @@ describe.each(testDatabaseKinds())("wallet transaction history (%s)", (kind) => 
     const leeView = await lee.client.wallet.listTransactions();
     expect(leeView.items).toHaveLength(1);
     expect(leeView.items[0]).toMatchObject({ direction: "in", amount: 15, from: kim.address });
+  });
+
+  it("shows a settlement batch to the provider it paid, with what it received, and to the customer it drew on", async () => {
+    const cy = await h.account("cy", "customer", 50);
+    const pat = await h.account("pat", "provider");
+    const other = await h.account("other", "provider");
+    await cy.client.wallet.lockDeposit({ body: { amount: 20 } });
+    const settlement = keyPairFromSecret(h.chain.settlementSecretKey);
+    const signer = addressFromPublicKey(settlement.publicKey);
+    const { pending_nonce } = await cy.client.node.getAccount({ path: { address: signer } });
+    const items = [
+      { depositOwner: cy.address, provider: pat.address, paidMicro: toMicro(1.5), jobId: "job-a" },
+      { depositOwner: cy.address, provider: other.address, paidMicro: toMicro(4), jobId: "job-b" },
+      { depositOwner: cy.address, provider: pat.address, paidMicro: toMicro(0.25), jobId: "job-c" },
+    ];
+    const batch = settlementBatchTx(
+      { chainId: h.chain.chainId, nonce: pending_nonce, secretKey: settlement.secretKey },
+      {
+        batchId: "history-batch",
+        receiptsRoot: merkleRoot(items.map((i) => contentDigest(`receipt ${i.jobId}`))),
+        items,
+      },
+    );
+    const submitted = await submitConfirmed(cy.client, batch, "the settlement batch");
+
+    const patView = await pat.client.wallet.listTransactions();
+    expect(patView.items).toHaveLength(1);
+    expect(patView.items[0]).toMatchObject({
+      tx_hash: submitted.tx_hash,
+      type: "settlement_batch",
+      direction: "in",
+      to: pat.address,
+      amount: 1.75,
+      amount_micro: "1750000",
+    });
+    expect((await other.client.wallet.listTransactions()).items[0]).toMatchObject({
+      type: "settlement_batch",
+      direction: "in",
+      amount: 4,
+    });
+    const cyView = await cy.client.wallet.listTransactions();
+    expect(cyView.items[0]).toMatchObject({
+      tx_hash: submitted.tx_hash,
+      direction: "out",
+      amount: 5.75,
+    });
   });
 
   it("pages with limit and cursor without gaps or repeats", async () => {

@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import type { Client, Options as Options2, TDataShape } from './client/index.js';
-import type { CancelJobData, CancelJobErrors, CancelJobResponses, ClaimJobData, ClaimJobErrors, ClaimJobResponses, CompleteJobData, CompleteJobErrors, CompleteJobResponses, CreateAccountData, CreateAccountErrors, CreateAccountResponses, CreateJobData, CreateJobErrors, CreateJobResponses, DeactivateServiceData, DeactivateServiceErrors, DeactivateServiceResponses, FailJobData, FailJobErrors, FailJobResponses, GetAdminStatsData, GetAdminStatsErrors, GetAdminStatsResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetJobResultsData, GetJobResultsErrors, GetJobResultsResponses, GetJobStatusData, GetJobStatusErrors, GetJobStatusResponses, GetMeData, GetMeErrors, GetMeResponses, GetProviderReputationData, GetProviderReputationErrors, GetProviderReputationResponses, GetServiceData, GetServiceErrors, GetServiceResponses, HeartbeatMinerData, HeartbeatMinerErrors, HeartbeatMinerResponses, ListAccountKeysData, ListAccountKeysErrors, ListAccountKeysResponses, ListAdminJobsData, ListAdminJobsErrors, ListAdminJobsResponses, ListAdminMinersData, ListAdminMinersErrors, ListAdminMinersResponses, ListJobsData, ListJobsErrors, ListJobsResponses, ListKeysData, ListKeysErrors, ListKeysResponses, ListMyKeysData, ListMyKeysErrors, ListMyKeysResponses, ListReceiptsData, ListReceiptsErrors, ListReceiptsResponses, ListServiceReviewsData, ListServiceReviewsErrors, ListServiceReviewsResponses, ListServicesData, ListServicesErrors, ListServicesResponses, RateServiceData, RateServiceErrors, RateServiceResponses, RegisterMinerData, RegisterMinerErrors, RegisterMinerResponses, RegisterServiceData, RegisterServiceErrors, RegisterServiceResponses, ReleaseJobData, ReleaseJobErrors, ReleaseJobResponses, ReportJobProgressData, ReportJobProgressErrors, ReportJobProgressResponses, RevokeAccountKeyData, RevokeAccountKeyErrors, RevokeAccountKeyResponses, RevokeMyKeyData, RevokeMyKeyErrors, RevokeMyKeyResponses, RotateMyKeyData, RotateMyKeyErrors, RotateMyKeyResponses, RotateReceiptKeyData, RotateReceiptKeyErrors, RotateReceiptKeyResponses, UpdateServiceData, UpdateServiceErrors, UpdateServiceResponses } from './types.gen.js';
+import type { CancelJobData, CancelJobErrors, CancelJobResponses, ClaimJobData, ClaimJobErrors, ClaimJobResponses, CompleteJobData, CompleteJobErrors, CompleteJobResponses, CreateAccountData, CreateAccountErrors, CreateAccountResponses, CreateJobData, CreateJobErrors, CreateJobResponses, DeactivateServiceData, DeactivateServiceErrors, DeactivateServiceResponses, FailJobData, FailJobErrors, FailJobResponses, GetAdminStatsData, GetAdminStatsErrors, GetAdminStatsResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetJobResultsData, GetJobResultsErrors, GetJobResultsResponses, GetJobStatusData, GetJobStatusErrors, GetJobStatusResponses, GetMeData, GetMeErrors, GetMeResponses, GetProviderReputationData, GetProviderReputationErrors, GetProviderReputationResponses, GetServiceData, GetServiceErrors, GetServiceResponses, HeartbeatMinerData, HeartbeatMinerErrors, HeartbeatMinerResponses, ListAccountKeysData, ListAccountKeysErrors, ListAccountKeysResponses, ListAdminJobsData, ListAdminJobsErrors, ListAdminJobsResponses, ListAdminMinersData, ListAdminMinersErrors, ListAdminMinersResponses, ListJobsData, ListJobsErrors, ListJobsResponses, ListKeysData, ListKeysErrors, ListKeysResponses, ListMyKeysData, ListMyKeysErrors, ListMyKeysResponses, ListReceiptsData, ListReceiptsErrors, ListReceiptsResponses, ListServiceReviewsData, ListServiceReviewsErrors, ListServiceReviewsResponses, ListServicesData, ListServicesErrors, ListServicesResponses, RateServiceData, RateServiceErrors, RateServiceResponses, RegisterMinerData, RegisterMinerErrors, RegisterMinerResponses, RegisterServiceData, RegisterServiceErrors, RegisterServiceResponses, ReleaseJobData, ReleaseJobErrors, ReleaseJobResponses, ReportJobProgressData, ReportJobProgressErrors, ReportJobProgressResponses, RequeueSettlementBatchData, RequeueSettlementBatchErrors, RequeueSettlementBatchResponses, RevokeAccountKeyData, RevokeAccountKeyErrors, RevokeAccountKeyResponses, RevokeMyKeyData, RevokeMyKeyErrors, RevokeMyKeyResponses, RotateMyKeyData, RotateMyKeyErrors, RotateMyKeyResponses, RotateReceiptKeyData, RotateReceiptKeyErrors, RotateReceiptKeyResponses, UpdateServiceData, UpdateServiceErrors, UpdateServiceResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -732,6 +732,27 @@ export class CoordinatorApi extends HeyApiClient {
             responseStyle: 'data',
             security: [{ name: 'X-API-Key', type: 'apiKey' }],
             url: '/v1/admin/stats',
+            ...options
+        });
+    }
+    
+    /**
+     * Requeue the items of a refused settlement batch (platform admin)
+     *
+     * Platform admin key only (a tenant admin gets 403). When the chain refuses a settlement
+     * batch, the items it explains (a deposit too small for its owner's items, or every item for
+     * any other reason) stay in the refused batch, still counted against their deposits and never
+     * paid. Once the cause is dealt with (the customer added to the deposit, the node fixed), this
+     * puts them back to owed, so the next batch pays them. Nothing was paid by the refused batch,
+     * so a requeued item is still paid once. Repeating it requeues nothing more (`requeued: 0`).
+     * 409 when the batch is not refused.
+     *
+     */
+    public requeueSettlementBatch<ThrowOnError extends boolean = true>(options: Options<RequeueSettlementBatchData, ThrowOnError>) {
+        return (options.client ?? this.client).post<RequeueSettlementBatchResponses, RequeueSettlementBatchErrors, ThrowOnError, 'data'>({
+            responseStyle: 'data',
+            security: [{ name: 'X-API-Key', type: 'apiKey' }],
+            url: '/v1/admin/settlement-batches/{batch_id}/requeue',
             ...options
         });
     }

@@ -1012,6 +1012,29 @@ export type AdminStats = {
 };
 
 /**
+ * SettlementBatchRequeue
+ */
+export type SettlementBatchRequeue = {
+    batch_id: Id;
+    /**
+     * The batch's own status, which stays `refused`.
+     */
+    status: 'refused';
+    /**
+     * How many of its items went back to owed now.
+     */
+    requeued: number;
+    /**
+     * The jobs whose reservations went back to owed now.
+     */
+    job_ids: Array<Id>;
+    /**
+     * Why the chain refused the batch.
+     */
+    last_error: string | null;
+};
+
+/**
  * Health
  */
 export type Health = {
@@ -3073,3 +3096,54 @@ export type GetAdminStatsResponses = {
 };
 
 export type GetAdminStatsResponse = GetAdminStatsResponses[keyof GetAdminStatsResponses];
+
+export type RequeueSettlementBatchData = {
+    body?: never;
+    path: {
+        batch_id: Id;
+    };
+    query?: never;
+    url: '/v1/admin/settlement-batches/{batch_id}/requeue';
+};
+
+export type RequeueSettlementBatchErrors = {
+    /**
+     * Bad request (validation_failed).
+     */
+    400: Problem;
+    /**
+     * Missing or invalid API key (unauthorized).
+     */
+    401: Problem;
+    /**
+     * Forbidden (forbidden).
+     */
+    403: Problem;
+    /**
+     * Not found (not_found).
+     */
+    404: Problem;
+    /**
+     * Conflict (conflict).
+     */
+    409: Problem;
+    /**
+     * Too many requests (rate_limited).
+     */
+    429: Problem;
+    /**
+     * Internal error (internal_error).
+     */
+    500: Problem;
+};
+
+export type RequeueSettlementBatchError = RequeueSettlementBatchErrors[keyof RequeueSettlementBatchErrors];
+
+export type RequeueSettlementBatchResponses = {
+    /**
+     * What went back to owed.
+     */
+    200: SettlementBatchRequeue;
+};
+
+export type RequeueSettlementBatchResponse = RequeueSettlementBatchResponses[keyof RequeueSettlementBatchResponses];

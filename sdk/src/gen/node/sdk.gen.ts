@@ -193,8 +193,9 @@ export class NodeApi extends HeyApiClient {
      *
      * Transactions of the canonical chain, newest first (for the explorer). `address` keeps those
      * the address signed (`from`) or received money from (`to`, which is the provider of a
-     * release, or `refund_to`, the owner an escrow release refunds); `type` and `job_id` filter
-     * further.
+     * release, or `refund_to`, the owner an escrow release refunds), and the settlement batches
+     * with an item that pays the address (`provider`) or draws on its deposit (`deposit_owner`);
+     * `type` and `job_id` filter further.
      *
      */
     public listTransactions<ThrowOnError extends boolean = true>(options?: Options<ListTransactionsData, ThrowOnError>) {

@@ -40,6 +40,7 @@ export interface CoordinatorOperations {
   listAdminMiners: { data: T.ListAdminMinersData; responses: T.ListAdminMinersResponses };
   listAdminJobs: { data: T.ListAdminJobsData; responses: T.ListAdminJobsResponses };
   getAdminStats: { data: T.GetAdminStatsData; responses: T.GetAdminStatsResponses };
+  requeueSettlementBatch: { data: T.RequeueSettlementBatchData; responses: T.RequeueSettlementBatchResponses };
 }
 
 export const coordinatorRouteTable: RouteTable<CoordinatorOperations> = {
@@ -77,6 +78,7 @@ export const coordinatorRouteTable: RouteTable<CoordinatorOperations> = {
   listAdminMiners: { method: "get", path: "/v1/admin/miners" },
   listAdminJobs: { method: "get", path: "/v1/admin/jobs" },
   getAdminStats: { method: "get", path: "/v1/admin/stats" },
+  requeueSettlementBatch: { method: "post", path: "/v1/admin/settlement-batches/:batch_id/requeue" },
 };
 
 /** Handlers of some of the operations (all of them by default), for one route module. */

@@ -2,3 +2,4 @@
 export * from "./coordinator-double.js";
 export * from "./failure.js";
 export * from "./poll-until.js";
+export * from "./killable-child.js";

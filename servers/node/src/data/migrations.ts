@@ -1,4 +1,6 @@
 import { idempotencyMigration, type Migration } from "@aitbc/server-lib";
+import type { TxRow } from "./rows.js";
+import { insertTxParties, txPartyRows } from "./tx-parties.js";
 
 export const migrations: Migration[] = [
   idempotencyMigration,
@@ -110,6 +112,24 @@ export const migrations: Migration[] = [
         t.string("kind", 16).notNullable();
         t.text("body").notNullable();
       });
+    },
+  },
+  {
+    // The providers and deposit owners of settlement batches (data/tx-parties.ts), for address
+    // histories; filled for the batches already stored.
+    name: "005-tx-parties",
+    async up(db) {
+      await db.schema.createTable("tx_parties", (t) => {
+        t.string("tx_hash", 66).notNullable();
+        t.string("address", 45).notNullable();
+        t.integer("block_height").notNullable();
+        t.integer("position").notNullable();
+        t.primary(["tx_hash", "address"]);
+        t.index(["address", "block_height"]);
+        t.index(["block_height"]);
+      });
+      const batches = (await db("txs").where({ type: "settlement_batch" })) as TxRow[];
+      await insertTxParties(db, batches.flatMap(txPartyRows));
     },
   },
 ];

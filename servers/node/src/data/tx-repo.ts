@@ -1,5 +1,6 @@
 import type { Knex } from "@aitbc/server-lib";
 import { normalizeTxRow, type TxRow } from "./rows.js";
+import { insertTxParties, txPartyRows } from "./tx-parties.js";
 
 export interface TxListFilter {
   address?: string;
@@ -51,7 +52,13 @@ export class TxRepo {
       .limit(filter.limit);
     if (filter.address) {
       const a = filter.address;
-      q.where((w) => w.where("from_address", a).orWhere("to_address", a).orWhere("refund_to", a));
+      q.where((w) =>
+        w
+          .where("from_address", a)
+          .orWhere("to_address", a)
+          .orWhere("refund_to", a)
+          .orWhereIn("hash", this.db("tx_parties").select("tx_hash").where("address", a)),
+      );
     }
     if (filter.type) q.where("type", filter.type);
     if (filter.jobId) q.where("job_id", filter.jobId);
@@ -68,9 +75,11 @@ export class TxRepo {
 
   static async insert(trx: Knex.Transaction, rows: TxRow[]): Promise<void> {
     for (let i = 0; i < rows.length; i += 50) await trx("txs").insert(rows.slice(i, i + 50));
+    await insertTxParties(trx, rows.flatMap(txPartyRows));
   }
 
   static async deleteAbove(trx: Knex.Transaction, height: number): Promise<void> {
     await trx("txs").where("block_height", ">", height).delete();
+    await trx("tx_parties").where("block_height", ">", height).delete();
   }
 }

@@ -1,8 +1,9 @@
 // A server run as a child process that a test can SIGKILL and start again, behind a proxy whose URL
 // stays the same across restarts (each start listens on a new port 0). The child's JSON log lines
 // tell where it listens.
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { createInterface } from "node:readline";
+import { killableChild } from "@aitbc/server-lib/testing";
 import { startFaultyProxy, type FaultyProxy } from "./faulty-proxy.js";
 
 export interface ChildService {
@@ -29,20 +30,20 @@ export interface ChildServiceOptions {
 }
 
 export async function startChildService(options: ChildServiceOptions): Promise<ChildService> {
-  let child: ChildProcess | undefined;
   let ready = false;
   const proxy = await startFaultyProxy("http://127.0.0.1:9");
   const tail: string[] = [];
+  const runner = killableChild({
+    args: options.args,
+    cwd: options.cwd,
+    env: () => ({ ...options.env, AITBC_LOG_LEVEL: "info" }),
+    stdio: ["ignore", "pipe", "pipe"],
+    ready: async (proc) => ({ proc, url: await listening(proc) }),
+  });
 
-  async function start(): Promise<void> {
-    const proc = spawn(process.execPath, options.args, {
-      cwd: options.cwd,
-      env: { ...process.env, ...options.env, AITBC_LOG_LEVEL: "info" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    child = proc;
-    proc.stderr.on("data", (d: Buffer) => remember(d.toString()));
-    const url = await new Promise<string>((resolve, reject) => {
+  function listening(proc: ChildProcess): Promise<string> {
+    proc.stderr!.on("data", (d: Buffer) => remember(d.toString()));
+    return new Promise<string>((resolve, reject) => {
       const timer = setTimeout(
         () => reject(new Error(`${options.name} did not start: ${tail.join("").slice(-2000)}`)),
         options.startTimeoutMs ?? 120_000,
@@ -51,17 +52,21 @@ export async function startChildService(options: ChildServiceOptions): Promise<C
         clearTimeout(timer);
         reject(new Error(`${options.name} exited (${code}): ${tail.join("").slice(-2000)}`));
       });
-      createInterface({ input: proc.stdout }).on("line", (line) => {
+      createInterface({ input: proc.stdout! }).on("line", (line) => {
         remember(line + "\n");
-        const listening = listeningUrl(line);
-        if (listening) {
+        const url = listeningUrl(line);
+        if (url) {
           clearTimeout(timer);
-          resolve(listening);
+          resolve(url);
         }
       });
     });
+  }
+
+  async function start(): Promise<void> {
+    const { proc, url } = await runner.start();
     proxy.retarget(url);
-    ready = child === proc;
+    ready = runner.child === proc;
   }
 
   function remember(text: string): void {
@@ -70,13 +75,8 @@ export async function startChildService(options: ChildServiceOptions): Promise<C
   }
 
   async function kill(): Promise<void> {
-    const proc = child;
-    child = undefined;
     ready = false;
-    if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
-    const gone = new Promise<void>((resolve) => proc.once("exit", () => resolve()));
-    proc.kill("SIGKILL");
-    await gone;
+    await runner.kill9();
   }
 
   await start();

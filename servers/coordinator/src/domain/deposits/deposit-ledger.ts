@@ -9,7 +9,11 @@ import type { DepositReader } from "./deposit-reader.js";
 import type { DepositStore, ReservationEnd } from "./deposit-store.js";
 import type { DepositAccount } from "./reservation.js";
 
-/** A cached deposit older than this is read again before it is reserved against. */
+/**
+ * A cached deposit older than this is read again before it is reserved against. A cached answer
+ * that the owner has no active deposit stays good this long too, so a customer without one who
+ * submits with `funding: auto` (the escrow path then) does not cost a node read per job.
+ */
 const STALE_MS = 2000;
 /**
  * A deposit that looked too small is read again once it is this old: a `deposit_lock` that just
@@ -17,6 +21,13 @@ const STALE_MS = 2000;
  * drained deposit does not read the node for each of them.
  */
 const SHORT_RECHECK_MS = 250;
+
+/**
+ * How much a refresh may trust the cache. `auto` may fall back to the escrow, so a short or absent
+ * deposit seen recently is taken as it is; `deposit` has no fallback and would be refused, so
+ * only a cache that covers the budget spares the node read.
+ */
+export type DepositNeed = "auto" | "deposit";
 
 export class DepositLedger {
   constructor(
@@ -28,15 +39,19 @@ export class DepositLedger {
 
   /**
    * Reads the owner's finalized deposit from the node when the cached one is missing, stale, or
-   * short of `budgetMicro`. A node that does not answer leaves the cache as it is.
+   * short of `budgetMicro` (see DepositNeed for when a short one is trusted). A node that does not
+   * answer leaves the cache as it is.
    */
-  async refresh(owner: string, budgetMicro: bigint): Promise<void> {
+  async refresh(owner: string, budgetMicro: bigint, need: DepositNeed = "auto"): Promise<void> {
     if (!this.reader) return;
     const cached = await this.store.account(owner);
     if (cached) {
       const age = Date.now() - Date.parse(cached.refreshedAt);
-      if (age <= SHORT_RECHECK_MS) return;
-      if (age <= STALE_MS && (await this.unreserved(cached)) >= budgetMicro) return;
+      if (age <= STALE_MS && (await this.covers(cached, budgetMicro))) return;
+      if (need === "auto") {
+        if (age <= SHORT_RECHECK_MS) return;
+        if (age <= STALE_MS && cached.chainStatus !== "active") return;
+      }
     }
     try {
       const read = await this.reader.finalizedDeposit(owner);
@@ -89,6 +104,10 @@ export class DepositLedger {
     const ended = await this.store.endReservation(tx, jobId, end, new Date().toISOString());
     if (!ended)
       this.logger.error({ job_id: jobId }, "a deposit job ended without a held reservation");
+  }
+
+  private async covers(account: DepositAccount, budgetMicro: bigint): Promise<boolean> {
+    return account.chainStatus === "active" && (await this.unreserved(account)) >= budgetMicro;
   }
 
   private async unreserved(account: DepositAccount, tx?: Tx): Promise<bigint> {

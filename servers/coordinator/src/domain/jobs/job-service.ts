@@ -35,7 +35,7 @@ import type { Matcher } from "./matcher.js";
 import type { JobTransitions } from "./job-transitions.js";
 import { refundChange } from "./terminal.js";
 import { renderJob, renderPayment, type JobView } from "./job-view.js";
-import type { DepositLedger } from "../deposits/deposit-ledger.js";
+import type { DepositLedger, DepositNeed } from "../deposits/deposit-ledger.js";
 import { DepositInsufficient } from "../deposits/deposit-insufficient.js";
 
 type CreateBody = CoordinatorTypes.CreateJobRequest;
@@ -129,7 +129,7 @@ export class JobService {
     };
     const funding = body.funding ?? "auto";
     if (funding !== "escrow") {
-      const reserved = await this.createFromDeposit(caller, job);
+      const reserved = await this.createFromDeposit(caller, job, funding);
       if (reserved) return renderJob(reserved);
       if (funding === "deposit") {
         const available = caller.address ? await this.deposits.available(caller.address) : 0n;
@@ -162,10 +162,14 @@ export class JobService {
    * The job queued at once with its budget reserved against the customer's deposit, or undefined
    * when the deposit cannot cover it (nothing written then).
    */
-  private async createFromDeposit(caller: Caller, job: JobRecord): Promise<JobRecord | undefined> {
+  private async createFromDeposit(
+    caller: Caller,
+    job: JobRecord,
+    need: DepositNeed,
+  ): Promise<JobRecord | undefined> {
     const owner = caller.address;
     if (!owner) return undefined;
-    await this.deposits.refresh(owner, job.budgetMicro);
+    await this.deposits.refresh(owner, job.budgetMicro, need);
     return this.transitions.createReserved(job, (tx) =>
       this.deposits.tryReserve(tx, owner, job.jobId, job.budgetMicro),
     );

@@ -13,6 +13,7 @@ import type { AnchoredBatch, BatchChainPort } from "./batch-chain-port.js";
 import type { BatchEntry, BatchStore, SettlementBatchRecord } from "./batch-store.js";
 import { formBatch } from "./batch-forming.js";
 import { poolFee } from "./pool-fee.js";
+import { holdClaim, retryDelay, WorkerLoop, type HeldClaim } from "./worker-loop.js";
 
 export interface BatchWorkerOptions {
   /** Form a batch as soon as this many reservations are owed (default 64, at most 512). */
@@ -39,13 +40,12 @@ const NONCE_REASONS = new Set(["nonce_reused", "nonce_gap"]);
 /** Refusals that an owner's deposit being too small explains. */
 const DEPOSIT_REASONS = new Set(["deposit_insufficient", "deposit_not_found"]);
 const SIGN_ROUNDS = 4;
-const MAX_BACKOFF_MS = 60_000;
 
 export class BatchWorker {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private again = false;
-  private stopped = false;
+  private readonly loop = new WorkerLoop(
+    () => this.drain(),
+    (err) => this.logger.error({ err }, "settlement batch run failed"),
+  );
 
   constructor(
     private readonly transactions: Transactions,
@@ -55,35 +55,22 @@ export class BatchWorker {
     private readonly options: BatchWorkerOptions = {},
   ) {}
 
+  private get stopped(): boolean {
+    return this.loop.isStopped;
+  }
+
   start(): void {
     if (!this.chain) return;
-    this.timer = setInterval(() => this.kick(), this.options.pollIntervalMs ?? 500);
-    this.timer.unref();
-    this.kick();
+    this.loop.start(this.options.pollIntervalMs ?? 500);
   }
 
   /** Runs the worker now (or again right after the current run). */
   kick(): void {
-    if (this.stopped || !this.chain || !this.timer) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.drain()
-      .catch((err: unknown) => this.logger.error({ err }, "settlement batch run failed"))
-      .finally(() => {
-        this.running = undefined;
-        if (this.again) {
-          this.again = false;
-          this.kick();
-        }
-      });
+    if (this.chain && this.loop.started) this.loop.kick();
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+    await this.loop.stop();
   }
 
   /** Runs until nothing is due: unfinished batches first, then new ones while the cadence says so. */
@@ -276,32 +263,17 @@ export class BatchWorker {
     return new Set(entries.filter((e) => short.has(e.ownerAddress)).map((e) => e.jobId));
   }
 
-  private holdClaim(batchId: string): { stop(): Promise<void> } {
-    let renewing: Promise<void> = Promise.resolve();
-    const timer = setInterval(() => {
-      renewing = renewing.then(() =>
-        this.store
-          .update(undefined, batchId, {
-            next_attempt_at: new Date(Date.now() + this.claimMs).toISOString(),
-          })
-          .catch((err: unknown) =>
-            this.logger.warn({ err, batch_id: batchId }, "could not renew a batch claim"),
-          ),
-      );
-    }, this.claimMs / 3);
-    timer.unref();
-    return {
-      stop: async () => {
-        clearInterval(timer);
-        await renewing;
-      },
-    };
+  private holdClaim(batchId: string): HeldClaim {
+    return holdClaim(
+      this.claimMs,
+      (until) => this.store.update(undefined, batchId, { next_attempt_at: until }),
+      (err) => this.logger.warn({ err, batch_id: batchId }, "could not renew a batch claim"),
+    );
   }
 
   private async retryLater(batch: SettlementBatchRecord, err: unknown): Promise<void> {
     const attempts = batch.attempts + 1;
-    const base = this.options.baseBackoffMs ?? 500;
-    const delay = Math.min(MAX_BACKOFF_MS, base * 2 ** Math.min(attempts - 1, 16));
+    const delay = retryDelay(attempts, this.options.baseBackoffMs ?? 500);
     const message = (err as Error)?.message ?? String(err);
     this.logger.warn(
       { batch_id: batch.batchId, attempts, err: message },

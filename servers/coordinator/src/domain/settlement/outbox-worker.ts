@@ -9,6 +9,7 @@ import type { JobStore } from "../jobs/job-store.js";
 import type { Transactions } from "../store/transactions.js";
 import { poolFee } from "./pool-fee.js";
 import type { ReleaseAttempt, ReleaseOutcome, SettlementPort } from "./settlement-port.js";
+import { holdClaim, retryDelay, WorkerLoop, type HeldClaim } from "./worker-loop.js";
 
 /**
  * How long a claimed item is hidden from other workers. The worker renews the claim while it
@@ -16,7 +17,6 @@ import type { ReleaseAttempt, ReleaseOutcome, SettlementPort } from "./settlemen
  * this time, and the restarted (or another) worker resumes it.
  */
 const CLAIM_MS = 15_000;
-const MAX_BACKOFF_MS = 60_000;
 /** A reclaim of a lock whose outcome was unknown waits this many tries for the lock to land. */
 const RECLAIM_TRIES = 6;
 
@@ -49,10 +49,10 @@ export interface OutboxWorkerOptions {
 }
 
 export class OutboxWorker {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private again = false;
-  private stopped = false;
+  private readonly loop = new WorkerLoop(
+    () => this.drain(),
+    (err) => this.logger.error({ err }, "settlement run failed"),
+  );
   private readonly waiters = new Map<string, Set<Waiter>>();
 
   constructor(
@@ -64,27 +64,18 @@ export class OutboxWorker {
     private readonly options: OutboxWorkerOptions = {},
   ) {}
 
+  private get stopped(): boolean {
+    return this.loop.isStopped;
+  }
+
   start(): void {
     if (this.port.kind === "unconfigured") return;
-    this.timer = setInterval(() => this.kick(), this.options.pollIntervalMs ?? 1000);
-    this.timer.unref();
-    this.kick();
+    this.loop.start(this.options.pollIntervalMs ?? 1000);
   }
 
   /** Runs the worker now (or again right after the current run). */
   kick(): void {
-    if (this.stopped || this.port.kind === "unconfigured") return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.drain().finally(() => {
-      this.running = undefined;
-      if (this.again) {
-        this.again = false;
-        this.kick();
-      }
-    });
+    if (this.port.kind !== "unconfigured") this.loop.kick();
   }
 
   /**
@@ -133,9 +124,7 @@ export class OutboxWorker {
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+    await this.loop.stop();
     for (const set of this.waiters.values()) for (const w of [...set]) w(undefined);
     this.waiters.clear();
   }
@@ -161,26 +150,12 @@ export class OutboxWorker {
   }
 
   /** Keeps the claim on an item alive while it is worked on; stop() before writing the outcome. */
-  private holdClaim(jobId: string): { stop(): Promise<void> } {
-    let renewing: Promise<void> = Promise.resolve();
-    const timer = setInterval(() => {
-      renewing = renewing.then(() =>
-        this.outbox
-          .update(undefined, jobId, {
-            next_attempt_at: new Date(Date.now() + this.claimMs).toISOString(),
-          })
-          .catch((err: unknown) =>
-            this.logger.warn({ err, job_id: jobId }, "could not renew a settlement claim"),
-          ),
-      );
-    }, this.claimMs / 3);
-    timer.unref();
-    return {
-      stop: async () => {
-        clearInterval(timer);
-        await renewing;
-      },
-    };
+  private holdClaim(jobId: string): HeldClaim {
+    return holdClaim(
+      this.claimMs,
+      (until) => this.outbox.update(undefined, jobId, { next_attempt_at: until }),
+      (err) => this.logger.warn({ err, job_id: jobId }, "could not renew a settlement claim"),
+    );
   }
 
   private async process(item: OutboxRecord): Promise<void> {
@@ -192,7 +167,7 @@ export class OutboxWorker {
     }
   }
 
-  private async work(item: OutboxRecord, claim: { stop(): Promise<void> }): Promise<void> {
+  private async work(item: OutboxRecord, claim: HeldClaim): Promise<void> {
     const attempt: ReleaseAttempt = {
       previous: item.signedTx ? (JSON.parse(item.signedTx) as SignedTx) : null,
       remember: async (tx, hash) => {
@@ -278,8 +253,7 @@ export class OutboxWorker {
 
   private async retryLater(item: OutboxRecord, err: unknown): Promise<void> {
     const attempts = item.attempts + 1;
-    const base = this.options.baseBackoffMs ?? 500;
-    const delay = Math.min(MAX_BACKOFF_MS, base * 2 ** Math.min(attempts - 1, 16));
+    const delay = retryDelay(attempts, this.options.baseBackoffMs ?? 500);
     this.logger.warn(
       {
         job_id: item.jobId,

@@ -7,7 +7,9 @@ import type { CoordinatorHandlers } from "../routes.gen.js";
 export function adminRoutes(
   ctx: CoordinatorContext,
   auth: Authenticator,
-): CoordinatorHandlers<"listAdminMiners" | "listAdminJobs" | "getAdminStats"> {
+): CoordinatorHandlers<
+  "listAdminMiners" | "listAdminJobs" | "getAdminStats" | "requeueSettlementBatch"
+> {
   const deps = { ...ctx.repos, db: ctx.db, presence: ctx.presence };
   return {
     async listAdminMiners({ query }, { req }) {
@@ -49,6 +51,21 @@ export function adminRoutes(
     async getAdminStats(_input, { req }) {
       const caller = await auth.require(req);
       return { status: 200, body: await adminStats(deps, caller) };
+    },
+
+    async requeueSettlementBatch({ path }, { req }) {
+      const caller = await auth.require(req);
+      const done = await ctx.batchRequeue.requeue(caller, path.batch_id);
+      return {
+        status: 200,
+        body: {
+          batch_id: done.batchId,
+          status: "refused",
+          requeued: done.jobIds.length,
+          job_ids: done.jobIds,
+          last_error: done.lastError,
+        },
+      };
     },
   };
 }

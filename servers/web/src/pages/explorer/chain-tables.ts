@@ -1,5 +1,5 @@
 // The two tables the explorer shows everywhere: blocks and transactions.
-import type { NodeTypes } from "@aitbc/sdk";
+import { parseMicro, type NodeTypes, type SettlementBatchPayload } from "@aitbc/sdk";
 import { h } from "../common/dom.js";
 import { aitbc, shortHash, timeAgo } from "../common/format.js";
 import { emptyState, statusBadge, table } from "../common/widgets.js";
@@ -33,11 +33,27 @@ export function blocksTable(
   );
 }
 
+/**
+ * What a transaction moved for `viewer`: a settlement batch pays many providers from many
+ * deposits, so on an address's page it shows what it paid that address (as a provider) or drew
+ * from its deposit, not the whole batch.
+ */
+function amountSeenBy(t: NodeTypes.TransactionView, viewer: string | undefined): number | bigint {
+  if (!viewer || t.type !== "settlement_batch") return t.amount;
+  const items = (t.tx.payload as unknown as SettlementBatchPayload).items;
+  const sum = (role: "provider" | "deposit_owner") =>
+    items.filter((i) => i[role] === viewer).reduce((total, i) => total + parseMicro(i.paid), 0n);
+  const paid = sum("provider");
+  return paid > 0n ? paid : sum("deposit_owner");
+}
+
 export function txsTable(
   txs: NodeTypes.TransactionView[],
   book: AddressBook,
   id = "txs-table",
   compact = false,
+  /** The address whose page this is, if any. */
+  viewer?: string,
 ): HTMLElement {
   if (txs.length === 0)
     return emptyState(
@@ -51,7 +67,7 @@ export function txsTable(
       txTypeBadge(t.type),
       addressLink(t.from, book),
       addressLink(t.to ?? t.refund_to, book),
-      h("span", { class: "nowrap" }, aitbc(t.amount)),
+      h("span", { class: "nowrap" }, aitbc(amountSeenBy(t, viewer))),
       jobLink(t.job_id),
       ...(compact ? [] : [blockLink(t.block_height), statusBadge(t.status)]),
     ]),

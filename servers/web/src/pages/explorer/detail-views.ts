@@ -248,7 +248,7 @@ export async function addressView(x: Explorer, ctx: RouteContext): Promise<Node>
         h("div", { class: "stat-value" }, String(account.nonce)),
       ),
     ),
-    card("Transactions", txsTable(txs.items, book, "address-txs")),
+    card("Transactions", txsTable(txs.items, book, "address-txs", false, address)),
   );
 }
 
