@@ -501,9 +501,9 @@ export type JobPricing = {
 export type Payment = {
     status: 'locked' | 'settled' | 'refunded';
     /**
-     * `escrow`: a per-job escrow lock on the chain; `deposit`: reserved against the customer's prepaid deposit.
+     * `escrow`: a per-job escrow lock on the chain; `deposit`: reserved against the customer's prepaid deposit; `verification`: a re-run of another job (spot check or dispute), paid to its provider from the chain's verification pool, with no customer budget (`paid` is what the pool owes, `status` stays `locked`).
      */
-    funding: 'escrow' | 'deposit';
+    funding: 'escrow' | 'deposit' | 'verification';
     amount: Amount;
     paid: Amount | null;
     refund: Amount | null;

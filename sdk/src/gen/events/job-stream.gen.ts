@@ -110,7 +110,7 @@ export interface JobStreamPayment {
 
 export type JobPaymentStatus = "locked" | "settled" | "refunded";
 
-export type JobPaymentFunding = "escrow" | "deposit";
+export type JobPaymentFunding = "escrow" | "deposit" | "verification";
 
 export interface JobStreamFailure {
   'code': string;
