@@ -40,6 +40,13 @@ import type { BatchChainPort } from "./domain/settlement/batch-chain-port.js";
 import type { DepositReader } from "./domain/deposits/deposit-reader.js";
 import { DepositLedger } from "./domain/deposits/deposit-ledger.js";
 import type { SignalBus } from "./domain/events/signal-bus.js";
+import { VerificationRepo } from "./data/verification-repo.js";
+import { SpotChecks } from "./domain/verification/spot-checks.js";
+import { VerificationWorker } from "./domain/verification/verification-worker.js";
+import { SlashWorker } from "./domain/verification/slash-worker.js";
+import { DisputeService } from "./domain/verification/dispute-service.js";
+import type { SlashChainPort } from "./domain/verification/slash-chain-port.js";
+import type { VerifierPayouts } from "./domain/verification/verifier-payouts.js";
 
 /** What the coordinator is built from: the outside world it is given. */
 export interface CoordinatorDeps {
@@ -55,6 +62,10 @@ export interface CoordinatorDeps {
   bus: SignalBus;
   /** Seals secrets stored in the database (receipt keys, replayed responses with API keys). */
   sealer: SecretSealer;
+  /** Where bond slashes go; none: they wait, recorded as pending. */
+  slashChain?: SlashChainPort;
+  /** Pays re-runs from the verification pool; none: their pay is recorded as pending. */
+  verifierPayouts?: VerifierPayouts;
 }
 
 /** The knex repositories, one per table or family of queries. */
@@ -73,6 +84,7 @@ export interface CoordinatorRepos {
   outbox: OutboxRepo;
   batches: SettlementBatchesRepo;
   deposits: DepositsRepo;
+  verification: VerificationRepo;
 }
 
 /** Everything the routes, the job stream and start/stop use: the coordinator, wired. */
@@ -100,6 +112,11 @@ export interface CoordinatorContext {
   reports: WorkReports;
   releases: JobRelease;
   sweeper: JobSweeper;
+  /** Re-runs completed jobs (spot checks, disputes) and decides them. */
+  verifier: VerificationWorker;
+  /** Takes the slashes of failed checks to the chain. */
+  slashes: SlashWorker;
+  disputes: DisputeService;
 }
 
 export async function createContext(deps: CoordinatorDeps): Promise<CoordinatorContext> {
@@ -119,6 +136,7 @@ export async function createContext(deps: CoordinatorDeps): Promise<CoordinatorC
     outbox: new OutboxRepo(db),
     batches: new SettlementBatchesRepo(db),
     deposits: new DepositsRepo(db),
+    verification: new VerificationRepo(db),
   };
   const transactions = knexTransactions(db);
   const presence = new MinerPresence(config.heartbeatIntervalS);
@@ -148,7 +166,7 @@ export async function createContext(deps: CoordinatorDeps): Promise<CoordinatorC
     kick,
     deposits,
   );
-  const views = new ServiceViews(repos.miners, repos.reviews, presence);
+  const views = new ServiceViews(repos.miners, repos.reviews, presence, repos.verification);
   const protocol = {
     heartbeatIntervalS: config.heartbeatIntervalS,
     leaseTtlS: config.leaseTtlS,
@@ -157,6 +175,35 @@ export async function createContext(deps: CoordinatorDeps): Promise<CoordinatorC
     chainId: config.chainId,
   };
   const minerService = new MinerService(transactions, repos.miners, repos.jobs, protocol);
+  const slashes = new SlashWorker(repos.verification, repos.accounts, deps.slashChain, logger, {
+    pollIntervalMs: config.sweepIntervalMs,
+  });
+  const verifier = new VerificationWorker(
+    {
+      transactions,
+      store: repos.verification,
+      jobs: repos.jobs,
+      events: repos.events,
+      transitions,
+      receipts: repos.receipts,
+      miners: repos.miners,
+      presence,
+      services: repos.services,
+      accounts: repos.accounts,
+      bus,
+      logger,
+      ...(deps.verifierPayouts ? { payouts: deps.verifierPayouts } : {}),
+      onSlash: () => slashes.kick(),
+    },
+    {
+      pollIntervalMs: config.sweepIntervalMs,
+      disputeFeeMicro: config.disputeFeeMicro,
+      slashPenaltyBps: config.slashPenaltyBps,
+    },
+  );
+  const spotChecks = new SpotChecks(repos.verification, config.spotCheckRate, () =>
+    verifier.kick(),
+  );
   return {
     db,
     config,
@@ -210,6 +257,7 @@ export async function createContext(deps: CoordinatorDeps): Promise<CoordinatorC
         settleWaitMs: config.settleWaitMs,
         meteringToleranceMs: config.meteringToleranceMs,
       },
+      spotChecks,
     ),
     releases: new JobRelease(transitions, logger),
     sweeper: new JobSweeper(
@@ -220,6 +268,15 @@ export async function createContext(deps: CoordinatorDeps): Promise<CoordinatorC
       kick,
       { maxAttempts: config.maxAttempts, intervalMs: config.sweepIntervalMs },
       logger,
+    ),
+    verifier,
+    slashes,
+    disputes: new DisputeService(
+      repos.jobs,
+      repos.verification,
+      transitions,
+      { disputeWindowS: config.disputeWindowS },
+      () => verifier.kick(),
     ),
   };
 }

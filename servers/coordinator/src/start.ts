@@ -28,6 +28,9 @@ import {
   type AddressProvider,
 } from "./domain/accounts/address-provider.js";
 import { WalletAddressProvider } from "./domain/accounts/wallet-address-provider.js";
+import type { SlashChainPort } from "./domain/verification/slash-chain-port.js";
+import { ChainSlashPort } from "./domain/verification/chain-slash-port.js";
+import type { VerifierPayouts } from "./domain/verification/verifier-payouts.js";
 
 export interface RunningCoordinator {
   url: string;
@@ -50,6 +53,10 @@ export interface CoordinatorOverrides {
   logger?: Logger;
   /** Start the sweeper and the settlement worker (default true). */
   workers?: boolean;
+  /** Where bond slashes go (default: the node and settlement key of the config, if set). */
+  slashChain?: SlashChainPort;
+  /** Pays verification re-runs from the pool; default none (their pay is recorded as pending). */
+  verifierPayouts?: VerifierPayouts;
 }
 
 export function settlementFor(config: CoordinatorConfig, logger: Logger): SettlementPort {
@@ -74,6 +81,15 @@ export function settlementFor(config: CoordinatorConfig, logger: Logger): Settle
 export function batchChainFor(config: CoordinatorConfig): BatchChainPort | undefined {
   if (!config.nodeUrl || !config.settlementSecretKey) return undefined;
   return new ChainBatchPort({
+    nodeUrl: config.nodeUrl,
+    settlementSecretKey: config.settlementSecretKey,
+    chainId: config.chainId,
+  });
+}
+
+export function slashChainFor(config: CoordinatorConfig): SlashChainPort | undefined {
+  if (!config.nodeUrl || !config.settlementSecretKey) return undefined;
+  return new ChainSlashPort({
     nodeUrl: config.nodeUrl,
     settlementSecretKey: config.settlementSecretKey,
     chainId: config.chainId,
@@ -121,6 +137,7 @@ export async function startCoordinator(
         : new LocalKeyAddressProvider());
     const sealer = sealerFor(config, logger);
     const batchChain = overrides.batchChain ?? batchChainFor(config);
+    const slashChain = overrides.slashChain ?? slashChainFor(config);
     const ctx = await createContext({
       db,
       config,
@@ -131,6 +148,8 @@ export async function startCoordinator(
       addresses,
       bus,
       sealer,
+      ...(slashChain ? { slashChain } : {}),
+      ...(overrides.verifierPayouts ? { verifierPayouts: overrides.verifierPayouts } : {}),
     });
     const app = buildApp(ctx);
     const running = await listen(app, { port: config.port, host: config.host });
@@ -149,6 +168,8 @@ export async function startCoordinator(
       ctx.worker.start();
       ctx.batches.start();
       ctx.sweeper.start();
+      ctx.verifier.start();
+      ctx.slashes.start();
       stopKeyWatch = ctx.keys.watch(RECEIPT_KEY_RELOAD_MS, (err) =>
         logger.warn({ err }, "could not re-read the receipt keys"),
       );
@@ -172,6 +193,8 @@ export async function startCoordinator(
           await ctx.sweeper.stop();
           await ctx.worker.stop();
           await ctx.batches.stop();
+          await ctx.verifier.stop();
+          await ctx.slashes.stop();
           await bridge?.close();
           await db.destroy();
         })();
