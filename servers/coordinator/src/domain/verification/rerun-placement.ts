@@ -32,7 +32,7 @@ export async function placeRerun(
     originalMiner?.capabilities.models.find((m) => m.name === original.model)?.digest;
   if (!digest) return { unverifiable: "the original run names no model digest" };
   const online = await deps.miners.list(
-    { onlineSince: deps.presence.onlineSince(now) },
+    { status: "online", onlineSince: deps.presence.onlineSince(now) },
     MAX_MINERS,
   );
   const eligible = online.filter(
