@@ -22,10 +22,7 @@ export interface CoordinatorOperations {
   updateService: { data: T.UpdateServiceData; responses: T.UpdateServiceResponses };
   rateService: { data: T.RateServiceData; responses: T.RateServiceResponses };
   listServiceReviews: { data: T.ListServiceReviewsData; responses: T.ListServiceReviewsResponses };
-  getProviderReputation: {
-    data: T.GetProviderReputationData;
-    responses: T.GetProviderReputationResponses;
-  };
+  getProviderReputation: { data: T.GetProviderReputationData; responses: T.GetProviderReputationResponses };
   createJob: { data: T.CreateJobData; responses: T.CreateJobResponses };
   listJobs: { data: T.ListJobsData; responses: T.ListJobsResponses };
   getJobStatus: { data: T.GetJobStatusData; responses: T.GetJobStatusResponses };
@@ -87,6 +84,7 @@ export const coordinatorRouteTable: RouteTable<CoordinatorOperations> = {
 };
 
 /** Handlers of some of the operations (all of them by default), for one route module. */
-export type CoordinatorHandlers<
-  K extends keyof CoordinatorOperations = keyof CoordinatorOperations,
-> = Pick<RouteHandlers<CoordinatorOperations>, K>;
+export type CoordinatorHandlers<K extends keyof CoordinatorOperations = keyof CoordinatorOperations> = Pick<
+  RouteHandlers<CoordinatorOperations>,
+  K
+>;
