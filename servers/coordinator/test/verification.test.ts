@@ -4,7 +4,7 @@
 // verification-chain.test.ts) and shows in its reputation and on its service card.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { testDatabaseKinds } from "@aitbc/server-lib";
-import { fromMicro, signReceipt, toMicro, type CoordinatorTypes, type Receipt } from "@aitbc/sdk";
+import { fromMicro, toMicro } from "@aitbc/sdk";
 import {
   createAccount,
   eventually,
@@ -17,38 +17,7 @@ import {
 } from "./support/harness.js";
 import { registerMiner, type TestMiner } from "./support/miner-double.js";
 import { SlashChainDouble } from "./support/slash-chain-double.js";
-
-const HONEST_TEXT = "The capital of France is Paris, a city on the Seine.";
-const EXECUTION = {
-  executor: "llamacpp",
-  executor_version: "node-llama-cpp 3.21.1; llama.cpp b6000; cpu",
-};
-
-interface Run {
-  text?: string;
-  tokensOut?: number;
-}
-
-/** Completes a claim as a llama.cpp miner would, with the given text and output token count. */
-async function run(miner: TestMiner, claim: CoordinatorTypes.Claim, how: Run = {}) {
-  const text = how.text ?? HONEST_TEXT;
-  const tokensOut = how.tokensOut ?? 12;
-  const base = miner.receiptFor(claim, text, 1800);
-  const { signatures: _unsigned, ...unsigned } = base;
-  const receipt = signReceipt(
-    { ...unsigned, ...EXECUTION, tokens_out: tokensOut } as Omit<Receipt, "signatures">,
-    { secretKey: miner.keys.secretKey, keyId: `provider:${claim.job.provider_id}` },
-  );
-  return miner.client.coordinator.completeJob({
-    path: { job_id: claim.job.job_id },
-    body: {
-      lease_id: claim.lease.lease_id,
-      output: { text, finish_reason: "stop" },
-      metering: { duration_ms: 1800, tokens_in: 3, tokens_out: tokensOut },
-      receipt: receipt as CoordinatorTypes.Receipt,
-    },
-  });
-}
+import { CHEATS, executedRun as run, type Run } from "./support/executed-run.js";
 
 describe.each(testDatabaseKinds())("spot checks and disputes (%s)", (kind) => {
   let h: Harness;
@@ -144,11 +113,7 @@ describe.each(testDatabaseKinds())("spot checks and disputes (%s)", (kind) => {
     expect(chain.slashes).toHaveLength(0);
   });
 
-  for (const [name, how] of [
-    ["returns made-up text", { text: "Lorem ipsum dolor sit amet, made up without a model." }],
-    ["inflates its output token count", { tokensOut: 60 }],
-    ["serves another model under the advertised name", { text: "Paris is in Texas, I think." }],
-  ] as const) {
+  for (const [name, how] of CHEATS) {
     it(`catches a miner that ${name} and pays the customer back from the bond`, async () => {
       const before = (await reputation()).checks;
       const { job, done, check } = await checkedJob(how);
