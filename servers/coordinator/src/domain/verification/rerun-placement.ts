@@ -9,6 +9,7 @@ import type { MinerPresence } from "../miners/presence.js";
 import type { ServiceStore } from "../services/service-store.js";
 import { isInference, type JobRecord } from "../jobs/job-types.js";
 import { DEFAULT_TTL_S } from "../jobs/job-service.js";
+import type { VerificationCounts } from "./verification-store.js";
 
 /** The customer id re-runs are placed under: no account, so no customer can read or review them. */
 export const VERIFICATION_CUSTOMER = "aitbc-verification";
@@ -18,7 +19,12 @@ const MAX_MINERS = 1000;
 export type Placement = { rerun: JobRecord } | { unverifiable: string };
 
 export async function placeRerun(
-  deps: { miners: MinerStore; services: ServiceStore; presence: MinerPresence },
+  deps: {
+    miners: MinerStore;
+    services: ServiceStore;
+    presence: MinerPresence;
+    checks: { counts(providerIds: readonly string[]): Promise<Map<string, VerificationCounts>> };
+  },
   original: JobRecord,
   receipt: Receipt | undefined,
   originalMiner: MinerRecord | undefined,
@@ -41,7 +47,14 @@ export async function placeRerun(
       m.capabilities.task_types.includes("inference") &&
       m.capabilities.models.some((x) => x.name === original.model && x.digest === digest),
   );
-  for (const miner of eligible) {
+  // A verifier that cheats would fail honest work: prefer providers whose own work failed no check,
+  // and spread the rest at random so that no provider is the fixed judge of another.
+  const failed = await deps.checks.counts(eligible.map((m) => m.providerId));
+  const ranked = eligible
+    .map((m) => ({ m, failed: failed.get(m.providerId)?.failed ?? 0, draw: Math.random() }))
+    .sort((a, b) => a.failed - b.failed || a.draw - b.draw)
+    .map((x) => x.m);
+  for (const miner of ranked) {
     const [service] = await deps.services.find(
       { providerId: miner.providerId, status: "active" },
       1,

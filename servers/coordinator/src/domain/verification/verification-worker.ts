@@ -118,7 +118,13 @@ export class VerificationWorker {
     const miner = original.job.minerId
       ? await this.deps.miners.byId(original.job.minerId)
       : undefined;
-    const placed = await placeRerun(this.deps, original.job, original.receipt, miner, now);
+    const placed = await placeRerun(
+      { ...this.deps, checks: this.deps.store },
+      original.job,
+      original.receipt,
+      miner,
+      now,
+    );
     const at = new Date().toISOString();
     if ("unverifiable" in placed) {
       await this.record(c, {
