@@ -3,6 +3,7 @@
 // rule, and a failure slashes the provider's bond (a chain double here; on a real 3-node chain in
 // verification-chain.test.ts) and shows in its reputation and on its service card.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { WebSocket } from "ws";
 import { testDatabaseKinds } from "@aitbc/server-lib";
 import { fromMicro, toMicro } from "@aitbc/sdk";
 import {
@@ -18,6 +19,30 @@ import {
 import { registerMiner, type TestMiner } from "./support/miner-double.js";
 import { SlashChainDouble } from "./support/slash-chain-double.js";
 import { CHEATS, executedRun as run, type Run } from "./support/executed-run.js";
+
+/** Every event of a job's stream from the start, and the close code, once the server closes it. */
+function streamed(
+  url: string,
+  apiKey: string,
+  jobId: string,
+): Promise<{ events: Array<{ type: string; data: Record<string, unknown> }>; code: number }> {
+  return new Promise((resolve, reject) => {
+    const events: Array<{ type: string; data: Record<string, unknown> }> = [];
+    const ws = new WebSocket(`${url.replace(/^http/, "ws")}/v1/jobs/${jobId}/stream`, {
+      headers: { "X-API-Key": apiKey },
+    });
+    const timer = setTimeout(() => {
+      ws.terminate();
+      reject(new Error("the stream did not close"));
+    }, 10_000);
+    ws.on("message", (m) => events.push(JSON.parse(String(m))));
+    ws.on("close", (code) => {
+      clearTimeout(timer);
+      resolve({ events, code });
+    });
+    ws.on("error", reject);
+  });
+}
 
 describe.each(testDatabaseKinds())("spot checks and disputes (%s)", (kind) => {
   let h: Harness;
@@ -208,6 +233,19 @@ describe.each(testDatabaseKinds())("spot checks and disputes (%s)", (kind) => {
         "rerunning",
         "upheld",
       ]);
+      // A replay of the stream goes on past the result to the dispute's end, then closes.
+      const replay = await streamed(h.url, customer.apiKey, job.job_id);
+      expect(replay.code).toBe(1000);
+      expect(replay.events.map((e) => e.type).slice(-4)).toEqual([
+        "result",
+        "dispute",
+        "dispute",
+        "dispute",
+      ]);
+      expect(replay.events.at(-1)?.data).toMatchObject({
+        status: "upheld",
+        refund: done.payment.paid,
+      });
     });
 
     it("rejects a dispute of a right answer and records the fee as owed", async () => {
