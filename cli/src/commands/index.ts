@@ -11,6 +11,7 @@ import { buyCommand } from "./buy.js";
 import { cancelCommand } from "./cancel.js";
 import { completionCommand } from "./completion.js";
 import { depositCommand } from "./deposit.js";
+import { disputeCommand } from "./dispute.js";
 import { earningsCommand } from "./earnings.js";
 import { jobsCommand } from "./jobs.js";
 import { keysCommand } from "./keys.js";
@@ -33,6 +34,7 @@ export const COMMANDS: readonly Command[] = [
   jobsCommand,
   cancelCommand,
   rateCommand,
+  disputeCommand,
   receiptsCommand,
   browserCommand,
   walletCommand,

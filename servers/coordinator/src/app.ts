@@ -13,6 +13,7 @@ import { jobRoutes } from "./http/routes/jobs.js";
 import { minerRoutes } from "./http/routes/miners.js";
 import { receiptRoutes } from "./http/routes/receipts.js";
 import { adminRoutes } from "./http/routes/admin.js";
+import { disputeRoutes } from "./http/routes/disputes.js";
 
 export interface BuildAppOptions {
   /** Contract validation of requests and responses; on everywhere except the validator benchmark. */
@@ -40,6 +41,7 @@ export function buildApp(ctx: CoordinatorContext, options: BuildAppOptions = {})
     ...minerRoutes(ctx, auth),
     ...receiptRoutes(ctx, auth),
     ...adminRoutes(ctx, auth),
+    ...disputeRoutes(ctx, auth),
   });
   app.use(router);
   return finishApp(app, ctx.logger);

@@ -90,6 +90,14 @@ export interface CoordinatorConfig {
   /** Token buckets per verified caller and per client IP; `false` turns them off. */
   rateLimit: RateLimitOptions | false;
   bodyLimit: string;
+  /** Fraction of completed jobs re-run on another provider's miner (AITBC_SPOT_CHECK_RATE, 0–1). */
+  spotCheckRate: number;
+  /** Seconds after completion a customer may dispute a job (AITBC_DISPUTE_WINDOW_S). */
+  disputeWindowS: number;
+  /** micro-AITBC a rejected dispute costs its customer, recorded as owed (AITBC_DISPUTE_FEE). */
+  disputeFeeMicro: bigint;
+  /** Penalty of a slash into the verification pool, in basis points of the refund (at least 1 micro). */
+  slashPenaltyBps: number;
 }
 
 export function loadCoordinatorConfig(env: EnvSource = process.env): CoordinatorConfig {
@@ -184,5 +192,20 @@ export function loadCoordinatorConfig(env: EnvSource = process.env): Coordinator
         ? false
         : { perSecond, burst, perIp: { perSecond: perIpSecond, burst: perIpBurst } },
     bodyLimit: "1mb",
+    spotCheckRate: envFraction(env, "AITBC_SPOT_CHECK_RATE", 0.05),
+    disputeWindowS: envInt(env, "AITBC_DISPUTE_WINDOW_S", 86_400, { min: 1, max: 365 * 86_400 }),
+    disputeFeeMicro: BigInt(envInt(env, "AITBC_DISPUTE_FEE", 10_000, { min: 0 })),
+    slashPenaltyBps: envInt(env, "AITBC_SLASH_PENALTY_BPS", 5000, { min: 0, max: 100_000 }),
   };
+}
+
+/** A number from 0 to 1 written as a decimal (`0.05`, `1`). */
+function envFraction(env: EnvSource, name: string, fallback: number): number {
+  const text = envOptional(env, name);
+  if (text === undefined) return fallback;
+  if (!/^(0(\.[0-9]+)?|1(\.0+)?|\.[0-9]+)$/.test(text.trim()))
+    throw new ConfigError(
+      `${name} must be a fraction from 0 to 1 (for example 0.05), not "${text}".`,
+    );
+  return Number(text.trim());
 }

@@ -41,6 +41,12 @@ import type { DepositReader } from "./domain/deposits/deposit-reader.js";
 import { DepositLedger } from "./domain/deposits/deposit-ledger.js";
 import { BatchRequeue } from "./domain/admin/batch-requeue.js";
 import type { SignalBus } from "./domain/events/signal-bus.js";
+import { VerificationRepo } from "./data/verification-repo.js";
+import { SpotChecks } from "./domain/verification/spot-checks.js";
+import { VerificationWorker } from "./domain/verification/verification-worker.js";
+import { SlashWorker } from "./domain/verification/slash-worker.js";
+import { DisputeService } from "./domain/verification/dispute-service.js";
+import type { SlashChainPort } from "./domain/verification/slash-chain-port.js";
 import type { VerifierPayouts } from "./domain/verification/verifier-payouts.js";
 
 /** What the coordinator is built from: the outside world it is given. */
@@ -57,7 +63,9 @@ export interface CoordinatorDeps {
   bus: SignalBus;
   /** Seals secrets stored in the database (receipt keys, replayed responses with API keys). */
   sealer: SecretSealer;
-  /** Pays verification re-runs from the chain's pool; none without a node and settlement key. */
+  /** Where bond slashes go; none: they wait, recorded as pending. */
+  slashChain?: SlashChainPort;
+  /** Pays re-runs from the verification pool; none: their pay is recorded as pending. */
   verifierPayouts?: VerifierPayouts;
 }
 
@@ -77,6 +85,7 @@ export interface CoordinatorRepos {
   outbox: OutboxRepo;
   batches: SettlementBatchesRepo;
   deposits: DepositsRepo;
+  verification: VerificationRepo;
 }
 
 /** Everything the routes, the job stream and start/stop use: the coordinator, wired. */
@@ -108,6 +117,11 @@ export interface CoordinatorContext {
   verifierPayouts: VerifierPayouts | undefined;
   /** The operator's requeue of a refused settlement batch's items. */
   batchRequeue: BatchRequeue;
+  /** Re-runs completed jobs (spot checks, disputes) and decides them. */
+  verifier: VerificationWorker;
+  /** Takes the slashes of failed checks to the chain. */
+  slashes: SlashWorker;
+  disputes: DisputeService;
 }
 
 export async function createContext(deps: CoordinatorDeps): Promise<CoordinatorContext> {
@@ -127,6 +141,7 @@ export async function createContext(deps: CoordinatorDeps): Promise<CoordinatorC
     outbox: new OutboxRepo(db),
     batches: new SettlementBatchesRepo(db),
     deposits: new DepositsRepo(db),
+    verification: new VerificationRepo(db),
   };
   const transactions = knexTransactions(db);
   const presence = new MinerPresence(config.heartbeatIntervalS);
@@ -158,7 +173,7 @@ export async function createContext(deps: CoordinatorDeps): Promise<CoordinatorC
     kick,
     deposits,
   );
-  const views = new ServiceViews(repos.miners, repos.reviews, presence);
+  const views = new ServiceViews(repos.miners, repos.reviews, presence, repos.verification);
   const protocol = {
     heartbeatIntervalS: config.heartbeatIntervalS,
     leaseTtlS: config.leaseTtlS,
@@ -167,6 +182,35 @@ export async function createContext(deps: CoordinatorDeps): Promise<CoordinatorC
     chainId: config.chainId,
   };
   const minerService = new MinerService(transactions, repos.miners, repos.jobs, protocol);
+  const slashes = new SlashWorker(repos.verification, repos.accounts, deps.slashChain, logger, {
+    pollIntervalMs: config.sweepIntervalMs,
+  });
+  const verifier = new VerificationWorker(
+    {
+      transactions,
+      store: repos.verification,
+      jobs: repos.jobs,
+      events: repos.events,
+      transitions,
+      receipts: repos.receipts,
+      miners: repos.miners,
+      presence,
+      services: repos.services,
+      accounts: repos.accounts,
+      bus,
+      logger,
+      ...(deps.verifierPayouts ? { payouts: deps.verifierPayouts } : {}),
+      onSlash: () => slashes.kick(),
+    },
+    {
+      pollIntervalMs: config.sweepIntervalMs,
+      disputeFeeMicro: config.disputeFeeMicro,
+      slashPenaltyBps: config.slashPenaltyBps,
+    },
+  );
+  const spotChecks = new SpotChecks(repos.verification, config.spotCheckRate, () =>
+    verifier.kick(),
+  );
   return {
     db,
     config,
@@ -220,6 +264,7 @@ export async function createContext(deps: CoordinatorDeps): Promise<CoordinatorC
         settleWaitMs: config.settleWaitMs,
         meteringToleranceMs: config.meteringToleranceMs,
       },
+      spotChecks,
     ),
     releases: new JobRelease(transitions, logger),
     sweeper: new JobSweeper(
@@ -233,5 +278,14 @@ export async function createContext(deps: CoordinatorDeps): Promise<CoordinatorC
     ),
     verifierPayouts: deps.verifierPayouts,
     batchRequeue: new BatchRequeue(transactions, repos.batches, () => batches.kick()),
+    verifier,
+    slashes,
+    disputes: new DisputeService(
+      repos.jobs,
+      repos.verification,
+      transitions,
+      { disputeWindowS: config.disputeWindowS },
+      () => verifier.kick(),
+    ),
   };
 }

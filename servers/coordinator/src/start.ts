@@ -34,6 +34,8 @@ import {
   type AddressProvider,
 } from "./domain/accounts/address-provider.js";
 import { WalletAddressProvider } from "./domain/accounts/wallet-address-provider.js";
+import type { SlashChainPort } from "./domain/verification/slash-chain-port.js";
+import { ChainSlashPort } from "./domain/verification/chain-slash-port.js";
 
 export interface RunningCoordinator {
   url: string;
@@ -56,6 +58,8 @@ export interface CoordinatorOverrides {
   logger?: Logger;
   /** Start the sweeper and the settlement worker (default true). */
   workers?: boolean;
+  /** Where bond slashes go (default: the node and settlement key of the config, if set). */
+  slashChain?: SlashChainPort;
   /** How verification re-runs are paid (default: from the pool of the config's chain, if set). */
   verifierPayouts?: VerifierPayouts;
 }
@@ -120,6 +124,12 @@ export function verifierPayoutsFor(
   return new ChainVerifierPayouts(chain.client, chain.inclusions, chain.key);
 }
 
+/** Slashes bonds with the settlement key; undefined without a node and settlement key. */
+export function slashChainFor(chain: CoordinatorChain | undefined): SlashChainPort | undefined {
+  if (!chain?.key) return undefined;
+  return new ChainSlashPort(chain.client, chain.inclusions, chain.key);
+}
+
 /** How soon a receipt key rotated on another replica signs here too. */
 const RECEIPT_KEY_RELOAD_MS = 5000;
 
@@ -163,6 +173,7 @@ export async function startCoordinator(
     const sealer = sealerFor(config, logger);
     const batchChain = overrides.batchChain ?? batchChainFor(config, chain);
     const verifierPayouts = overrides.verifierPayouts ?? verifierPayoutsFor(chain);
+    const slashChain = overrides.slashChain ?? slashChainFor(chain);
     const ctx = await createContext({
       db,
       config,
@@ -174,6 +185,7 @@ export async function startCoordinator(
       bus,
       sealer,
       ...(verifierPayouts ? { verifierPayouts } : {}),
+      ...(slashChain ? { slashChain } : {}),
     });
     const app = buildApp(ctx);
     const running = await listen(app, { port: config.port, host: config.host });
@@ -192,6 +204,8 @@ export async function startCoordinator(
       ctx.worker.start();
       ctx.batches.start();
       ctx.sweeper.start();
+      ctx.verifier.start();
+      ctx.slashes.start();
       stopKeyWatch = ctx.keys.watch(RECEIPT_KEY_RELOAD_MS, (err) =>
         logger.warn({ err }, "could not re-read the receipt keys"),
       );
@@ -215,6 +229,8 @@ export async function startCoordinator(
           await ctx.sweeper.stop();
           await ctx.worker.stop();
           await ctx.batches.stop();
+          await ctx.verifier.stop();
+          await ctx.slashes.stop();
           await bridge?.close();
           await db.destroy();
         })();

@@ -62,6 +62,7 @@ describe.each(testDatabaseKinds())("reviews and reputation (%s)", (kind) => {
       completion_rate: null,
       median_duration_s: null,
       services: ["gpu-compute-001"],
+      checks: { checked: 0, passed: 0, failed: 0 },
     });
     expect(
       await failure(() => anon.getProviderReputation({ path: { provider_id: "customer-123" } })),

@@ -8,7 +8,7 @@
       "name": "Apache-2.0",
       "url": "https://www.apache.org/licenses/LICENSE-2.0"
     },
-    "description": "Live events of one job, served by the coordinator as a WebSocket at\n`ws://127.0.0.1:18000/v1/jobs/{job_id}/stream`. Only the job's customer and admins of its\ntenant may subscribe. The API key goes in the `X-API-Key` header or, from browsers, in the\n`api_key` query parameter. A refused subscription is accepted and then closed at once with\ncode 4000 + the HTTP status it would have had (4400 bad `last_seq`, 4401 missing or invalid\nkey, 4404 no such job or not yours, 4429 `rate_limited`: the key already holds its limit of\nopen stream sockets, 32 by default, `AITBC_STREAM_SOCKETS_PER_KEY`) and the problem `code`\n(for example `not_found`) as the close reason, because browsers cannot read the status of a\nrefused upgrade. A subscriber that leaves more than 4 MiB of events unread\n(`AITBC_STREAM_MAX_BUFFERED_BYTES`) is disconnected without a close frame; it resumes with\n`?last_seq=N` once it can keep up.\n\nEvery message is one JSON object with a per-job sequence number `seq` (1, 2, 3, …) with no\ngaps. Events are stored: a client that reconnects with `?last_seq=N` first receives every\nevent after N in order, then live ones. The `result` event is the last one; the server closes\nthe socket (code 1000) after sending it. A client that connects after the result with\n`last_seq` at or past it gets the socket closed at once.\n"
+    "description": "Live events of one job, served by the coordinator as a WebSocket at\n`ws://127.0.0.1:18000/v1/jobs/{job_id}/stream`. Only the job's customer and admins of its\ntenant may subscribe. The API key goes in the `X-API-Key` header or, from browsers, in the\n`api_key` query parameter. A refused subscription is accepted and then closed at once with\ncode 4000 + the HTTP status it would have had (4400 bad `last_seq`, 4401 missing or invalid\nkey, 4404 no such job or not yours, 4429 `rate_limited`: the key already holds its limit of\nopen stream sockets, 32 by default, `AITBC_STREAM_SOCKETS_PER_KEY`) and the problem `code`\n(for example `not_found`) as the close reason, because browsers cannot read the status of a\nrefused upgrade. A subscriber that leaves more than 4 MiB of events unread\n(`AITBC_STREAM_MAX_BUFFERED_BYTES`) is disconnected without a close frame; it resumes with\n`?last_seq=N` once it can keep up.\n\nEvery message is one JSON object with a per-job sequence number `seq` (1, 2, 3, …) with no\ngaps. Events are stored: a client that reconnects with `?last_seq=N` first receives every\nevent after N in order, then live ones. The `result` event is the last one; the server closes\nthe socket (code 1000) after sending it. A client that connects after the result with\n`last_seq` at or past it gets the socket closed at once.\n\nA disputed job (`POST /v1/jobs/{job_id}/disputes`) gets `dispute` events after its result:\n`open`, `rerunning`, then one of `upheld`, `rejected`, `unverifiable`. To follow a dispute,\nsubscribe with `last_seq` at the result's seq (or earlier): while the dispute is undecided the\nsocket stays open after the last stored event, and it closes (code 1000) after the dispute's\nfinal event. A replay closes after the result when no dispute event follows it.\n"
   },
   "defaultContentType": "application/json",
   "servers": {
@@ -544,7 +544,8 @@
                         "title": "JobPaymentFunding",
                         "enum": [
                           "escrow",
-                          "deposit"
+                          "deposit",
+                          "verification"
                         ],
                         "x-parser-schema-id": "<anonymous-schema-49>"
                       },
@@ -653,6 +654,100 @@
             }
           ],
           "x-parser-unique-object-id": "jobResult"
+        },
+        "jobDispute": {
+          "name": "jobDispute",
+          "title": "Dispute progress",
+          "summary": "The job's dispute moved to a new state (open, rerunning, upheld, rejected, unverifiable).",
+          "payload": {
+            "type": "object",
+            "title": "JobDisputeEvent",
+            "required": [
+              "seq",
+              "job_id",
+              "type",
+              "at",
+              "data"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "seq": {
+                "type": "integer",
+                "minimum": 1,
+                "x-parser-schema-id": "<anonymous-schema-58>"
+              },
+              "job_id": {
+                "type": "string",
+                "x-parser-schema-id": "<anonymous-schema-59>"
+              },
+              "type": {
+                "type": "string",
+                "const": "dispute",
+                "x-parser-schema-id": "<anonymous-schema-60>"
+              },
+              "at": "$ref:$.channels.jobStream.messages.jobStatus.payload.properties.at",
+              "data": {
+                "type": "object",
+                "title": "JobDisputeData",
+                "required": [
+                  "dispute_id",
+                  "status"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "dispute_id": {
+                    "type": "string",
+                    "x-parser-schema-id": "<anonymous-schema-61>"
+                  },
+                  "status": {
+                    "type": "string",
+                    "title": "JobDisputeStatus",
+                    "enum": [
+                      "open",
+                      "rerunning",
+                      "upheld",
+                      "rejected",
+                      "unverifiable"
+                    ],
+                    "x-parser-schema-id": "<anonymous-schema-62>"
+                  },
+                  "verdict": {
+                    "type": "string",
+                    "description": "Why the re-run agreed, disagreed or could not decide (final states).",
+                    "x-parser-schema-id": "<anonymous-schema-63>"
+                  },
+                  "rerun_job_id": {
+                    "type": "string",
+                    "description": "The re-run job (from `rerunning` on).",
+                    "x-parser-schema-id": "<anonymous-schema-64>"
+                  },
+                  "refund": "$ref:$.channels.jobStream.messages.jobResult.payload.properties.data.properties.payment.properties.amount",
+                  "fee": "$ref:$.channels.jobStream.messages.jobResult.payload.properties.data.properties.payment.properties.amount"
+                },
+                "x-parser-schema-id": "JobDisputeData"
+              }
+            },
+            "x-parser-schema-id": "JobDisputeEvent"
+          },
+          "examples": [
+            {
+              "name": "upheld",
+              "payload": {
+                "seq": 12,
+                "job_id": "707c75d0910e49e2965196bce0127ba1",
+                "type": "dispute",
+                "at": "2026-11-25T12:05:00.000Z",
+                "data": {
+                  "dispute_id": "3f0c7d2e9b1a4c5d8e7f6a5b4c3d2e1f",
+                  "status": "upheld",
+                  "verdict": "exact: outputs differ",
+                  "rerun_job_id": "9a8b7c6d5e4f30211203f4e5d6c7b8a9",
+                  "refund": 0.0125
+                }
+              }
+            }
+          ],
+          "x-parser-unique-object-id": "jobDispute"
         }
       },
       "x-parser-unique-object-id": "jobStream"
@@ -667,7 +762,8 @@
       "messages": [
         "$ref:$.channels.jobStream.messages.jobStatus",
         "$ref:$.channels.jobStream.messages.jobProgress",
-        "$ref:$.channels.jobStream.messages.jobResult"
+        "$ref:$.channels.jobStream.messages.jobResult",
+        "$ref:$.channels.jobStream.messages.jobDispute"
       ],
       "x-parser-unique-object-id": "receiveJobEvents"
     }
@@ -680,9 +776,12 @@
     "messages": {
       "jobStatus": "$ref:$.channels.jobStream.messages.jobStatus",
       "jobProgress": "$ref:$.channels.jobStream.messages.jobProgress",
-      "jobResult": "$ref:$.channels.jobStream.messages.jobResult"
+      "jobResult": "$ref:$.channels.jobStream.messages.jobResult",
+      "jobDispute": "$ref:$.channels.jobStream.messages.jobDispute"
     },
     "schemas": {
+      "JobDisputeEvent": "$ref:$.channels.jobStream.messages.jobDispute.payload",
+      "JobDisputeData": "$ref:$.channels.jobStream.messages.jobDispute.payload.properties.data",
       "JobStatusEvent": "$ref:$.channels.jobStream.messages.jobStatus.payload",
       "JobStatusData": "$ref:$.channels.jobStream.messages.jobStatus.payload.properties.data",
       "JobProgressEvent": "$ref:$.channels.jobStream.messages.jobProgress.payload",

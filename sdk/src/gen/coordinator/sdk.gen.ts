@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import type { Client, Options as Options2, TDataShape } from './client/index.js';
-import type { CancelJobData, CancelJobErrors, CancelJobResponses, ClaimJobData, ClaimJobErrors, ClaimJobResponses, CompleteJobData, CompleteJobErrors, CompleteJobResponses, CreateAccountData, CreateAccountErrors, CreateAccountResponses, CreateJobData, CreateJobErrors, CreateJobResponses, DeactivateServiceData, DeactivateServiceErrors, DeactivateServiceResponses, FailJobData, FailJobErrors, FailJobResponses, GetAdminStatsData, GetAdminStatsErrors, GetAdminStatsResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetJobResultsData, GetJobResultsErrors, GetJobResultsResponses, GetJobStatusData, GetJobStatusErrors, GetJobStatusResponses, GetMeData, GetMeErrors, GetMeResponses, GetProviderReputationData, GetProviderReputationErrors, GetProviderReputationResponses, GetServiceData, GetServiceErrors, GetServiceResponses, HeartbeatMinerData, HeartbeatMinerErrors, HeartbeatMinerResponses, ListAccountKeysData, ListAccountKeysErrors, ListAccountKeysResponses, ListAdminJobsData, ListAdminJobsErrors, ListAdminJobsResponses, ListAdminMinersData, ListAdminMinersErrors, ListAdminMinersResponses, ListJobsData, ListJobsErrors, ListJobsResponses, ListKeysData, ListKeysErrors, ListKeysResponses, ListMyKeysData, ListMyKeysErrors, ListMyKeysResponses, ListReceiptsData, ListReceiptsErrors, ListReceiptsResponses, ListServiceReviewsData, ListServiceReviewsErrors, ListServiceReviewsResponses, ListServicesData, ListServicesErrors, ListServicesResponses, RateServiceData, RateServiceErrors, RateServiceResponses, RegisterMinerData, RegisterMinerErrors, RegisterMinerResponses, RegisterServiceData, RegisterServiceErrors, RegisterServiceResponses, ReleaseJobData, ReleaseJobErrors, ReleaseJobResponses, ReportJobProgressData, ReportJobProgressErrors, ReportJobProgressResponses, RequeueSettlementBatchData, RequeueSettlementBatchErrors, RequeueSettlementBatchResponses, RevokeAccountKeyData, RevokeAccountKeyErrors, RevokeAccountKeyResponses, RevokeMyKeyData, RevokeMyKeyErrors, RevokeMyKeyResponses, RotateMyKeyData, RotateMyKeyErrors, RotateMyKeyResponses, RotateReceiptKeyData, RotateReceiptKeyErrors, RotateReceiptKeyResponses, UpdateServiceData, UpdateServiceErrors, UpdateServiceResponses } from './types.gen.js';
+import type { CancelJobData, CancelJobErrors, CancelJobResponses, ClaimJobData, ClaimJobErrors, ClaimJobResponses, CompleteJobData, CompleteJobErrors, CompleteJobResponses, CreateAccountData, CreateAccountErrors, CreateAccountResponses, CreateJobData, CreateJobDisputeData, CreateJobDisputeErrors, CreateJobDisputeResponses, CreateJobErrors, CreateJobResponses, DeactivateServiceData, DeactivateServiceErrors, DeactivateServiceResponses, FailJobData, FailJobErrors, FailJobResponses, GetAdminStatsData, GetAdminStatsErrors, GetAdminStatsResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetJobDisputeData, GetJobDisputeErrors, GetJobDisputeResponses, GetJobResultsData, GetJobResultsErrors, GetJobResultsResponses, GetJobStatusData, GetJobStatusErrors, GetJobStatusResponses, GetMeData, GetMeErrors, GetMeResponses, GetProviderReputationData, GetProviderReputationErrors, GetProviderReputationResponses, GetServiceData, GetServiceErrors, GetServiceResponses, HeartbeatMinerData, HeartbeatMinerErrors, HeartbeatMinerResponses, ListAccountKeysData, ListAccountKeysErrors, ListAccountKeysResponses, ListAdminJobsData, ListAdminJobsErrors, ListAdminJobsResponses, ListAdminMinersData, ListAdminMinersErrors, ListAdminMinersResponses, ListJobsData, ListJobsErrors, ListJobsResponses, ListKeysData, ListKeysErrors, ListKeysResponses, ListMyKeysData, ListMyKeysErrors, ListMyKeysResponses, ListReceiptsData, ListReceiptsErrors, ListReceiptsResponses, ListServiceReviewsData, ListServiceReviewsErrors, ListServiceReviewsResponses, ListServicesData, ListServicesErrors, ListServicesResponses, RateServiceData, RateServiceErrors, RateServiceResponses, RegisterMinerData, RegisterMinerErrors, RegisterMinerResponses, RegisterServiceData, RegisterServiceErrors, RegisterServiceResponses, ReleaseJobData, ReleaseJobErrors, ReleaseJobResponses, ReportJobProgressData, ReportJobProgressErrors, ReportJobProgressResponses, RequeueSettlementBatchData, RequeueSettlementBatchErrors, RequeueSettlementBatchResponses, RevokeAccountKeyData, RevokeAccountKeyErrors, RevokeAccountKeyResponses, RevokeMyKeyData, RevokeMyKeyErrors, RevokeMyKeyResponses, RotateMyKeyData, RotateMyKeyErrors, RotateMyKeyResponses, RotateReceiptKeyData, RotateReceiptKeyErrors, RotateReceiptKeyResponses, UpdateServiceData, UpdateServiceErrors, UpdateServiceResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -465,6 +465,50 @@ export class CoordinatorApi extends HeyApiClient {
             security: [{ name: 'X-API-Key', type: 'apiKey' }],
             url: '/v1/jobs/{job_id}/cancel',
             ...options
+        });
+    }
+    
+    /**
+     * The dispute of a job
+     *
+     * Same access as the job's status. 404 when the job has no dispute.
+     *
+     */
+    public getJobDispute<ThrowOnError extends boolean = true>(options: Options<GetJobDisputeData, ThrowOnError>) {
+        return (options.client ?? this.client).get<GetJobDisputeResponses, GetJobDisputeErrors, ThrowOnError, 'data'>({
+            responseStyle: 'data',
+            security: [{ name: 'X-API-Key', type: 'apiKey' }],
+            url: '/v1/jobs/{job_id}/disputes',
+            ...options
+        });
+    }
+    
+    /**
+     * Dispute a completed job's result
+     *
+     * The job's customer only (another caller who can see the job gets 403). The job must have
+     * completed within the dispute window (`AITBC_DISPUTE_WINDOW_S`, default 86400 s): an
+     * unfinished or failed job is 409 `job_not_disputable`, a late dispute 422
+     * `dispute_window_closed`, a second dispute of the same job 409 `dispute_exists`.
+     * The coordinator re-runs the job (same prompt, parameters, seed and temperature) on a miner
+     * of another provider that serves the same model digest and compares the two runs by the
+     * SDK's output agreement rule. `open` → `rerunning` → `upheld` (the runs disagree: the
+     * customer is paid back in full from the provider's bond by a `bond_slash`) or `rejected`
+     * (they agree: the dispute fee `AITBC_DISPUTE_FEE` is recorded as owed by the customer), or
+     * `unverifiable` (no other provider serves the model, or the runs cannot be compared: no fee,
+     * no slash). Progress comes as `dispute` events on the job's stream.
+     *
+     */
+    public createJobDispute<ThrowOnError extends boolean = true>(options: Options<CreateJobDisputeData, ThrowOnError>) {
+        return (options.client ?? this.client).post<CreateJobDisputeResponses, CreateJobDisputeErrors, ThrowOnError, 'data'>({
+            responseStyle: 'data',
+            security: [{ name: 'X-API-Key', type: 'apiKey' }],
+            url: '/v1/jobs/{job_id}/disputes',
+            ...options,
+            headers: {
+                'Content-Type': 'application/json',
+                ...options.headers
+            }
         });
     }
     

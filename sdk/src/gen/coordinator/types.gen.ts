@@ -257,6 +257,7 @@ export type Service = {
     rating_count: number;
     created_at: Timestamp;
     updated_at: Timestamp;
+    verification: VerificationCounts;
 };
 
 /**
@@ -324,6 +325,79 @@ export type ProviderReputation = {
      */
     median_duration_s: number | null;
     services?: Array<string>;
+    checks: VerificationCounts;
+};
+
+/**
+ * VerificationCounts
+ *
+ * Re-executions of the provider's completed jobs (spot checks and disputes) that reached a
+ * verdict: `checked` = `passed` + `failed`. Checks without an eligible verifier
+ * (`unverifiable`) are not counted.
+ *
+ */
+export type VerificationCounts = {
+    checked: number;
+    passed: number;
+    failed: number;
+};
+
+/**
+ * CreateDisputeRequest
+ */
+export type CreateDisputeRequest = {
+    reason: string;
+};
+
+/**
+ * DisputeStatus
+ */
+export type DisputeStatus = 'open' | 'rerunning' | 'upheld' | 'rejected' | 'unverifiable';
+
+/**
+ * DisputeSlash
+ *
+ * The `bond_slash` of an upheld dispute. `unbonded`: the provider had no bond to slash
+ * (the failure still counts in its reputation).
+ *
+ */
+export type DisputeSlash = {
+    status: 'pending' | 'confirmed' | 'unbonded' | 'rejected';
+    refund: Amount;
+    penalty: Amount;
+    tx_hash: string | null;
+    block_height: number | null;
+};
+
+/**
+ * Dispute
+ */
+export type Dispute = {
+    dispute_id: string;
+    job_id: string;
+    customer_id: Id;
+    provider_id: Id;
+    reason: string;
+    status: DisputeStatus;
+    /**
+     * Why the re-run agreed, disagreed or could not decide.
+     */
+    verdict: string | null;
+    /**
+     * The re-run job, once one was created.
+     */
+    rerun_job_id: string | null;
+    /**
+     * Upheld only; what the customer is paid back (what it paid for the job).
+     */
+    refund: Amount | null;
+    /**
+     * Rejected only; the dispute fee recorded as owed by the customer.
+     */
+    fee: Amount | null;
+    slash: DisputeSlash | null;
+    created_at: Timestamp;
+    resolved_at: Timestamp | null;
 };
 
 /**
@@ -477,9 +551,9 @@ export type JobPricing = {
 export type Payment = {
     status: 'locked' | 'settled' | 'refunded';
     /**
-     * `escrow`: a per-job escrow lock on the chain; `deposit`: reserved against the customer's prepaid deposit.
+     * `escrow`: a per-job escrow lock on the chain; `deposit`: reserved against the customer's prepaid deposit; `verification`: a re-run of another job (spot check or dispute), paid to its provider from the chain's verification pool, with no customer budget (`paid` is what the pool owes, `status` stays `locked`).
      */
-    funding: 'escrow' | 'deposit';
+    funding: 'escrow' | 'deposit' | 'verification';
     amount: Amount;
     paid: Amount | null;
     refund: Amount | null;
@@ -2467,6 +2541,110 @@ export type CancelJobResponses = {
 };
 
 export type CancelJobResponse = CancelJobResponses[keyof CancelJobResponses];
+
+export type GetJobDisputeData = {
+    body?: never;
+    path: {
+        /**
+         * The job id (32 lowercase hex characters).
+         */
+        job_id: Id;
+    };
+    query?: never;
+    url: '/v1/jobs/{job_id}/disputes';
+};
+
+export type GetJobDisputeErrors = {
+    /**
+     * Bad request (validation_failed).
+     */
+    400: Problem;
+    /**
+     * Missing or invalid API key (unauthorized).
+     */
+    401: Problem;
+    /**
+     * Not found (not_found).
+     */
+    404: Problem;
+    /**
+     * Too many requests (rate_limited).
+     */
+    429: Problem;
+    /**
+     * Internal error (internal_error).
+     */
+    500: Problem;
+};
+
+export type GetJobDisputeError = GetJobDisputeErrors[keyof GetJobDisputeErrors];
+
+export type GetJobDisputeResponses = {
+    /**
+     * The dispute.
+     */
+    200: Dispute;
+};
+
+export type GetJobDisputeResponse = GetJobDisputeResponses[keyof GetJobDisputeResponses];
+
+export type CreateJobDisputeData = {
+    body: CreateDisputeRequest;
+    path: {
+        /**
+         * The job id (32 lowercase hex characters).
+         */
+        job_id: Id;
+    };
+    query?: never;
+    url: '/v1/jobs/{job_id}/disputes';
+};
+
+export type CreateJobDisputeErrors = {
+    /**
+     * Bad request (validation_failed).
+     */
+    400: Problem;
+    /**
+     * Missing or invalid API key (unauthorized).
+     */
+    401: Problem;
+    /**
+     * Forbidden (forbidden).
+     */
+    403: Problem;
+    /**
+     * Not found (not_found).
+     */
+    404: Problem;
+    /**
+     * Conflict (conflict).
+     */
+    409: Problem;
+    /**
+     * Unprocessable (unprocessable).
+     */
+    422: Problem;
+    /**
+     * Too many requests (rate_limited).
+     */
+    429: Problem;
+    /**
+     * Internal error (internal_error).
+     */
+    500: Problem;
+};
+
+export type CreateJobDisputeError = CreateJobDisputeErrors[keyof CreateJobDisputeErrors];
+
+export type CreateJobDisputeResponses = {
+    /**
+     * The dispute, open.
+     */
+    201: Dispute;
+};
+
+export type CreateJobDisputeResponse = CreateJobDisputeResponses[keyof CreateJobDisputeResponses];
 
 export type RegisterMinerData = {
     body: RegisterMinerRequest;

@@ -1,6 +1,6 @@
 // This file is auto-generated from spec/ by scripts/gen.mjs. Do not edit it by hand; run `npm run gen`.
 
-export type JobStream = JobStatusEvent | JobProgressEvent | JobResultEvent;
+export type JobStream = JobStatusEvent | JobProgressEvent | JobResultEvent | JobDisputeEvent;
 
 export interface JobStatusEvent {
   'seq': number;
@@ -111,9 +111,28 @@ export interface JobStreamPayment {
 
 export type JobPaymentStatus = "locked" | "settled" | "refunded";
 
-export type JobPaymentFunding = "escrow" | "deposit";
+export type JobPaymentFunding = "escrow" | "deposit" | "verification";
 
 export interface JobStreamFailure {
   'code': string;
   'message': string;
 }
+
+export interface JobDisputeEvent {
+  'seq': number;
+  'job_id': string;
+  'type': 'dispute';
+  'at': string;
+  'data': JobDisputeData;
+}
+
+export interface JobDisputeData {
+  'dispute_id': string;
+  'status': JobDisputeStatus;
+  'verdict'?: string;
+  'rerun_job_id'?: string;
+  'refund'?: number;
+  'fee'?: number;
+}
+
+export type JobDisputeStatus = "open" | "rerunning" | "upheld" | "rejected" | "unverifiable";

@@ -46,11 +46,13 @@ export function jobFromRow(r: Record<string, unknown>): JobRecord {
     paidMicro: bigOrNull(r.paid_micro),
     refundMicro: bigOrNull(r.refund_micro),
     paymentStatus: r.payment_status as JobRecord["paymentStatus"],
-    funding: r.funding === "deposit" ? "deposit" : "escrow",
+    funding: r.funding === "deposit" || r.funding === "verification" ? r.funding : "escrow",
     batchId: str(r.batch_id),
     lockTxHash: str(r.lock_tx_hash),
     settleTxHash: str(r.settle_tx_hash),
     receiptHash: str(r.receipt_hash),
     lastSeq: Number(r.last_seq),
+    pinnedMinerId: str(r.pinned_miner_id),
+    verifiesJobId: str(r.verifies_job_id),
   };
 }

@@ -63,6 +63,8 @@ export class JobsRepo implements JobStore, JobLeaseStore, JobSweepQueries {
       payment_status: j.paymentStatus,
       funding: j.funding,
       last_seq: j.lastSeq,
+      ...(j.pinnedMinerId ? { pinned_miner_id: j.pinnedMinerId } : {}),
+      ...(j.verifiesJobId ? { verifies_job_id: j.verifiesJobId } : {}),
     });
   }
 
@@ -145,6 +147,10 @@ export class JobsRepo implements JobStore, JobLeaseStore, JobSweepQueries {
     const query = limitOne(trx("jobs"))
       .where({ status: "queued", provider_id: q.providerId })
       .where("expires_at", ">", q.now)
+      .where((w) => {
+        w.whereNull("pinned_miner_id");
+        if (q.minerId) w.orWhere("pinned_miner_id", q.minerId);
+      })
       .where((w) => {
         if (servesInference)
           w.orWhere((x) => x.where("task_type", "inference").whereIn("model", q.models));

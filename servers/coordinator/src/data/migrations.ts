@@ -314,6 +314,60 @@ export const migrations: readonly Migration[] = [
     },
   },
   {
+    // Re-executions of completed jobs (spot checks and disputes), the bond slashes they end in,
+    // and the columns that pin a re-run to one miner of another provider.
+    name: "011-verification",
+    async up(db) {
+      await db.schema.alterTable("jobs", (t) => {
+        t.string("pinned_miner_id", 128);
+        t.string("verifies_job_id", 64);
+      });
+      await db.schema.createTable("verification_checks", (t) => {
+        t.string("check_id", 64).primary();
+        t.string("job_id", 64).notNullable();
+        t.string("kind", 16).notNullable();
+        t.string("tenant_id", 64).notNullable();
+        t.string("customer_id", 128).notNullable();
+        t.string("provider_id", 128).notNullable();
+        t.text("reason");
+        t.string("status", 16).notNullable();
+        t.text("verdict");
+        t.string("rerun_job_id", 64);
+        t.string("verifier_provider_id", 128);
+        t.bigInteger("verifier_payout_micro");
+        t.string("verifier_payout_status", 16);
+        t.string("verifier_payout_tx", 80);
+        t.bigInteger("refund_micro");
+        t.bigInteger("fee_micro");
+        t.string("next_attempt_at", 32).notNullable();
+        t.string("created_at", 32).notNullable();
+        t.string("updated_at", 32).notNullable();
+        t.string("resolved_at", 32);
+        t.unique(["job_id", "kind"]);
+        t.index(["status", "next_attempt_at"]);
+        t.index(["provider_id", "status"]);
+      });
+      await db.schema.createTable("verification_slashes", (t) => {
+        t.string("job_id", 64).primary();
+        t.string("check_id", 64).notNullable();
+        t.string("reason", 32).notNullable();
+        t.string("provider_id", 128).notNullable();
+        t.string("customer_id", 128).notNullable();
+        t.bigInteger("refund_micro").notNullable();
+        t.bigInteger("penalty_micro").notNullable();
+        t.string("status", 16).notNullable();
+        t.string("tx_hash", 80);
+        t.integer("block_height");
+        t.integer("attempts").notNullable().defaultTo(0);
+        t.text("last_error");
+        t.string("next_attempt_at", 32).notNullable();
+        t.string("created_at", 32).notNullable();
+        t.string("updated_at", 32).notNullable();
+        t.index(["status", "next_attempt_at"]);
+      });
+    },
+  },
+  {
     // Services and jobs priced per 1,000 tokens: rate_micro / unit_price_micro then hold the
     // price per 1,000 output tokens, input_price_micro the price per 1,000 input tokens (null
     // when input is free).

@@ -17,6 +17,13 @@ import { JobStreamFeeds } from "./job-stream-feed.js";
 
 const PATH = /^\/v1\/jobs\/([A-Za-z0-9][A-Za-z0-9._:-]{0,127})\/stream$/;
 const TERMINAL = new Set(["completed", "failed", "expired", "cancelled"]);
+const UNDECIDED_DISPUTE = new Set(["open", "rerunning"]);
+
+/** After the result, a dispute may follow: the stream ends with the result or a decided dispute. */
+function endsStream(e: JobEventRecord): boolean {
+  if (e.type === "result") return true;
+  return e.type === "dispute" && !UNDECIDED_DISPUTE.has(String(e.data.status));
+}
 
 export interface JobStreamServer {
   /** Closes every subscription with 1001 (going away); clients resume elsewhere. */
@@ -94,7 +101,11 @@ export function attachJobStream(
     // A cursor past the job's last event cannot be one the client saw; it starts at the end.
     const sent = Math.min(lastSeqText === null ? 0 : Number(lastSeqText), job.lastSeq);
     // Already past the end (a resume after the result): nothing more will come.
-    if (TERMINAL.has(job.status) && sent >= job.lastSeq) {
+    if (
+      TERMINAL.has(job.status) &&
+      sent >= job.lastSeq &&
+      !(await undecidedDisputeLast(deps.events, jobId, job.lastSeq))
+    ) {
       release();
       return ws.close(1000, "no more events");
     }
@@ -105,7 +116,7 @@ export function attachJobStream(
     const subscriber = {
       sent,
       deliver(events: readonly JobEventRecord[]) {
-        for (const e of events) {
+        for (const [i, e] of events.entries()) {
           if (closed) return;
           // A close frame would queue behind the unread bytes: cut the connection instead.
           if (ws.bufferedAmount > deps.maxBufferedBytes) {
@@ -114,7 +125,9 @@ export function attachJobStream(
           }
           ws.send(JSON.stringify(e));
           subscriber.sent = e.seq;
-          if (e.type === "result") return finish(1000, "result sent");
+          // A dispute event right behind the result (a replay) keeps the socket open for it.
+          if (endsStream(e) && i === events.length - 1)
+            return finish(1000, e.type === "result" ? "result sent" : "dispute decided");
         }
       },
       fail(err: unknown) {
@@ -138,4 +151,14 @@ export function attachJobStream(
     },
     stats: () => ({ sockets: sockets.size, feeds: feeds.size }),
   };
+}
+
+/** Whether the job's last stored event is a dispute still being decided. */
+async function undecidedDisputeLast(
+  events: JobEventStore,
+  jobId: string,
+  lastSeq: number,
+): Promise<boolean> {
+  const [last] = await events.after(jobId, lastSeq - 1, 1);
+  return last?.type === "dispute" && UNDECIDED_DISPUTE.has(String(last.data.status));
 }

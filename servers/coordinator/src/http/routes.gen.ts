@@ -28,6 +28,8 @@ export interface CoordinatorOperations {
   getJobStatus: { data: T.GetJobStatusData; responses: T.GetJobStatusResponses };
   getJobResults: { data: T.GetJobResultsData; responses: T.GetJobResultsResponses };
   cancelJob: { data: T.CancelJobData; responses: T.CancelJobResponses };
+  getJobDispute: { data: T.GetJobDisputeData; responses: T.GetJobDisputeResponses };
+  createJobDispute: { data: T.CreateJobDisputeData; responses: T.CreateJobDisputeResponses };
   registerMiner: { data: T.RegisterMinerData; responses: T.RegisterMinerResponses };
   heartbeatMiner: { data: T.HeartbeatMinerData; responses: T.HeartbeatMinerResponses };
   claimJob: { data: T.ClaimJobData; responses: T.ClaimJobResponses };
@@ -66,6 +68,8 @@ export const coordinatorRouteTable: RouteTable<CoordinatorOperations> = {
   getJobStatus: { method: "get", path: "/v1/jobs/:job_id/status" },
   getJobResults: { method: "get", path: "/v1/jobs/:job_id/results" },
   cancelJob: { method: "post", path: "/v1/jobs/:job_id/cancel" },
+  getJobDispute: { method: "get", path: "/v1/jobs/:job_id/disputes" },
+  createJobDispute: { method: "post", path: "/v1/jobs/:job_id/disputes" },
   registerMiner: { method: "post", path: "/v1/miners/register" },
   heartbeatMiner: { method: "post", path: "/v1/miners/:miner_id/heartbeat" },
   claimJob: { method: "post", path: "/v1/miners/:miner_id/claim" },

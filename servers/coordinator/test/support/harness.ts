@@ -38,7 +38,10 @@ export async function startHarness(
   overrides: Partial<CoordinatorConfig> = {},
   settlement = new SettlementDouble(),
   /** More of the outside world (an address provider, a deposit reader). */
-  outside: Pick<CoordinatorOverrides, "addresses" | "depositReader" | "batchChain"> = {},
+  outside: Pick<
+    CoordinatorOverrides,
+    "addresses" | "depositReader" | "batchChain" | "slashChain" | "verifierPayouts"
+  > = {},
 ): Promise<Harness> {
   const database = createTestDatabase(kind);
   const adminApiKey = "admin_" + randomBytes(16).toString("hex");

@@ -40,4 +40,5 @@ export interface DepositAccount {
   refreshedAt: string;
 }
 
-export type JobFunding = "escrow" | "deposit";
+/** `verification`: a re-run of another job, paid from the chain's verification pool, not by a customer. */
+export type JobFunding = "escrow" | "deposit" | "verification";

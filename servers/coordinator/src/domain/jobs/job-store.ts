@@ -47,6 +47,8 @@ export interface ClaimableQuery {
   models: string[];
   taskTypes: string[];
   now: string;
+  /** The claiming miner: re-runs pinned to it are claimable too. */
+  minerId?: string;
 }
 
 export interface JobStore {

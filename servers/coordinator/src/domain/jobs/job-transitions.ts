@@ -65,7 +65,10 @@ export class JobTransitions {
       };
       await this.jobs.update(tx, jobId, patch);
       const settle = change.settle;
-      if (settle && job.funding === "deposit")
+      // A re-run has no customer money to move: the verification worker pays its provider.
+      if (settle && job.funding === "verification") {
+        /* nothing to settle here */
+      } else if (settle && job.funding === "deposit")
         await this.deposits.end(
           tx,
           jobId,

@@ -18,7 +18,7 @@ export const ACTIVE_STATUSES = ["queued", "assigned", "running"] as const;
 export const HELD_STATUSES = ["assigned", "running"] as const;
 
 /** The kinds of event a job's stream carries. */
-export type JobEventType = "status" | "progress" | "result";
+export type JobEventType = "status" | "progress" | "result" | "dispute";
 
 export type InferenceRequirements = {
   task_type: "inference";
@@ -94,4 +94,8 @@ export interface JobRecord {
   settleTxHash: string | null;
   receiptHash: string | null;
   lastSeq: number;
+  /** A re-run: only this miner (of another provider than the original's) may claim it. */
+  pinnedMinerId?: string | null;
+  /** A re-run: the job whose result it checks. */
+  verifiesJobId?: string | null;
 }

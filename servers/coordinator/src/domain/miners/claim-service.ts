@@ -92,6 +92,7 @@ export class ClaimService {
         models: miner.capabilities.models.map((m) => m.name),
         taskTypes: miner.capabilities.task_types,
         now: nowIso,
+        minerId: miner.minerId,
       });
       if (!next) return undefined;
       await this.events.append(

@@ -18,6 +18,7 @@ import { checkReceipt } from "../receipts/receipt-check.js";
 import { countersignReceipt } from "../receipts/node-ed25519.js";
 import type { OutboxWorker, SettlementWatch } from "../settlement/outbox-worker.js";
 import type { Tx } from "../store/transactions.js";
+import type { SpotChecks } from "../verification/spot-checks.js";
 
 export interface WorkReportSettings {
   leaseTtlS: number;
@@ -36,6 +37,7 @@ export class WorkReports {
     private readonly keys: ReceiptKeyRing,
     private readonly worker: OutboxWorker,
     private readonly settings: WorkReportSettings,
+    private readonly spotChecks?: SpotChecks,
   ) {}
 
   async progress(
@@ -161,11 +163,13 @@ export class WorkReports {
               receipt,
               createdAt: now,
             });
+            await this.spotChecks?.consider(tx, job, now);
           },
         },
         result: (after) => ({ receipt, hash, after }),
       };
     });
+    this.spotChecks?.kick();
     return {
       job_id: jobId,
       status: "completed",
@@ -222,8 +226,8 @@ export class WorkReports {
     job: JobRecord,
     settlement: SettlementWatch,
   ): Promise<CoordinatorTypes.Payment> {
-    // A deposit job's end wrote no outbox item: its payment is final as the change left it.
-    if (job.funding === "deposit") {
+    // A deposit job's or a re-run's end wrote no outbox item: its payment is final as the change left it.
+    if (job.funding !== "escrow") {
       settlement.cancel();
       return renderPayment(job);
     }

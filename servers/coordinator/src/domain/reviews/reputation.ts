@@ -4,7 +4,7 @@ import type { CoordinatorTypes } from "@aitbc/sdk";
 import type { AccountStore } from "../accounts/account-store.js";
 import type { ReputationQueries, ReviewStore } from "./review-store.js";
 import type { ServiceStore } from "../services/service-store.js";
-import { round2 } from "../services/service-view.js";
+import { round2, type VerificationCountReader } from "../services/service-view.js";
 
 export async function providerReputation(
   deps: {
@@ -12,6 +12,7 @@ export async function providerReputation(
     reputation: ReputationQueries;
     reviews: ReviewStore;
     services: ServiceStore;
+    verification: VerificationCountReader;
   },
   providerId: string,
 ): Promise<CoordinatorTypes.ProviderReputation> {
@@ -32,5 +33,10 @@ export async function providerReputation(
     median_duration_s:
       facts.medianDurationMs === null ? null : Math.round(facts.medianDurationMs) / 1000,
     services: await deps.services.serviceIdsOfProvider(providerId),
+    checks: (await deps.verification.counts([providerId])).get(providerId) ?? {
+      checked: 0,
+      passed: 0,
+      failed: 0,
+    },
   };
 }

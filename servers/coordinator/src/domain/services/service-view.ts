@@ -7,6 +7,14 @@ import type { ReviewStore } from "../reviews/review-store.js";
 import type { MinerPresence } from "../miners/presence.js";
 import { isAvailableAt } from "./availability.js";
 import { renderPriceFields } from "./pricing.js";
+import type { VerificationCounts } from "../verification/verification-store.js";
+
+/** Passed and failed checks of providers' jobs (data/verification-repo.ts). */
+export interface VerificationCountReader {
+  counts(providerIds: readonly string[]): Promise<Map<string, VerificationCounts>>;
+}
+
+const NO_CHECKS: VerificationCounts = { checked: 0, passed: 0, failed: 0 };
 
 export type ServiceView = CoordinatorTypes.Service;
 
@@ -52,6 +60,7 @@ export class ServiceViews {
     private readonly miners: MinerStore,
     private readonly reviews: ReviewStore,
     private readonly presence: MinerPresence,
+    private readonly checks: VerificationCountReader,
   ) {}
 
   async render(services: readonly ServiceRecord[], now = new Date()): Promise<ServiceView[]> {
@@ -62,7 +71,10 @@ export class ServiceViews {
       now,
     );
     const ratings = await this.reviews.ratings({ serviceIds: services.map((s) => s.serviceId) });
-    return services.map((s) => renderService(s, fleet, ratings.get(s.serviceId), now));
+    const checks = await this.checks.counts(services.map((s) => s.providerId));
+    return services.map((s) =>
+      renderService(s, fleet, ratings.get(s.serviceId), now, checks.get(s.providerId)),
+    );
   }
 }
 
@@ -71,6 +83,7 @@ export function renderService(
   fleet: ProviderFleet,
   rating: { sum: number; count: number } | undefined,
   now: Date,
+  checks: VerificationCounts = NO_CHECKS,
 ): ServiceView {
   return {
     service_id: s.serviceId,
@@ -96,6 +109,7 @@ export function renderService(
     rating_count: rating?.count ?? 0,
     created_at: s.createdAt,
     updated_at: s.updatedAt,
+    verification: { ...checks },
   };
 }
 

@@ -4,7 +4,7 @@ import type { CoordinatorTypes } from "@aitbc/sdk";
 import { h } from "../common/dom.js";
 import { duration, percent } from "../common/format.js";
 import { card, definitionList } from "../common/widgets.js";
-import { ratingLine } from "./service-card.js";
+import { ratingLine, verificationLine } from "./service-card.js";
 
 export function reputationPanel(r: CoordinatorTypes.ProviderReputation): HTMLElement {
   return card(
@@ -38,6 +38,7 @@ export function reputationPanel(r: CoordinatorTypes.ProviderReputation): HTMLEle
           "Median run time",
           r.median_duration_s === null ? "—" : duration(r.median_duration_s * 1000),
         ],
+        ["Re-checked jobs", verificationLine(r.checks)],
       ]),
     ),
   );

@@ -22,6 +22,16 @@ export function ratingLine(average: number | null, count: number) {
     : h("span", { class: "rating muted" }, "No reviews yet");
 }
 
+/** The provider's re-executed jobs (spot checks and disputes): how many agreed and how many did not. */
+export function verificationLine(v: CoordinatorTypes.VerificationCounts) {
+  if (v.checked === 0) return h("span", { class: "small muted" }, "No jobs re-checked yet");
+  return h(
+    "span",
+    { class: v.failed > 0 ? "small warn" : "small", "data-checks-failed": String(v.failed) },
+    `Re-checked ${v.checked} job${v.checked === 1 ? "" : "s"}: ${v.passed} passed, ${v.failed} failed`,
+  );
+}
+
 export function serviceCard(s: CoordinatorTypes.Service): HTMLElement {
   const price = priceText(s.pricing);
   return h(
@@ -58,5 +68,6 @@ export function serviceCard(s: CoordinatorTypes.Service): HTMLElement {
         : h("span", { class: "small muted" }, "No miner online"),
     ),
     h("div", { class: "service-card-foot" }, ratingLine(s.rating_average, s.rating_count)),
+    h("div", { class: "service-card-checks" }, verificationLine(s.verification)),
   );
 }
