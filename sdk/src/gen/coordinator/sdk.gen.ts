@@ -243,6 +243,8 @@ export class CoordinatorApi extends HeyApiClient {
      * `available_now=true` keeps services whose availability window contains the current time.
      * `model` keeps services that can serve that model now (an online miner of the provider
      * serves it). `framework` matches `specs.supported_frameworks` case-insensitively.
+     * `verified_only=true` keeps services whose claimed hardware an online miner of the
+     * provider has (`hardware.verified`).
      *
      */
     public listServices<ThrowOnError extends boolean = true>(options?: Options<ListServicesData, ThrowOnError>) {
@@ -369,6 +371,11 @@ export class CoordinatorApi extends HeyApiClient {
      * job needs an online miner of the service's provider that serves the model. A workload
      * job on an available service is accepted even when no online miner advertises its
      * `task_type` yet; `notes` says so, and the job waits for such a miner until its TTL.
+     *
+     * Among the services that can run the job, those with verified hardware
+     * (`hardware.verified`) come first; then the order is price, then rating. With
+     * `requirements.verified_only: true` unverified services are excluded (filter `hardware`
+     * in the 422 reasons, which then says that only unverified services could have run it).
      *
      * The budget comes from the customer's prepaid deposit or a per-job escrow (`funding`). A
      * deposit job is reserved against the deposit in the same step that creates it and is
