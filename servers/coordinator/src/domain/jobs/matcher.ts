@@ -8,6 +8,7 @@ import { isInference, type Requirements } from "./job-types.js";
 import type { MinerPresence } from "../miners/presence.js";
 import { isAvailableAt } from "../services/availability.js";
 import { loadFleet, servableModels, servesTaskType } from "../services/service-view.js";
+import { checkHardwareClaim } from "../hardware/hardware-claim.js";
 
 export interface MatchReason {
   filter: string;
@@ -53,6 +54,12 @@ export class Matcher {
       reasons.set(filter, r);
     };
     const survivors: ServiceRecord[] = [];
+    const verified = new Map(
+      candidates.map((s) => [
+        s.serviceId,
+        checkHardwareClaim(s.specs, fleet.online.get(s.providerId) ?? []).verified,
+      ]),
+    );
     for (const s of candidates) {
       if (s.status !== "active") {
         exclude("status", "The service is inactive.", s);
@@ -81,6 +88,19 @@ export class Matcher {
       ) {
         exclude("framework", `The service does not list ${requirements.framework}.`, s);
       } else survivors.push(s);
+    }
+    // verified_only applies after every other filter, so the 422 can say that services with
+    // unverified hardware could have run the job.
+    if (requirements.verified_only) {
+      const unverified = survivors.filter((x) => !verified.get(x.serviceId));
+      survivors.splice(0, survivors.length, ...survivors.filter((x) => verified.get(x.serviceId)));
+      for (const s of unverified)
+        exclude(
+          "hardware",
+          "Only services with unverified hardware could run this job, and verified_only excludes " +
+            "them: no online miner of their providers has the claimed GPU and memory.",
+          s,
+        );
     }
     if (survivors.length === 0) {
       const list = [...reasons.values()];
@@ -111,9 +131,13 @@ export class Matcher {
     };
     const taskType = requirements.task_type;
     const ready = (s: ServiceRecord) => (servesTaskType(fleet, s.providerId, taskType) ? 0 : 1);
+    // Verified hardware first: a listing whose claimed GPU no online miner has is the last pick,
+    // whatever its price.
+    const unchecked = (s: ServiceRecord) => (verified.get(s.serviceId) ? 0 : 1);
     survivors.sort(
       (a, b) =>
         ready(a) - ready(b) ||
+        unchecked(a) - unchecked(b) ||
         (a.rateMicro < b.rateMicro ? -1 : a.rateMicro > b.rateMicro ? 1 : 0) ||
         avg(b) - avg(a) ||
         (a.serviceId < b.serviceId ? -1 : 1),

@@ -18,6 +18,7 @@ import { checkReceipt } from "../receipts/receipt-check.js";
 import { countersignReceipt } from "../receipts/node-ed25519.js";
 import type { OutboxWorker, SettlementWatch } from "../settlement/outbox-worker.js";
 import type { Tx } from "../store/transactions.js";
+import type { ThroughputMonitor } from "../hardware/throughput-monitor.js";
 
 export interface WorkReportSettings {
   leaseTtlS: number;
@@ -36,6 +37,7 @@ export class WorkReports {
     private readonly keys: ReceiptKeyRing,
     private readonly worker: OutboxWorker,
     private readonly settings: WorkReportSettings,
+    private readonly throughput: ThroughputMonitor,
   ) {}
 
   async progress(
@@ -161,6 +163,7 @@ export class WorkReports {
               receipt,
               createdAt: now,
             });
+            await this.throughput.afterCompletion(tx, job, miner, body.metering, now);
           },
         },
         result: (after) => ({ receipt, hash, after }),

@@ -24,6 +24,8 @@ export interface ServiceFilter {
   status?: "active" | "inactive" | "all";
   limit: number;
   cursor?: string;
+  /** Only services whose claimed hardware an online miner has (`false` is no filter). */
+  verified_only?: boolean;
 }
 
 export class ServiceCatalog {
@@ -153,6 +155,7 @@ export class ServiceCatalog {
       const views = await this.views.render(candidates, now);
       for (const v of views) {
         if (f.model && !v.models.includes(f.model)) continue;
+        if (f.verified_only && !v.hardware.verified) continue;
         page.push(v);
         if (page.length === f.limit) break;
       }

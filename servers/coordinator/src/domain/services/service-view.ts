@@ -7,6 +7,8 @@ import type { MinerRecord, MinerStore } from "../miners/miner-store.js";
 import type { ReviewStore } from "../reviews/review-store.js";
 import type { MinerPresence } from "../miners/presence.js";
 import { isAvailableAt } from "./availability.js";
+import { checkHardwareClaim } from "../hardware/hardware-claim.js";
+import type { ThroughputRecord, ThroughputStore } from "../hardware/throughput-store.js";
 
 export type ServiceView = CoordinatorTypes.Service;
 
@@ -52,6 +54,7 @@ export class ServiceViews {
     private readonly miners: MinerStore,
     private readonly reviews: ReviewStore,
     private readonly presence: MinerPresence,
+    private readonly throughput: ThroughputStore,
   ) {}
 
   async render(services: readonly ServiceRecord[], now = new Date()): Promise<ServiceView[]> {
@@ -62,7 +65,10 @@ export class ServiceViews {
       now,
     );
     const ratings = await this.reviews.ratings({ serviceIds: services.map((s) => s.serviceId) });
-    return services.map((s) => renderService(s, fleet, ratings.get(s.serviceId), now));
+    const checks = await this.throughput.latest(services.map((s) => s.serviceId));
+    return services.map((s) =>
+      renderService(s, fleet, ratings.get(s.serviceId), now, checks.get(s.serviceId)),
+    );
   }
 }
 
@@ -71,6 +77,7 @@ export function renderService(
   fleet: ProviderFleet,
   rating: { sum: number; count: number } | undefined,
   now: Date,
+  throughput?: ThroughputRecord,
 ): ServiceView {
   return {
     service_id: s.serviceId,
@@ -101,6 +108,19 @@ export function renderService(
     rating_count: rating?.count ?? 0,
     created_at: s.createdAt,
     updated_at: s.updatedAt,
+    hardware: {
+      ...checkHardwareClaim(s.specs, fleet.online.get(s.providerId) ?? []),
+      throughput_shortfall: throughput?.shortfall
+        ? {
+            job_id: throughput.jobId,
+            miner_id: throughput.minerId,
+            gpu_class: throughput.gpuClass,
+            tokens_per_s: throughput.tokensPerS,
+            expected_tokens_per_s: throughput.expectedTokensPerS,
+            checked_at: throughput.checkedAt,
+          }
+        : null,
+    },
   };
 }
 

@@ -38,6 +38,7 @@ export function serviceRoutes(
       const framework = qString(query.framework);
       const providerId = qString(query.provider_id);
       const cursor = qString(query.cursor);
+      const verifiedOnly = qBool(query.verified_only);
       const page = await ctx.catalog.list({
         limit,
         ...(type ? { type } : {}),
@@ -49,6 +50,7 @@ export function serviceRoutes(
         ...(providerId ? { provider_id: providerId } : {}),
         ...(query.status ? { status: query.status } : {}),
         ...(cursor ? { cursor } : {}),
+        ...(verifiedOnly !== undefined ? { verified_only: verifiedOnly } : {}),
       });
       return {
         status: 200,
