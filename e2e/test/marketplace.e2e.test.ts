@@ -216,6 +216,9 @@ describe.skipIf(!stack)("marketplace page", () => {
     await page.goto(`${s.config.marketplace}/#/services/gpu-rendering`);
     await page.locator("#service-hardware").waitFor();
     expect(await page.locator("#service-hardware").innerText()).toContain("Unverified hardware:");
+    // Back to the listing, where the next tests start from.
+    await page.goto(`${s.config.marketplace}/#/`);
+    await page.locator("#service-results [data-service-id]").first().waitFor();
   });
 
   it("refuses a budget above the balance with the 402 and creates no job", async () => {
