@@ -48,7 +48,7 @@ export function detectLlamaGpu(command: readonly string[] = defaultProbe): Promi
   const [program, ...args] = command;
   if (!program) return Promise.resolve(null);
   return new Promise((resolve) => {
-    execFile(program, args, { timeout: 30_000 }, (err, stdout) =>
+    execFile(program, args, { timeout: 20_000 }, (err, stdout) =>
       resolve(err ? null : parseLlamaGpuReport(stdout)),
     );
   });
