@@ -1,5 +1,7 @@
 // Picks the service that runs a job, or explains why none can: every filter records the services
-// it excluded, and the 422 no_matching_service answer carries those reasons.
+// it excluded, and the 422 no_matching_service answer carries those reasons. Among the services
+// that can run it: ready ones (a miner advertises the task type) first, then verified hardware,
+// then the lowest price, then the best rating.
 import { NotFound, Unprocessable } from "@aitbc/server-lib";
 import type { ServiceRecord, ServiceStore } from "../services/service-store.js";
 import type { MinerStore } from "../miners/miner-store.js";
@@ -133,11 +135,11 @@ export class Matcher {
     const ready = (s: ServiceRecord) => (servesTaskType(fleet, s.providerId, taskType) ? 0 : 1);
     // Verified hardware first: a listing whose claimed GPU no online miner has is the last pick,
     // whatever its price.
-    const unchecked = (s: ServiceRecord) => (verified.get(s.serviceId) ? 0 : 1);
+    const hardwareRank = (s: ServiceRecord) => (verified.get(s.serviceId) ? 0 : 1);
     survivors.sort(
       (a, b) =>
         ready(a) - ready(b) ||
-        unchecked(a) - unchecked(b) ||
+        hardwareRank(a) - hardwareRank(b) ||
         (a.rateMicro < b.rateMicro ? -1 : a.rateMicro > b.rateMicro ? 1 : 0) ||
         avg(b) - avg(a) ||
         (a.serviceId < b.serviceId ? -1 : 1),
