@@ -4,12 +4,9 @@
 import { execFile } from "node:child_process";
 import { cpus, totalmem } from "node:os";
 import { detectLlamaGpu } from "./llama-gpu.js";
+import type { GpuInfo } from "./gpu-info.js";
 
-export interface GpuInfo {
-  name: string;
-  memory_mb: number;
-  count: number;
-}
+export type { GpuInfo } from "./gpu-info.js";
 
 export interface CpuInfo {
   model: string;

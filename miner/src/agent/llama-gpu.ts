@@ -3,7 +3,7 @@
 // (llama-gpu-probe.ts); this module reads its one line of JSON.
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import type { GpuInfo } from "./hardware.js";
+import type { GpuInfo } from "./gpu-info.js";
 
 /** What the probe prints. */
 export interface LlamaGpuReport {
