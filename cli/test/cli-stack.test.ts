@@ -79,6 +79,14 @@ describe("aitbc against a running stack", () => {
     );
   });
 
+  it("submit --verified-only runs on the dev service, whose CPU-only claim its miner backs", async () => {
+    const details = await aitbc("services", stack!.credentials.provider.service_id);
+    expect(details.stdout).toMatch(/Hardware: +verified: CPU service: miner /);
+    const run = await aitbc(...submitArgs, "--verified-only");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`Service: ${stack!.credentials.provider.service_id}`);
+  }, 30_000);
+
   it("services pages with --cursor and reads every page with --all", async () => {
     const { provider } = stack!.credentials;
     const asProvider = createAitbcClient({
@@ -428,6 +436,19 @@ describe("a provider's services from files", () => {
     const registered = await as("register", yamlFile);
     expect(registered.code).toBe(0);
     expect(registered.stdout).toContain(`✅ Service ${id}-gpu registered (active).`);
+
+    // No miner of this provider is online, so nothing backs the claimed RTX 4090.
+    const details = await aitbc("services", `${id}-gpu`);
+    expect(details.stdout).toMatch(
+      /Hardware: +unverified hardware: No miner of the provider is online/,
+    );
+    expect((await aitbc("services", "--provider", id)).stdout).toMatch(
+      new RegExp(`${id}-gpu .*unverified hardware`),
+    );
+    const verified = JSON.parse(
+      (await aitbc("services", "--provider", id, "--verified-only", "--json")).stdout,
+    );
+    expect(verified.services).toEqual([]);
 
     const mine = JSON.parse((await as("mine", "--json")).stdout);
     expect(mine.provider_id).toBe(id);

@@ -193,6 +193,34 @@ describe.skipIf(!stack)("marketplace page", () => {
     await page.locator(".empty-title", { hasText: "No services match these filters" }).waitFor();
   });
 
+  it("marks a listing whose claimed GPU no online miner has “Unverified hardware”; “Verified hardware only” leaves it out", async () => {
+    const listedByAnotherTest = new Set(["gpu-compute-001"]);
+    const fixtureCards = async () =>
+      (await cardIds()).filter((id) => id && !listedByAnotherTest.has(id));
+    await page.goto(`${s.config.marketplace}/#/`);
+    await page.locator("#service-results [data-service-id]").first().waitFor();
+    // The render farm has no miner at all; the dev service's CPU-only claim is what its miner has.
+    const rendering = page.locator(
+      '[data-service-id="gpu-rendering"] [data-hardware="unverified"]',
+    );
+    expect(await rendering.innerText()).toBe("Unverified hardware");
+    expect(await rendering.getAttribute("title")).toContain("No miner of the provider is online");
+    const devCard = page.locator(`[data-service-id="${s.credentials.provider.service_id}"]`);
+    expect(await devCard.locator('[data-hardware="unverified"]').count()).toBe(0);
+
+    await page.locator("#filter-verified-only").check();
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain("verified_only=true");
+    await expect.poll(fixtureCards).toEqual([s.credentials.provider.service_id]);
+    await screenshot(page, "marketplace-verified-only");
+
+    await page.goto(`${s.config.marketplace}/#/services/gpu-rendering`);
+    await page.locator("#service-hardware").waitFor();
+    expect(await page.locator("#service-hardware").innerText()).toContain("Unverified hardware:");
+    // Back to the listing, where the next tests start from.
+    await page.goto(`${s.config.marketplace}/#/`);
+    await page.locator("#service-results [data-service-id]").first().waitFor();
+  });
+
   it("refuses a budget above the balance with the 402 and creates no job", async () => {
     await signIn(page, s.credentials.customer.api_key);
     const before = await customer.coordinator.listJobs({ query: { limit: 200 } });

@@ -21,6 +21,7 @@ export {
   type GpuInfo,
   type CpuInfo,
 } from "./agent/hardware.js";
+export { parseLlamaGpuReport, detectLlamaGpu, type LlamaGpuReport } from "./agent/llama-gpu.js";
 export { loadOrCreateIdentity, IDENTITY_FILE, type MinerIdentity } from "./agent/key-store.js";
 export { parseCli, USAGE, UsageError, type CliConfig } from "./cli/parse-args.js";
 export {

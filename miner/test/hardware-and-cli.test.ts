@@ -6,7 +6,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { detectHardware, parseCli, parseNvidiaSmi, UsageError } from "../src/index.js";
+import {
+  detectHardware,
+  parseCli,
+  parseLlamaGpuReport,
+  parseNvidiaSmi,
+  UsageError,
+} from "../src/index.js";
 
 const mainJs = fileURLToPath(new URL("../dist/main.js", import.meta.url));
 
@@ -44,7 +50,62 @@ describe("hardware detection", () => {
     expect(cpuOnly.gpu).toBeNull();
     expect(cpuOnly.cpu.cores).toBeGreaterThanOrEqual(1);
     expect(cpuOnly.cpu.model.length).toBeGreaterThan(0);
+    expect(cpuOnly.cpu.memory_mb).toBeGreaterThan(0);
   });
+
+  // Recorded outputs of the node-llama-cpp probe (dist/agent/llama-gpu-probe.js).
+  it("reads node-llama-cpp's GPU report: Vulkan, Metal, CUDA with two cards, and none", () => {
+    expect(
+      parseLlamaGpuReport(
+        '{"gpu":"vulkan","device_names":["AMD Radeon RX 7900 XTX"],"vram_total_bytes":25753026560}\n',
+      ),
+    ).toEqual({ name: "AMD Radeon RX 7900 XTX", memory_mb: 24560, count: 1 });
+    expect(
+      parseLlamaGpuReport(
+        '{"gpu":"metal","device_names":["Apple M2 Max"],"vram_total_bytes":77309411328}',
+      ),
+    ).toEqual({ name: "Apple M2 Max", memory_mb: 73728, count: 1 });
+    expect(
+      parseLlamaGpuReport(
+        '{"gpu":"cuda","device_names":["NVIDIA GeForce RTX 3090","NVIDIA GeForce RTX 3090"],"vram_total_bytes":51539607552}',
+      ),
+    ).toEqual({ name: "NVIDIA GeForce RTX 3090", memory_mb: 24576, count: 2 });
+    expect(parseLlamaGpuReport('{"gpu":false,"device_names":[],"vram_total_bytes":0}')).toBeNull();
+    expect(
+      parseLlamaGpuReport('{"gpu":"vulkan","device_names":[],"vram_total_bytes":0}'),
+    ).toBeNull();
+    expect(parseLlamaGpuReport("Segmentation fault")).toBeNull();
+  });
+
+  it("asks node-llama-cpp when nvidia-smi is missing, and nvidia-smi wins when present", async () => {
+    const probe = join(dir, "llama-probe.js");
+    await writeFile(
+      probe,
+      'console.log(JSON.stringify({gpu:"vulkan",device_names:["Intel Arc A770"],vram_total_bytes:17179869184}));\n',
+    );
+    const viaLlama = await detectHardware(join(dir, "no-such-nvidia-smi"), [
+      process.execPath,
+      probe,
+    ]);
+    expect(viaLlama.gpu).toEqual({ name: "Intel Arc A770", memory_mb: 16384, count: 1 });
+    const broken = await detectHardware(join(dir, "no-such-nvidia-smi"), [join(dir, "no-probe")]);
+    expect(broken.gpu).toBeNull();
+    const fake = join(dir, "nvidia-smi-l4");
+    await writeFile(fake, '#!/bin/sh\necho "NVIDIA L4, 23034 MiB"\n');
+    await chmod(fake, 0o755);
+    expect((await detectHardware(fake, [process.execPath, probe])).gpu?.name).toBe("NVIDIA L4");
+  });
+
+  it("runs the real node-llama-cpp probe: this machine has no GPU, so none is reported", async () => {
+    const probe = fileURLToPath(new URL("../dist/agent/llama-gpu-probe.js", import.meta.url));
+    const out = await new Promise<string>((resolve, reject) =>
+      execFile(process.execPath, [probe], { timeout: 60_000 }, (err, stdout) =>
+        err ? reject(err) : resolve(stdout),
+      ),
+    );
+    expect(JSON.parse(out)).toMatchObject({ device_names: expect.any(Array) });
+    if (!process.env.AITBC_TEST_HAS_GPU) expect(parseLlamaGpuReport(out)).toBeNull();
+  }, 90_000);
 });
 
 describe("command line", () => {

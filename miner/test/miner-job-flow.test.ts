@@ -34,7 +34,7 @@ describe.each(testDatabaseKinds())("miner job flow (%s)", (kind) => {
       /serves: aitbc-tiny:latest \[random-weight test model\] sha256:[0-9a-f]{64}/,
     );
     expect(miner.banner.join("\n")).toMatch(
-      /GPU: none \(nvidia-smi missing or lists no GPU\) — CPU only: .+, \d+ cores/,
+      /GPU: none \(neither nvidia-smi nor llama.cpp finds one\) — CPU only: .+, \d+ cores, \d+ MiB RAM/,
     );
     const { miners } = await stack.admin.coordinator.listAdminMiners();
     const listed = miners.find((m) => m.miner_id === miner.minerId);

@@ -19,6 +19,12 @@ function describe(s: CoordinatorTypes.Service): string {
         `${s.pricing.rate_per_hour} ${s.pricing.currency}/hour (per GPU-second)`,
     ],
     ["GPU", `${s.specs.gpu_type}, ${s.specs.memory}`],
+    ["Hardware", `${hardwareLabel(s)}: ${s.hardware.reason}`],
+    ...(s.hardware.throughput_shortfall
+      ? ([["Throughput", shortfallText(s.hardware.throughput_shortfall)]] as Array<
+          [string, string]
+        >)
+      : []),
     ["Frameworks", s.specs.supported_frameworks?.join(", ")],
     ["Models now", s.models.length ? s.models.join(", ") : "none (no online miner)"],
     ["Online miners", s.online_miners],
@@ -36,12 +42,24 @@ function describe(s: CoordinatorTypes.Service): string {
   ]);
 }
 
+/** "verified" or "unverified hardware": whether an online miner of the provider has the claimed GPU. */
+function hardwareLabel(s: CoordinatorTypes.Service): string {
+  return s.hardware.verified ? "verified" : "unverified hardware";
+}
+
+function shortfallText(t: CoordinatorTypes.ThroughputShortfall): string {
+  return (
+    `shortfall: job ${t.job_id} ran at ${t.tokens_per_s} tokens/s on miner ${t.miner_id}, ` +
+    `where a ${t.gpu_class} should reach ${t.expected_tokens_per_s}`
+  );
+}
+
 export const servicesCommand: Command = {
   name: "services",
   summary: "browse services, show one, or (providers) register, update, deactivate and list yours",
   synopsis: "services [filters] | <id> | register …",
   usage:
-    "services [--type T] [--min-price N] [--max-price N] [--unit-type U] [--max-price-per-1k-tokens N]\n         [--available-now] [--model M] [--framework F] [--limit N] [--cursor C | --all]\nservices <service_id>\nservices register FILE\nservices update <service_id> FILE\nservices deactivate <service_id>\nservices mine",
+    "services [--type T] [--min-price N] [--max-price N] [--unit-type U] [--max-price-per-1k-tokens N]\n         [--available-now] [--model M] [--framework F] [--verified-only] [--limit N] [--cursor C | --all]\nservices <service_id>\nservices register FILE\nservices update <service_id> FILE\nservices deactivate <service_id>\nservices mine",
   help: `Options:
   --type T          service type, for example gpu_compute
   --min-price N     lowest rate per hour (AITBC)
@@ -53,6 +71,7 @@ export const servicesCommand: Command = {
   --model M         only services an online miner can run M on (for example aitbc-tiny:latest)
   --framework F     only services listing framework F
   --provider ID     only this provider's services
+  --verified-only   only services whose claimed GPU and memory an online miner of the provider has
   --limit N         page size (default 20)
   --cursor C        the page after the one that printed "--cursor C"
   --all             every page, one after the other (--limit sets how many per request)
@@ -82,6 +101,7 @@ Examples:
     model: { type: "string" },
     framework: { type: "string" },
     provider: { type: "string" },
+    "verified-only": { type: "boolean" },
     limit: { type: "string" },
     cursor: { type: "string" },
     all: { type: "boolean" },
@@ -141,6 +161,7 @@ Examples:
       ...(stringOption(values, "provider")
         ? { provider_id: stringOption(values, "provider") }
         : {}),
+      ...(booleanOption(values, "verified-only") ? { verified_only: true } : {}),
     };
     const cursor = stringOption(values, "cursor");
     const all = booleanOption(values, "all");
@@ -152,7 +173,17 @@ Examples:
       page.services.length === 0
         ? "No services match."
         : out.table(
-            ["service", "provider", "type", "price", "models now", "miners", "available", "rating"],
+            [
+              "service",
+              "provider",
+              "type",
+              "price",
+              "models now",
+              "miners",
+              "available",
+              "rating",
+              "hardware",
+            ],
             page.services.map((s) => [
               s.service_id,
               s.provider_id,
@@ -162,6 +193,7 @@ Examples:
               s.online_miners,
               s.available_now ? "yes" : "no",
               s.rating_average === null ? "-" : `${s.rating_average} (${s.rating_count})`,
+              hardwareLabel(s) + (s.hardware.throughput_shortfall ? ", slow" : ""),
             ]),
           ),
     );

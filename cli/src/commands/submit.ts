@@ -19,7 +19,7 @@ export const submitCommand: Command = {
   summary: "submit an inference job (its budget reserved from your deposit or locked in escrow)",
   synopsis: "submit inference --prompt … --model …",
   usage:
-    "submit inference --prompt TEXT --model NAME [--ttl S] [--service ID] [--budget N] [--funding F] [--seed N] [--watch]",
+    "submit inference --prompt TEXT --model NAME [--ttl S] [--service ID] [--budget N] [--funding F] [--seed N] [--verified-only] [--watch]",
   help: `Options:
   --prompt TEXT        the prompt (required)
   --model NAME         the model, for example aitbc-tiny:latest on the local stack (required)
@@ -31,6 +31,8 @@ export const submitCommand: Command = {
   --max-tokens N       stop after N tokens
   --temperature T      sampling temperature (0 = deterministic)
   --seed N             sampling seed (0 to 4294967295): the same seed gives the same output
+  --verified-only      only services whose claimed hardware an online miner has (without it,
+                       verified services are still preferred)
   --watch              follow the job live until it finishes`,
   identity: "customer",
   options: {
@@ -43,6 +45,7 @@ export const submitCommand: Command = {
     temperature: { type: "string" },
     funding: { type: "string" },
     seed: { type: "string" },
+    "verified-only": { type: "boolean" },
     watch: { type: "boolean" },
   },
   async run({ client, out, values, positionals, signal }) {
@@ -70,6 +73,7 @@ export const submitCommand: Command = {
       ...(maxTokens !== undefined ? { max_tokens: maxTokens } : {}),
       ...(temperatureText !== undefined ? { temperature: Number(temperatureText) } : {}),
       ...(seed !== undefined ? { seed } : {}),
+      ...(booleanOption(values, "verified-only") ? { verified_only: true } : {}),
     };
     const budget = amountOption(values, "budget") ?? DEFAULT_BUDGET;
     const service = stringOption(values, "service");

@@ -1,17 +1,18 @@
 // What the miner runs on, as registered with the coordinator: GPUs from nvidia-smi when it is
-// installed, and the CPU always. No GPU is reported as `gpu: null`, never guessed.
+// installed, else from node-llama-cpp's own detection, and the CPU with the RAM always. No GPU is
+// reported as `gpu: null`, never guessed.
 import { execFile } from "node:child_process";
-import { cpus } from "node:os";
+import { cpus, totalmem } from "node:os";
+import { detectLlamaGpu } from "./llama-gpu.js";
+import type { GpuInfo } from "./gpu-info.js";
 
-export interface GpuInfo {
-  name: string;
-  memory_mb: number;
-  count: number;
-}
+export type { GpuInfo } from "./gpu-info.js";
 
 export interface CpuInfo {
   model: string;
   cores: number;
+  /** The machine's RAM in MiB. */
+  memory_mb: number;
 }
 
 export interface Hardware {
@@ -56,16 +57,28 @@ export function detectGpu(command = "nvidia-smi"): Promise<GpuInfo | null> {
 export function detectCpu(): CpuInfo {
   const list = cpus();
   const model = list[0]?.model?.trim() || "unknown CPU";
-  return { model, cores: Math.max(1, list.length) };
+  return {
+    model,
+    cores: Math.max(1, list.length),
+    memory_mb: Math.floor(totalmem() / (1024 * 1024)),
+  };
 }
 
-export async function detectHardware(nvidiaSmi?: string): Promise<Hardware> {
-  return { gpu: await detectGpu(nvidiaSmi), cpu: detectCpu() };
+/**
+ * nvidia-smi first (it names the card exactly and is quick); without it, node-llama-cpp's probe
+ * (`llamaProbe`: the command to run it, the built-in probe by default).
+ */
+export async function detectHardware(
+  nvidiaSmi?: string,
+  llamaProbe?: readonly string[],
+): Promise<Hardware> {
+  const gpu = (await detectGpu(nvidiaSmi)) ?? (await detectLlamaGpu(llamaProbe));
+  return { gpu, cpu: detectCpu() };
 }
 
 /** One line for the startup banner, e.g. `GPU: none (CPU only: AMD EPYC 7763, 2 cores)`. */
 export function describeHardware(hw: Hardware): string {
-  const cpu = `${hw.cpu.model}, ${hw.cpu.cores} cores`;
-  if (!hw.gpu) return `GPU: none (nvidia-smi missing or lists no GPU) — CPU only: ${cpu}`;
+  const cpu = `${hw.cpu.model}, ${hw.cpu.cores} cores, ${hw.cpu.memory_mb} MiB RAM`;
+  if (!hw.gpu) return `GPU: none (neither nvidia-smi nor llama.cpp finds one) — CPU only: ${cpu}`;
   return `GPU: ${hw.gpu.count}× ${hw.gpu.name} (${hw.gpu.memory_mb} MiB) — CPU: ${cpu}`;
 }

@@ -28,6 +28,8 @@ export interface MinerOptions {
   signal?: AbortSignal;
   /** Override for tests: the nvidia-smi command to run. */
   nvidiaSmiCommand?: string;
+  /** Override for tests: the command that runs node-llama-cpp's GPU probe. */
+  llamaGpuProbe?: readonly string[];
 }
 
 export interface MinerStats {

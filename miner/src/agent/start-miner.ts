@@ -45,7 +45,7 @@ export async function startMiner(options: MinerOptions): Promise<RunningMiner> {
   try {
     const [models, hardware, identity] = await Promise.all([
       executor.listModels(),
-      detectHardware(options.nvidiaSmiCommand),
+      detectHardware(options.nvidiaSmiCommand, options.llamaGpuProbe),
       loadOrCreateIdentity(dataDir),
     ]);
     const link = createCoordinatorLink(options.coordinatorUrl, options.apiKey);

@@ -10,6 +10,7 @@ import { JobAdminQueriesRepo } from "./data/job-admin-queries.js";
 import { ReputationQueriesRepo } from "./data/reputation-queries.js";
 import { JobEventsRepo } from "./data/job-events-repo.js";
 import { ReceiptsRepo } from "./data/receipts-repo.js";
+import { ThroughputRepo } from "./data/throughput-repo.js";
 import { ReviewsRepo } from "./data/reviews-repo.js";
 import { KeysRepo } from "./data/keys-repo.js";
 import { ApiKeysRepo } from "./data/api-keys-repo.js";
@@ -31,6 +32,7 @@ import { JobSweeper } from "./domain/jobs/job-sweeper.js";
 import { MinerService } from "./domain/miners/miner-service.js";
 import { ClaimService } from "./domain/miners/claim-service.js";
 import { WorkReports } from "./domain/miners/work-reports.js";
+import { ThroughputMonitor } from "./domain/hardware/throughput-monitor.js";
 import { JobRelease } from "./domain/miners/job-release.js";
 import { ReceiptKeyRing } from "./domain/receipts/receipt-keys.js";
 import { OutboxWorker } from "./domain/settlement/outbox-worker.js";
@@ -86,6 +88,7 @@ export interface CoordinatorRepos {
   batches: SettlementBatchesRepo;
   deposits: DepositsRepo;
   verification: VerificationRepo;
+  throughput: ThroughputRepo;
 }
 
 /** Everything the routes, the job stream and start/stop use: the coordinator, wired. */
@@ -142,6 +145,7 @@ export async function createContext(deps: CoordinatorDeps): Promise<CoordinatorC
     batches: new SettlementBatchesRepo(db),
     deposits: new DepositsRepo(db),
     verification: new VerificationRepo(db),
+    throughput: new ThroughputRepo(db),
   };
   const transactions = knexTransactions(db);
   const presence = new MinerPresence(config.heartbeatIntervalS);
@@ -173,7 +177,13 @@ export async function createContext(deps: CoordinatorDeps): Promise<CoordinatorC
     kick,
     deposits,
   );
-  const views = new ServiceViews(repos.miners, repos.reviews, presence, repos.verification);
+  const views = new ServiceViews(
+    repos.miners,
+    repos.reviews,
+    presence,
+    repos.verification,
+    repos.throughput,
+  );
   const protocol = {
     heartbeatIntervalS: config.heartbeatIntervalS,
     leaseTtlS: config.leaseTtlS,
@@ -264,6 +274,7 @@ export async function createContext(deps: CoordinatorDeps): Promise<CoordinatorC
         settleWaitMs: config.settleWaitMs,
         meteringToleranceMs: config.meteringToleranceMs,
       },
+      new ThroughputMonitor(repos.services, repos.throughput),
       spotChecks,
     ),
     releases: new JobRelease(transitions, logger),

@@ -245,6 +245,8 @@ export class CoordinatorApi extends HeyApiClient {
      * `available_now=true` keeps services whose availability window contains the current time.
      * `model` keeps services that can serve that model now (an online miner of the provider
      * serves it). `framework` matches `specs.supported_frameworks` case-insensitively.
+     * `verified_only=true` keeps services whose claimed hardware an online miner of the
+     * provider has (`hardware.verified`).
      *
      */
     public listServices<ThrowOnError extends boolean = true>(options?: Options<ListServicesData, ThrowOnError>) {
@@ -377,6 +379,10 @@ export class CoordinatorApi extends HeyApiClient {
      * (counted with the model's tokenizer where the coordinator has it, else its UTF-8 bytes
      * + 64), at the service's prices. A smaller budget excludes the service (`reasons` filter
      * `budget`, with the estimate), so a job that names it is 422 `no_matching_service`.
+     * Among the services that can run the job, those with verified hardware
+     * (`hardware.verified`) come first; then the order is price, then rating. With
+     * `requirements.verified_only: true` unverified services are excluded (filter `hardware`
+     * in the 422 reasons, which then says that only unverified services could have run it).
      *
      * The budget comes from the customer's prepaid deposit or a per-job escrow (`funding`). A
      * deposit job is reserved against the deposit in the same step that creates it and is

@@ -258,6 +258,68 @@ export type Service = {
     created_at: Timestamp;
     updated_at: Timestamp;
     verification: VerificationCounts;
+    hardware: ServiceHardware;
+};
+
+/**
+ * ServiceHardware
+ *
+ * Whether an online miner of the provider has the hardware the service claims. A GPU claim
+ * is verified when a miner reports a GPU whose name matches `specs.gpu_type` (case, spacing,
+ * punctuation and the `NVIDIA`/`GeForce`/`AMD`/`Radeon` words do not count, nor does a size
+ * such as `80GB` in the name; the claimed model number must match whole, so `A10` is not an
+ * `A100`) with at least `specs.memory` of VRAM (5 % slack for what drivers report). A claim
+ * without a GPU (`CPU only`, `none`) is verified by any online miner, against its RAM when
+ * the miner reports it.
+ *
+ */
+export type ServiceHardware = {
+    verified: boolean;
+    /**
+     * Why the claim is verified or not, in words.
+     */
+    reason: string;
+    /**
+     * What the provider's online miners report.
+     */
+    detected: Array<DetectedHardware>;
+    /**
+     * Set when the last completed inference job that could be checked ran far slower than the
+     * claimed GPU should (under a quarter of the expected tokens per second); `null`
+     * otherwise.
+     *
+     */
+    throughput_shortfall: ThroughputShortfall | null;
+};
+
+/**
+ * DetectedHardware
+ */
+export type DetectedHardware = {
+    miner_id: Id;
+    gpu: MinerGpu | null;
+    cpu: MinerCpu;
+};
+
+/**
+ * ThroughputShortfall
+ */
+export type ThroughputShortfall = {
+    job_id: string;
+    miner_id: Id;
+    /**
+     * The entry of the coordinator's GPU table the claim matched, for example `RTX 4090`.
+     */
+    gpu_class: string;
+    /**
+     * Output tokens per second of wall-clock the miner reported.
+     */
+    tokens_per_s: number;
+    /**
+     * What the claimed GPU should reach on that model.
+     */
+    expected_tokens_per_s: number;
+    checked_at: Timestamp;
 };
 
 /**
@@ -424,6 +486,10 @@ export type InferenceRequirements = {
      *
      */
     seed?: number;
+    /**
+     * Only services whose claimed hardware is verified (`hardware.verified` on the service).
+     */
+    verified_only?: boolean;
 };
 
 /**
@@ -439,6 +505,10 @@ export type WorkloadRequirements = {
     framework?: string;
     dataset_size?: string;
     estimated_duration?: string;
+    /**
+     * Only services whose claimed hardware is verified (`hardware.verified` on the service).
+     */
+    verified_only?: boolean;
 };
 
 /**
@@ -758,6 +828,10 @@ export type MinerGpu = {
 export type MinerCpu = {
     model: string;
     cores: number;
+    /**
+     * The machine's RAM in MiB. Optional; miners before it was reported leave it out.
+     */
+    memory_mb?: number;
 };
 
 /**
@@ -1900,6 +1974,10 @@ export type ListServicesData = {
          * `active` (default), `inactive` or `all`.
          */
         status?: 'active' | 'inactive' | 'all';
+        /**
+         * Only services whose claimed hardware is verified (`hardware.verified`).
+         */
+        verified_only?: boolean;
         /**
          * Page size.
          */

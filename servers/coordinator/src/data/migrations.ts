@@ -381,6 +381,23 @@ export const migrations: readonly Migration[] = [
       }
     },
   },
+  {
+    // The last throughput check of each service: how fast its last checkable inference job ran
+    // against what the claimed GPU should reach.
+    name: "013-hardware",
+    async up(db) {
+      await db.schema.createTable("service_throughput", (t) => {
+        t.string("service_id", 64).primary();
+        t.string("job_id", 64).notNullable();
+        t.string("miner_id", 64).notNullable();
+        t.string("gpu_class", 64).notNullable();
+        t.double("tokens_per_s").notNullable();
+        t.double("expected_tokens_per_s").notNullable();
+        t.boolean("shortfall").notNullable();
+        t.string("checked_at", 32).notNullable();
+      });
+    },
+  },
 ];
 
 function minerModelRows(minerId: string, providerId: string, capabilities: string) {

@@ -6,6 +6,8 @@ import type {
   ServiceStore,
 } from "../domain/services/service-store.js";
 import { big, bigOrNull, firstRow, json } from "./db-kind.js";
+import type { Tx } from "../domain/store/transactions.js";
+import { knexOf } from "./knex-transactions.js";
 
 function fromRow(r: Record<string, unknown>): ServiceRecord {
   return {
@@ -63,8 +65,8 @@ export class ServicesRepo implements ServiceStore {
     await this.db("services").where({ service_id }).update(rest);
   }
 
-  async byId(serviceId: string): Promise<ServiceRecord | undefined> {
-    const r = await firstRow(this.db("services").where({ service_id: serviceId }));
+  async byId(serviceId: string, tx?: Tx): Promise<ServiceRecord | undefined> {
+    const r = await firstRow(knexOf(tx, this.db)("services").where({ service_id: serviceId }));
     return r ? fromRow(r) : undefined;
   }
 

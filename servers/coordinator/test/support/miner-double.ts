@@ -41,9 +41,12 @@ export async function registerMiner(
   provider: { id: string; client: AitbcClient },
   opts: {
     minerId?: string;
-    models?: Array<typeof TINY_MODEL>;
+    models?: CoordinatorTypes.MinerModel[];
     taskTypes?: string[];
     maxConcurrency?: number;
+    gpu?: CoordinatorTypes.MinerGpu | null;
+    cpu?: CoordinatorTypes.MinerCpu;
+    tokensOut?: number;
   } = {},
 ): Promise<TestMiner> {
   const keys = generateKeyPair();
@@ -54,8 +57,8 @@ export async function registerMiner(
       public_key: toBase64Url(keys.publicKey),
       capabilities: {
         executor: "llamacpp",
-        gpu: null,
-        cpu: { model: "test cpu", cores: 2 },
+        gpu: opts.gpu ?? null,
+        cpu: opts.cpu ?? { model: "test cpu", cores: 2 },
         models: opts.models ?? [TINY_MODEL],
         task_types: opts.taskTypes ?? ["inference"],
         max_concurrency: opts.maxConcurrency ?? 1,
@@ -63,6 +66,7 @@ export async function registerMiner(
     },
   });
   const minerId = reg.miner_id;
+  const tokensOut = opts.tokensOut ?? 5;
   const client = provider.client;
   const receiptFor = (claim: CoordinatorTypes.Claim, text: string, durationMs: number): Receipt => {
     const job = claim.job;
@@ -89,7 +93,7 @@ export async function registerMiner(
         unit_price: job.pricing.unit_price,
         cost: meteredCost(unitPrice, durationMs, BigInt(job.budget.max_cost_micro)).toString(),
         tokens_in: 3,
-        tokens_out: 5,
+        tokens_out: tokensOut,
         started_at: started.toISOString(),
         completed_at: new Date(started.getTime() + durationMs).toISOString(),
         chain_id: job.chain_id,
@@ -123,7 +127,7 @@ export async function registerMiner(
         body: {
           lease_id: claim.lease.lease_id,
           output: { text, finish_reason: "stop" },
-          metering: { duration_ms: durationMs, tokens_in: 3, tokens_out: 5 },
+          metering: { duration_ms: durationMs, tokens_in: 3, tokens_out: tokensOut },
           receipt: receipt as CoordinatorTypes.Receipt,
         },
       });

@@ -27,12 +27,14 @@ export type InferenceRequirements = {
   max_tokens?: number;
   temperature?: number;
   seed?: number;
+  verified_only?: boolean;
 };
 export type WorkloadRequirements = {
   task_type: string;
   framework?: string;
   dataset_size?: string;
   estimated_duration?: string;
+  verified_only?: boolean;
 };
 export type Requirements = InferenceRequirements | WorkloadRequirements;
 

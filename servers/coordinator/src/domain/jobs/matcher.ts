@@ -1,5 +1,7 @@
 // Picks the service that runs a job, or explains why none can: every filter records the services
-// it excluded, and the 422 no_matching_service answer carries those reasons.
+// it excluded, and the 422 no_matching_service answer carries those reasons. Among the services
+// that can run it: ready ones (a miner advertises the task type) first, then verified hardware,
+// then the lowest price, then the best rating.
 import { NotFound, Unprocessable } from "@aitbc/server-lib";
 import type { ServiceRecord, ServiceStore } from "../services/service-store.js";
 import type { MinerStore } from "../miners/miner-store.js";
@@ -10,6 +12,7 @@ import { isAvailableAt } from "../services/availability.js";
 import { loadFleet, servableModels, servesTaskType } from "../services/service-view.js";
 import { describeWorstCase, worstCaseTokenCost } from "./token-metering.js";
 import { fromMicro } from "@aitbc/sdk";
+import { checkHardwareClaim } from "../hardware/hardware-claim.js";
 
 export interface MatchReason {
   filter: string;
@@ -60,6 +63,12 @@ export class Matcher {
       reasons.set(filter, r);
     };
     const survivors: ServiceRecord[] = [];
+    const verified = new Map(
+      candidates.map((s) => [
+        s.serviceId,
+        checkHardwareClaim(s.specs, fleet.online.get(s.providerId) ?? []).verified,
+      ]),
+    );
     for (const s of candidates) {
       if (s.status !== "active") {
         exclude("status", "The service is inactive.", s);
@@ -100,6 +109,19 @@ export class Matcher {
         exclude("framework", `The service does not list ${requirements.framework}.`, s);
       } else survivors.push(s);
     }
+    // verified_only applies after every other filter, so the 422 can say that services with
+    // unverified hardware could have run the job.
+    if (requirements.verified_only) {
+      const unverified = survivors.filter((x) => !verified.get(x.serviceId));
+      survivors.splice(0, survivors.length, ...survivors.filter((x) => verified.get(x.serviceId)));
+      for (const s of unverified)
+        exclude(
+          "hardware",
+          "Only services with unverified hardware could run this job, and verified_only excludes " +
+            "them: no online miner of their providers has the claimed GPU and memory.",
+          s,
+        );
+    }
     if (survivors.length === 0) {
       const list = [...reasons.values()];
       if (isInference(requirements)) {
@@ -129,12 +151,15 @@ export class Matcher {
     };
     const taskType = requirements.task_type;
     const ready = (s: ServiceRecord) => (servesTaskType(fleet, s.providerId, taskType) ? 0 : 1);
-    // Prices per hour and per token do not compare: each kind is ordered by its own price, and
-    // services priced per hour come first, as they did before token prices existed.
+    // Verified hardware first: a listing whose claimed GPU no online miner has is the last pick,
+    // whatever its price. Prices per hour and per token do not compare: each kind is ordered by
+    // its own price, and services priced per hour come first, as they did before token prices.
+    const hardwareRank = (s: ServiceRecord) => (verified.get(s.serviceId) ? 0 : 1);
     const kind = (s: ServiceRecord) => (s.unitType === "gpu_seconds" ? 0 : 1);
     survivors.sort(
       (a, b) =>
         ready(a) - ready(b) ||
+        hardwareRank(a) - hardwareRank(b) ||
         kind(a) - kind(b) ||
         (a.rateMicro < b.rateMicro ? -1 : a.rateMicro > b.rateMicro ? 1 : 0) ||
         avg(b) - avg(a) ||

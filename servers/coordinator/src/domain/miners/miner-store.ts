@@ -11,7 +11,7 @@ export interface MinerModel {
 export interface MinerCapabilities {
   executor: "ollama" | "llamacpp";
   gpu: { name: string; memory_mb: number; count: number } | null;
-  cpu: { model: string; cores: number };
+  cpu: { model: string; cores: number; memory_mb?: number };
   models: MinerModel[];
   task_types: string[];
   max_concurrency: number;

@@ -19,6 +19,7 @@ import { countersignReceipt } from "../receipts/node-ed25519.js";
 import type { OutboxWorker, SettlementWatch } from "../settlement/outbox-worker.js";
 import type { Tx } from "../store/transactions.js";
 import type { SpotChecks } from "../verification/spot-checks.js";
+import type { ThroughputMonitor } from "../hardware/throughput-monitor.js";
 
 export interface WorkReportSettings {
   leaseTtlS: number;
@@ -37,6 +38,7 @@ export class WorkReports {
     private readonly keys: ReceiptKeyRing,
     private readonly worker: OutboxWorker,
     private readonly settings: WorkReportSettings,
+    private readonly throughput: ThroughputMonitor,
     private readonly spotChecks?: SpotChecks,
   ) {}
 
@@ -164,6 +166,7 @@ export class WorkReports {
               createdAt: now,
             });
             await this.spotChecks?.consider(tx, job, now);
+            await this.throughput.afterCompletion(tx, job, miner, body.metering, now);
           },
         },
         result: (after) => ({ receipt, hash, after }),

@@ -27,6 +27,8 @@ export interface ServiceFilter {
   cursor?: string;
   unit_type?: "gpu_seconds" | "tokens";
   max_price_per_1k_tokens?: number;
+  /** Only services whose claimed hardware an online miner has (`false` is no filter). */
+  verified_only?: boolean;
 }
 
 export class ServiceCatalog {
@@ -160,6 +162,7 @@ export class ServiceCatalog {
       const views = await this.views.render(candidates, now);
       for (const v of views) {
         if (f.model && !v.models.includes(f.model)) continue;
+        if (f.verified_only && !v.hardware.verified) continue;
         page.push(v);
         if (page.length === f.limit) break;
       }

@@ -1,4 +1,6 @@
 // Services as the use cases see them, and what they need from storage (data/services-repo.ts).
+import type { Tx } from "../store/transactions.js";
+
 export interface ServiceSpecs {
   gpu_type: string;
   memory: string;
@@ -51,7 +53,7 @@ export interface ServiceQuery {
 export interface ServiceStore {
   insert(s: ServiceRecord): Promise<void>;
   update(s: ServiceRecord): Promise<void>;
-  byId(serviceId: string): Promise<ServiceRecord | undefined>;
+  byId(serviceId: string, tx?: Tx): Promise<ServiceRecord | undefined>;
   /** Services in `service_id` order, filtered by what storage can filter; `limit` at most. */
   find(q: ServiceQuery, limit: number): Promise<ServiceRecord[]>;
   serviceIdsOfProvider(providerId: string): Promise<string[]>;

@@ -15,6 +15,8 @@ export interface VerificationCountReader {
 }
 
 const NO_CHECKS: VerificationCounts = { checked: 0, passed: 0, failed: 0 };
+import { checkHardwareClaim } from "../hardware/hardware-claim.js";
+import type { ThroughputRecord, ThroughputStore } from "../hardware/throughput-store.js";
 
 export type ServiceView = CoordinatorTypes.Service;
 
@@ -61,6 +63,7 @@ export class ServiceViews {
     private readonly reviews: ReviewStore,
     private readonly presence: MinerPresence,
     private readonly checks: VerificationCountReader,
+    private readonly throughput: ThroughputStore,
   ) {}
 
   async render(services: readonly ServiceRecord[], now = new Date()): Promise<ServiceView[]> {
@@ -72,8 +75,16 @@ export class ServiceViews {
     );
     const ratings = await this.reviews.ratings({ serviceIds: services.map((s) => s.serviceId) });
     const checks = await this.checks.counts(services.map((s) => s.providerId));
+    const throughput = await this.throughput.latest(services.map((s) => s.serviceId));
     return services.map((s) =>
-      renderService(s, fleet, ratings.get(s.serviceId), now, checks.get(s.providerId)),
+      renderService(
+        s,
+        fleet,
+        ratings.get(s.serviceId),
+        now,
+        checks.get(s.providerId),
+        throughput.get(s.serviceId),
+      ),
     );
   }
 }
@@ -84,6 +95,7 @@ export function renderService(
   rating: { sum: number; count: number } | undefined,
   now: Date,
   checks: VerificationCounts = NO_CHECKS,
+  throughput?: ThroughputRecord,
 ): ServiceView {
   return {
     service_id: s.serviceId,
@@ -110,6 +122,19 @@ export function renderService(
     created_at: s.createdAt,
     updated_at: s.updatedAt,
     verification: { ...checks },
+    hardware: {
+      ...checkHardwareClaim(s.specs, fleet.online.get(s.providerId) ?? []),
+      throughput_shortfall: throughput?.shortfall
+        ? {
+            job_id: throughput.jobId,
+            miner_id: throughput.minerId,
+            gpu_class: throughput.gpuClass,
+            tokens_per_s: throughput.tokensPerS,
+            expected_tokens_per_s: throughput.expectedTokensPerS,
+            checked_at: throughput.checkedAt,
+          }
+        : null,
+    },
   };
 }
 

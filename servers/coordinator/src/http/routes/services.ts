@@ -39,6 +39,7 @@ export function serviceRoutes(
       const providerId = qString(query.provider_id);
       const cursor = qString(query.cursor);
       const maxTokenPrice = qNumber(query.max_price_per_1k_tokens);
+      const verifiedOnly = qBool(query.verified_only);
       const page = await ctx.catalog.list({
         limit,
         ...(type ? { type } : {}),
@@ -52,6 +53,7 @@ export function serviceRoutes(
         ...(query.unit_type ? { unit_type: query.unit_type } : {}),
         ...(maxTokenPrice !== undefined ? { max_price_per_1k_tokens: maxTokenPrice } : {}),
         ...(cursor ? { cursor } : {}),
+        ...(verifiedOnly !== undefined ? { verified_only: verifiedOnly } : {}),
       });
       return {
         status: 200,

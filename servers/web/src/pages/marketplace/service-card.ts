@@ -11,6 +11,26 @@ export function availabilityBadge(s: CoordinatorTypes.Service) {
   return s.available_now ? badge("Available now", "ok") : badge("Not available now", "warn");
 }
 
+/**
+ * Says so when no online miner of the provider has the claimed GPU (or when the last job ran far
+ * slower than it should); the reason is in the tooltip. Verified hardware needs no badge.
+ */
+export function hardwareBadges(s: CoordinatorTypes.Service) {
+  const hw = s.hardware;
+  const slow = hw.throughput_shortfall;
+  return [
+    hw.verified
+      ? null
+      : badge("Unverified hardware", "warn", { title: hw.reason, "data-hardware": "unverified" }),
+    slow
+      ? badge("Slower than claimed", "warn", {
+          title: `${slow.tokens_per_s} tokens/s where a ${slow.gpu_class} should reach ${slow.expected_tokens_per_s}`,
+          "data-hardware": "slow",
+        })
+      : null,
+  ];
+}
+
 export function ratingLine(average: number | null, count: number) {
   return count > 0
     ? h(
@@ -42,6 +62,7 @@ export function serviceCard(s: CoordinatorTypes.Service): HTMLElement {
       { class: "service-card-head" },
       badge(serviceTypeLabel(s.type), "info"),
       availabilityBadge(s),
+      hardwareBadges(s),
     ),
     h("h3", null, h("a", { href: `#/services/${encodeURIComponent(s.service_id)}` }, s.name)),
     h("div", { class: "muted small" }, "by ", h("strong", null, s.provider_id)),

@@ -1,4 +1,4 @@
-// The browse filters (category, price range and "available now"), kept in the URL
+// The browse filters (category, price range, "available now" and "verified hardware only"), kept in the URL
 // (`#/?type=gpu_compute&min_price=50&max_price=200&available_now=true`) so a filtered view can be
 // shared and reloaded, and mapped one to one onto GET /v1/services query parameters.
 import { toMicro, type CoordinatorTypes } from "@aitbc/sdk";
@@ -14,6 +14,7 @@ export interface Filters {
   available_now: boolean;
   model: string;
   framework: string;
+  verified_only: boolean;
 }
 
 const PRICE = /^\d+(\.\d{1,6})?$/;
@@ -26,6 +27,7 @@ export function filtersFromQuery(q: URLSearchParams): Filters {
     available_now: q.get("available_now") === "true",
     model: q.get("model") ?? "",
     framework: q.get("framework") ?? "",
+    verified_only: q.get("verified_only") === "true",
   };
 }
 
@@ -37,6 +39,7 @@ export function filtersToHash(f: Filters): string {
   if (f.available_now) q.set("available_now", "true");
   if (f.model) q.set("model", f.model);
   if (f.framework) q.set("framework", f.framework);
+  if (f.verified_only) q.set("verified_only", "true");
   const s = q.toString();
   return s ? `#/?${s}` : "#/";
 }
@@ -63,11 +66,20 @@ export function toServiceQuery(f: Filters): ServiceQuery {
     ...(f.available_now ? { available_now: true } : {}),
     ...(f.model ? { model: f.model } : {}),
     ...(f.framework ? { framework: f.framework } : {}),
+    ...(f.verified_only ? { verified_only: true } : {}),
   };
 }
 
 export function isFiltered(f: Filters): boolean {
-  return Boolean(f.type || f.min_price || f.max_price || f.available_now || f.model || f.framework);
+  return Boolean(
+    f.type ||
+    f.min_price ||
+    f.max_price ||
+    f.available_now ||
+    f.model ||
+    f.framework ||
+    f.verified_only,
+  );
 }
 
 export function filterForm(current: Filters, onApply: (f: Filters) => void): HTMLFormElement {
@@ -137,6 +149,17 @@ export function filterForm(current: Filters, onApply: (f: Filters) => void): HTM
         }),
         "Available now",
       ),
+      h(
+        "label",
+        { class: "check" },
+        h("input", {
+          id: "filter-verified-only",
+          name: "verified_only",
+          type: "checkbox",
+          checked: current.verified_only,
+        }),
+        "Verified hardware only",
+      ),
     ),
     h(
       "div",
@@ -174,6 +197,7 @@ export function filterForm(current: Filters, onApply: (f: Filters) => void): HTM
     available_now: fieldValue(form, "available_now") === "on",
     model: fieldValue(form, "model"),
     framework: fieldValue(form, "framework"),
+    verified_only: fieldValue(form, "verified_only") === "on",
   });
   form.addEventListener("submit", (ev) => {
     ev.preventDefault();

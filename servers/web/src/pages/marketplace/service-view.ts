@@ -94,6 +94,18 @@ export async function serviceView(session: Session, ctx: RouteContext): Promise<
               ["GPU", s.specs.gpu_type],
               ["Memory", s.specs.memory],
               [
+                "Hardware",
+                h(
+                  "span",
+                  { id: "service-hardware" },
+                  s.hardware.verified ? "Verified: " : "Unverified hardware: ",
+                  s.hardware.reason,
+                  s.hardware.throughput_shortfall
+                    ? ` Its last checked job ran at ${s.hardware.throughput_shortfall.tokens_per_s} tokens/s, where a ${s.hardware.throughput_shortfall.gpu_class} should reach ${s.hardware.throughput_shortfall.expected_tokens_per_s}.`
+                    : "",
+                ),
+              ],
+              [
                 "CUDA cores",
                 s.specs.cuda_cores !== undefined ? formatInteger(s.specs.cuda_cores) : "—",
               ],
