@@ -224,6 +224,25 @@ export type Service = {
     rating_count: number;
     created_at: Timestamp;
     updated_at: Timestamp;
+    bond: ServiceBond;
+};
+
+/**
+ * ServiceBond
+ *
+ * The provider's bond on chain as the coordinator last read it (a few seconds old at most).
+ * `amount` is what an `active` bond holds; an unlocking bond counts as none, since it can be
+ * released soon. `required` is the coordinator's minimum to list (0: none).
+ *
+ */
+export type ServiceBond = {
+    amount: Amount;
+    amount_micro: MicroAmount;
+    required: Amount;
+    /**
+     * The bond is at least `required`; a service whose bond fell below it is not matched.
+     */
+    meets_minimum: boolean;
 };
 
 /**
@@ -317,6 +336,7 @@ export type InferenceRequirements = {
      *
      */
     seed?: number;
+    min_bond?: MinBond;
 };
 
 /**
@@ -332,7 +352,15 @@ export type WorkloadRequirements = {
     framework?: string;
     dataset_size?: string;
     estimated_duration?: string;
+    min_bond?: MinBond;
 };
+
+/**
+ * MinBond
+ *
+ * Only services whose provider has an active bond of at least this many AITBC.
+ */
+export type MinBond = Amount;
 
 /**
  * JobRequirements
@@ -1685,6 +1713,10 @@ export type RegisterServiceErrors = {
      */
     413: Problem;
     /**
+     * Unprocessable (unprocessable).
+     */
+    422: Problem;
+    /**
      * Too many requests (rate_limited).
      */
     429: Problem;
@@ -1692,6 +1724,10 @@ export type RegisterServiceErrors = {
      * Internal error (internal_error).
      */
     500: Problem;
+    /**
+     * Service unavailable (unavailable).
+     */
+    503: Problem;
 };
 
 export type RegisterServiceError = RegisterServiceErrors[keyof RegisterServiceErrors];
@@ -1749,6 +1785,10 @@ export type ListServicesData = {
          * The `next_cursor` of the previous page.
          */
         cursor?: string;
+        /**
+         * Only services whose provider has an active bond of at least this many AITBC.
+         */
+        min_bond?: number;
     };
     url: '/v1/services';
 };
@@ -1913,6 +1953,10 @@ export type UpdateServiceErrors = {
      */
     413: Problem;
     /**
+     * Unprocessable (unprocessable).
+     */
+    422: Problem;
+    /**
      * Too many requests (rate_limited).
      */
     429: Problem;
@@ -1920,6 +1964,10 @@ export type UpdateServiceErrors = {
      * Internal error (internal_error).
      */
     500: Problem;
+    /**
+     * Service unavailable (unavailable).
+     */
+    503: Problem;
 };
 
 export type UpdateServiceError = UpdateServiceErrors[keyof UpdateServiceErrors];
