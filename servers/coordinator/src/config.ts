@@ -12,7 +12,7 @@ import {
   type EnvSource,
   type RateLimitOptions,
 } from "@aitbc/server-lib";
-import { DEFAULT_PORT_BASE, defaultPorts } from "@aitbc/sdk";
+import { AmountError, DEFAULT_PORT_BASE, defaultPorts, toMicro } from "@aitbc/sdk";
 
 export interface CoordinatorConfig {
   port: number;
@@ -84,6 +84,12 @@ export interface CoordinatorConfig {
   /** Token buckets per verified caller and per client IP; `false` turns them off. */
   rateLimit: RateLimitOptions | false;
   bodyLimit: string;
+  /**
+   * The smallest active provider bond (micro-AITBC) a service needs to be registered, activated
+   * and matched. AITBC_MIN_BOND is an AITBC amount (`10` or `2.5`, not micro); default 0: no
+   * minimum. Above 0 it needs AITBC_NODE_URL, where bonds are read.
+   */
+  minBondMicro: bigint;
 }
 
 export function loadCoordinatorConfig(env: EnvSource = process.env): CoordinatorConfig {
@@ -122,6 +128,9 @@ export function loadCoordinatorConfig(env: EnvSource = process.env): Coordinator
     );
   if (databaseSchema && !isPostgres(databaseUrl))
     throw new ConfigError("AITBC_DATABASE_SCHEMA needs a postgres:// AITBC_DATABASE_URL.");
+  const minBondMicro = minBond(env);
+  if (minBondMicro > 0n && !nodeUrl)
+    throw new ConfigError("AITBC_MIN_BOND needs AITBC_NODE_URL: bonds are read from the node.");
   return {
     port: envInt(env, "AITBC_COORDINATOR_PORT", defaultPorts(base).coordinator, {
       min: 0,
@@ -177,5 +186,20 @@ export function loadCoordinatorConfig(env: EnvSource = process.env): Coordinator
         ? false
         : { perSecond, burst, perIp: { perSecond: perIpSecond, burst: perIpBurst } },
     bodyLimit: "1mb",
+    minBondMicro,
   };
+}
+
+function minBond(env: EnvSource): bigint {
+  const text = envOptional(env, "AITBC_MIN_BOND");
+  if (text === undefined) return 0n;
+  try {
+    return toMicro(text);
+  } catch (err) {
+    if (err instanceof AmountError)
+      throw new ConfigError(
+        `AITBC_MIN_BOND must be an AITBC amount such as 10 or 2.5 (at most 6 decimals): ${err.message}`,
+      );
+    throw err;
+  }
 }

@@ -40,6 +40,8 @@ import type { BatchChainPort } from "./domain/settlement/batch-chain-port.js";
 import type { DepositReader } from "./domain/deposits/deposit-reader.js";
 import { DepositLedger } from "./domain/deposits/deposit-ledger.js";
 import type { SignalBus } from "./domain/events/signal-bus.js";
+import type { BondReader } from "./domain/bonds/bond-reader.js";
+import { BondBook } from "./domain/bonds/bond-book.js";
 
 /** What the coordinator is built from: the outside world it is given. */
 export interface CoordinatorDeps {
@@ -55,6 +57,8 @@ export interface CoordinatorDeps {
   bus: SignalBus;
   /** Seals secrets stored in the database (receipt keys, replayed responses with API keys). */
   sealer: SecretSealer;
+  /** The node's provider bonds; undefined without a node, and then every provider has none. */
+  bondReader?: BondReader;
 }
 
 /** The knex repositories, one per table or family of queries. */
@@ -90,6 +94,7 @@ export interface CoordinatorContext {
   settlement: SettlementPort;
   deposits: DepositLedger;
   sealer: SecretSealer;
+  bonds: BondBook;
   apiKeys: ApiKeys;
   accounts: AccountService;
   catalog: ServiceCatalog;
@@ -148,7 +153,8 @@ export async function createContext(deps: CoordinatorDeps): Promise<CoordinatorC
     kick,
     deposits,
   );
-  const views = new ServiceViews(repos.miners, repos.reviews, presence);
+  const bonds = new BondBook(deps.bondReader, repos.accounts, config.minBondMicro, logger);
+  const views = new ServiceViews(repos.miners, repos.reviews, presence, bonds);
   const protocol = {
     heartbeatIntervalS: config.heartbeatIntervalS,
     leaseTtlS: config.leaseTtlS,
@@ -170,16 +176,17 @@ export async function createContext(deps: CoordinatorDeps): Promise<CoordinatorC
     settlement,
     deposits,
     sealer,
+    bonds,
     apiKeys,
     accounts: new AccountService(transactions, repos.accounts, apiKeys, addresses, logger),
-    catalog: new ServiceCatalog(repos.services, views, presence),
+    catalog: new ServiceCatalog(repos.services, views, presence, bonds),
     reviews: new ReviewService(repos.reviews, repos.services, repos.jobs),
     jobs: new JobService(
       knexIdempotency(db),
       repos.jobs,
       repos.receipts,
       repos.outbox,
-      new Matcher(repos.services, repos.miners, repos.reviews, presence),
+      new Matcher(repos.services, repos.miners, repos.reviews, presence, bonds),
       transitions,
       settlement,
       deposits,

@@ -23,6 +23,8 @@ import type { BatchChainPort } from "./domain/settlement/batch-chain-port.js";
 import { ChainBatchPort } from "./domain/settlement/chain-batch-port.js";
 import { NodeDepositReader } from "./domain/settlement/node-deposit-reader.js";
 import type { DepositReader } from "./domain/deposits/deposit-reader.js";
+import type { BondReader } from "./domain/bonds/bond-reader.js";
+import { NodeBondReader } from "./domain/bonds/node-bond-reader.js";
 import {
   LocalKeyAddressProvider,
   type AddressProvider,
@@ -46,6 +48,8 @@ export interface CoordinatorOverrides {
   batchChain?: BatchChainPort;
   /** Where customers' prepaid deposits are read; by default the node, when settlement is configured. */
   depositReader?: DepositReader;
+  /** Where providers' bonds are read; by default the node, when one is configured. */
+  bondReader?: BondReader;
   addresses?: AddressProvider;
   logger?: Logger;
   /** Start the sweeper and the settlement worker (default true). */
@@ -121,6 +125,8 @@ export async function startCoordinator(
         : new LocalKeyAddressProvider());
     const sealer = sealerFor(config, logger);
     const batchChain = overrides.batchChain ?? batchChainFor(config);
+    const bondReader =
+      overrides.bondReader ?? (config.nodeUrl ? new NodeBondReader(config.nodeUrl) : undefined);
     const ctx = await createContext({
       db,
       config,
@@ -131,6 +137,7 @@ export async function startCoordinator(
       addresses,
       bus,
       sealer,
+      ...(bondReader ? { bondReader } : {}),
     });
     const app = buildApp(ctx);
     const running = await listen(app, { port: config.port, host: config.host });

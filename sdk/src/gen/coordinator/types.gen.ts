@@ -336,7 +336,10 @@ export type InferenceRequirements = {
      *
      */
     seed?: number;
-    min_bond?: MinBond;
+    /**
+     * Only services whose provider has an active bond of at least this many AITBC.
+     */
+    min_bond?: number;
 };
 
 /**
@@ -352,15 +355,11 @@ export type WorkloadRequirements = {
     framework?: string;
     dataset_size?: string;
     estimated_duration?: string;
-    min_bond?: MinBond;
+    /**
+     * Only services whose provider has an active bond of at least this many AITBC.
+     */
+    min_bond?: number;
 };
-
-/**
- * MinBond
- *
- * Only services whose provider has an active bond of at least this many AITBC.
- */
-export type MinBond = Amount;
 
 /**
  * JobRequirements

@@ -26,12 +26,16 @@ export type InferenceRequirements = {
   max_tokens?: number;
   temperature?: number;
   seed?: number;
+  /** AITBC: only providers whose active bond holds at least this. */
+  min_bond?: number;
 };
 export type WorkloadRequirements = {
   task_type: string;
   framework?: string;
   dataset_size?: string;
   estimated_duration?: string;
+  /** AITBC: only providers whose active bond holds at least this. */
+  min_bond?: number;
 };
 export type Requirements = InferenceRequirements | WorkloadRequirements;
 

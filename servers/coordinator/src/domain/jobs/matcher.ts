@@ -8,6 +8,9 @@ import { isInference, type Requirements } from "./job-types.js";
 import type { MinerPresence } from "../miners/presence.js";
 import { isAvailableAt } from "../services/availability.js";
 import { loadFleet, servableModels, servesTaskType } from "../services/service-view.js";
+import { formatAitbc } from "@aitbc/sdk";
+import type { BondBook } from "../bonds/bond-book.js";
+import { parseAmount } from "../amounts.js";
 
 export interface MatchReason {
   filter: string;
@@ -28,6 +31,7 @@ export class Matcher {
     private readonly miners: MinerStore,
     private readonly reviews: ReviewStore,
     private readonly presence: MinerPresence,
+    private readonly bonds: BondBook,
   ) {}
 
   async match(requirements: Requirements, serviceId: string | undefined): Promise<Match> {
@@ -46,6 +50,15 @@ export class Matcher {
       candidates.map((s) => s.providerId),
       now,
     );
+    const minBondMicro =
+      requirements.min_bond !== undefined
+        ? parseAmount(requirements.min_bond, "body.requirements.min_bond")
+        : undefined;
+    const bonds =
+      this.bonds.minimumMicro > 0n || minBondMicro !== undefined
+        ? await this.bonds.ofProviders(candidates.map((s) => s.providerId))
+        : undefined;
+    const bondOf = (s: ServiceRecord) => bonds?.get(s.providerId) ?? this.bonds.describe(0n);
     const reasons = new Map<string, MatchReason>();
     const exclude = (filter: string, message: string, s: ServiceRecord) => {
       const r = reasons.get(filter) ?? { filter, message, excluded: [] };
@@ -60,6 +73,18 @@ export class Matcher {
         exclude(
           "availability",
           `The availability window does not contain the current time (${now.toISOString()}).`,
+          s,
+        );
+      } else if (!bondOf(s).meetsMinimum) {
+        exclude(
+          "bond",
+          `The provider's active bond is below this marketplace's minimum of ${formatAitbc(this.bonds.minimumMicro)} AITBC to be matched (aitbc bond lock posts one).`,
+          s,
+        );
+      } else if (minBondMicro !== undefined && bondOf(s).amountMicro < minBondMicro) {
+        exclude(
+          "min_bond",
+          `The provider's active bond is below the job's min_bond of ${formatAitbc(minBondMicro)} AITBC.`,
           s,
         );
       } else if (isInference(requirements)) {

@@ -7,6 +7,7 @@ import type { MinerRecord, MinerStore } from "../miners/miner-store.js";
 import type { ReviewStore } from "../reviews/review-store.js";
 import type { MinerPresence } from "../miners/presence.js";
 import { isAvailableAt } from "./availability.js";
+import type { BondBook, ProviderBond } from "../bonds/bond-book.js";
 
 export type ServiceView = CoordinatorTypes.Service;
 
@@ -52,6 +53,7 @@ export class ServiceViews {
     private readonly miners: MinerStore,
     private readonly reviews: ReviewStore,
     private readonly presence: MinerPresence,
+    private readonly bonds: BondBook,
   ) {}
 
   async render(services: readonly ServiceRecord[], now = new Date()): Promise<ServiceView[]> {
@@ -62,7 +64,13 @@ export class ServiceViews {
       now,
     );
     const ratings = await this.reviews.ratings({ serviceIds: services.map((s) => s.serviceId) });
-    return services.map((s) => renderService(s, fleet, ratings.get(s.serviceId), now));
+    const bonds = await this.bonds.ofProviders(services.map((s) => s.providerId));
+    return services.map((s) =>
+      renderService(s, fleet, ratings.get(s.serviceId), now, {
+        bond: bonds.get(s.providerId) ?? this.bonds.describe(0n),
+        requiredMicro: this.bonds.minimumMicro,
+      }),
+    );
   }
 }
 
@@ -71,6 +79,7 @@ export function renderService(
   fleet: ProviderFleet,
   rating: { sum: number; count: number } | undefined,
   now: Date,
+  bonding: { bond: ProviderBond; requiredMicro: bigint },
 ): ServiceView {
   return {
     service_id: s.serviceId,
@@ -101,6 +110,12 @@ export function renderService(
     rating_count: rating?.count ?? 0,
     created_at: s.createdAt,
     updated_at: s.updatedAt,
+    bond: {
+      amount: fromMicro(bonding.bond.amountMicro),
+      amount_micro: bonding.bond.amountMicro.toString(),
+      required: fromMicro(bonding.requiredMicro),
+      meets_minimum: bonding.bond.meetsMinimum,
+    },
   };
 }
 

@@ -38,6 +38,7 @@ export function serviceRoutes(
       const framework = qString(query.framework);
       const providerId = qString(query.provider_id);
       const cursor = qString(query.cursor);
+      const minBond = qNumber(query.min_bond);
       const page = await ctx.catalog.list({
         limit,
         ...(type ? { type } : {}),
@@ -49,6 +50,7 @@ export function serviceRoutes(
         ...(providerId ? { provider_id: providerId } : {}),
         ...(query.status ? { status: query.status } : {}),
         ...(cursor ? { cursor } : {}),
+        ...(minBond !== undefined ? { min_bond: minBond } : {}),
       });
       return {
         status: 200,
