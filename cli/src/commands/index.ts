@@ -6,6 +6,7 @@ import { buyCommand } from "./buy.js";
 import { cancelCommand } from "./cancel.js";
 import { completionCommand } from "./completion.js";
 import { depositCommand } from "./deposit.js";
+import { bondCommand } from "./bond.js";
 import { earningsCommand } from "./earnings.js";
 import { jobsCommand } from "./jobs.js";
 import { keysCommand } from "./keys.js";
@@ -36,6 +37,7 @@ export const COMMANDS: readonly Command[] = [
   whoamiCommand,
   keysCommand,
   earningsCommand,
+  bondCommand,
   completionCommand(() => COMMANDS),
   adminMinersCommand,
   adminJobsCommand,

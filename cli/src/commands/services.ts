@@ -28,7 +28,15 @@ function describe(s: CoordinatorTypes.Service): string {
       s.availability ? `${s.availability.start_time} → ${s.availability.end_time}` : "always",
     ],
     ...(s.description ? ([["About", s.description]] as Array<[string, string]>) : []),
+    ["Bond", bondText(s.bond)],
   ]);
+}
+
+/** "Bond 10 AITBC" / "No bond", and whether it meets the marketplace's minimum. */
+export function bondText(b: CoordinatorTypes.ServiceBond): string {
+  const held = b.amount > 0 ? `${b.amount} AITBC` : "none";
+  if (b.required === 0) return held;
+  return `${held} (${b.meets_minimum ? "meets" : "below"} the minimum of ${b.required} AITBC${b.meets_minimum ? "" : ": not matched"})`;
 }
 
 export const servicesCommand: Command = {
@@ -36,7 +44,7 @@ export const servicesCommand: Command = {
   summary: "browse services, show one, or (providers) register, update, deactivate and list yours",
   synopsis: "services [filters] | <id> | register …",
   usage:
-    "services [--type T] [--min-price N] [--max-price N] [--available-now] [--model M] [--framework F]\n         [--limit N] [--cursor C | --all]\nservices <service_id>\nservices register FILE\nservices update <service_id> FILE\nservices deactivate <service_id>\nservices mine",
+    "services [--type T] [--min-price N] [--max-price N] [--available-now] [--model M] [--framework F]\n         [--min-bond N] [--limit N] [--cursor C | --all]\nservices <service_id>\nservices register FILE\nservices update <service_id> FILE\nservices deactivate <service_id>\nservices mine",
   help: `Options:
   --type T          service type, for example gpu_compute
   --min-price N     lowest rate per hour (AITBC)
@@ -45,6 +53,7 @@ export const servicesCommand: Command = {
   --model M         only services an online miner can run M on (for example aitbc-tiny:latest)
   --framework F     only services listing framework F
   --provider ID     only this provider's services
+  --min-bond N      only providers with an active bond of at least N AITBC
   --limit N         page size (default 20)
   --cursor C        the page after the one that printed "--cursor C"
   --all             every page, one after the other (--limit sets how many per request)
@@ -56,6 +65,8 @@ Providers (these use the provider's key):
   update ID FILE         change the fields the file names
   deactivate ID          stop new jobs being matched to the service
   mine                   your services, active or not
+  A marketplace with a minimum bond lists a service only once its provider has posted one:
+  aitbc bond lock <amount>.
 
 Examples:
   aitbc services --model aitbc-tiny:latest --available-now
@@ -70,6 +81,7 @@ Examples:
     model: { type: "string" },
     framework: { type: "string" },
     provider: { type: "string" },
+    "min-bond": { type: "string" },
     limit: { type: "string" },
     cursor: { type: "string" },
     all: { type: "boolean" },
@@ -110,6 +122,7 @@ Examples:
     }
     const minPrice = amountOption(values, "min-price");
     const maxPrice = amountOption(values, "max-price");
+    const minBond = amountOption(values, "min-bond");
     const query: NonNullable<CoordinatorTypes.ListServicesData["query"]> = {
       limit: intOption(values, "limit", { min: 1, max: 100 }) ?? 20,
       ...(stringOption(values, "type") ? { type: stringOption(values, "type") } : {}),
@@ -123,6 +136,7 @@ Examples:
       ...(stringOption(values, "provider")
         ? { provider_id: stringOption(values, "provider") }
         : {}),
+      ...(minBond ? { min_bond: Number(minBond) } : {}),
     };
     const cursor = stringOption(values, "cursor");
     const all = booleanOption(values, "all");
@@ -143,6 +157,7 @@ Examples:
               "miners",
               "available",
               "rating",
+              "bond",
             ],
             page.services.map((s) => [
               s.service_id,
@@ -153,6 +168,7 @@ Examples:
               s.online_miners,
               s.available_now ? "yes" : "no",
               s.rating_average === null ? "-" : `${s.rating_average} (${s.rating_count})`,
+              s.bond.amount > 0 ? `${s.bond.amount} AITBC` : "-",
             ]),
           ),
     );

@@ -18,7 +18,7 @@ export const submitCommand: Command = {
   summary: "submit an inference job (its budget reserved from your deposit or locked in escrow)",
   synopsis: "submit inference --prompt … --model …",
   usage:
-    "submit inference --prompt TEXT --model NAME [--ttl S] [--service ID] [--budget N] [--funding F] [--seed N] [--watch]",
+    "submit inference --prompt TEXT --model NAME [--ttl S] [--service ID] [--budget N] [--funding F] [--seed N] [--min-bond N] [--watch]",
   help: `Options:
   --prompt TEXT        the prompt (required)
   --model NAME         the model, for example aitbc-tiny:latest on the local stack (required)
@@ -30,6 +30,7 @@ export const submitCommand: Command = {
   --max-tokens N       stop after N tokens
   --temperature T      sampling temperature (0 = deterministic)
   --seed N             sampling seed (0 to 4294967295): the same seed gives the same output
+  --min-bond AITBC     only providers with an active bond of at least this much
   --watch              follow the job live until it finishes`,
   identity: "customer",
   options: {
@@ -42,6 +43,7 @@ export const submitCommand: Command = {
     temperature: { type: "string" },
     funding: { type: "string" },
     seed: { type: "string" },
+    "min-bond": { type: "string" },
     watch: { type: "boolean" },
   },
   async run({ client, out, values, positionals, signal }) {
@@ -59,6 +61,7 @@ export const submitCommand: Command = {
     }
     const maxTokens = intOption(values, "max-tokens", { min: 1, max: 8192 });
     const seed = intOption(values, "seed", { min: 0, max: 4_294_967_295 });
+    const minBond = amountOption(values, "min-bond");
     const funding = stringOption(values, "funding");
     if (funding !== undefined && !FUNDINGS.includes(funding as Funding))
       throw new UsageError(`--funding must be one of ${FUNDINGS.join(", ")}, got "${funding}".`);
@@ -69,6 +72,7 @@ export const submitCommand: Command = {
       ...(maxTokens !== undefined ? { max_tokens: maxTokens } : {}),
       ...(temperatureText !== undefined ? { temperature: Number(temperatureText) } : {}),
       ...(seed !== undefined ? { seed } : {}),
+      ...(minBond !== undefined ? { min_bond: Number(minBond) } : {}),
     };
     const budget = amountOption(values, "budget") ?? DEFAULT_BUDGET;
     const service = stringOption(values, "service");

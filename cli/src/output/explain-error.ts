@@ -137,7 +137,9 @@ export function explainError(err: unknown, ctx: ExplainContext): ExplainedError 
     const hint =
       err.code === "no_matching_service"
         ? "No service can run this job. On the dev stack the offline model is aitbc-tiny:latest; aitbc services lists what is offered."
-        : undefined;
+        : err.code === "bond_required"
+          ? "Post a bond first (aitbc bond lock <amount>, the amount the message names; aitbc bond show says what you hold), then try again."
+          : undefined;
     return { ...base, details, hint };
   }
   if (err instanceof RateLimitError) {
