@@ -1,4 +1,4 @@
-// The browse filters (category, price range and "available now"), kept in the URL
+// The browse filters (category, price range, "available now" and a minimum bond), kept in the URL
 // (`#/?type=gpu_compute&min_price=50&max_price=200&available_now=true`) so a filtered view can be
 // shared and reloaded, and mapped one to one onto GET /v1/services query parameters.
 import { toMicro, type CoordinatorTypes } from "@aitbc/sdk";
@@ -14,6 +14,7 @@ export interface Filters {
   available_now: boolean;
   model: string;
   framework: string;
+  min_bond: string;
 }
 
 const PRICE = /^\d+(\.\d{1,6})?$/;
@@ -26,6 +27,7 @@ export function filtersFromQuery(q: URLSearchParams): Filters {
     available_now: q.get("available_now") === "true",
     model: q.get("model") ?? "",
     framework: q.get("framework") ?? "",
+    min_bond: q.get("min_bond") ?? "",
   };
 }
 
@@ -37,6 +39,7 @@ export function filtersToHash(f: Filters): string {
   if (f.available_now) q.set("available_now", "true");
   if (f.model) q.set("model", f.model);
   if (f.framework) q.set("framework", f.framework);
+  if (f.min_bond) q.set("min_bond", f.min_bond);
   const s = q.toString();
   return s ? `#/?${s}` : "#/";
 }
@@ -52,6 +55,8 @@ export function filterErrors(f: Filters): string[] {
     toMicro(f.min_price) > toMicro(f.max_price)
   )
     errors.push("The lowest price is above the highest price.");
+  if (f.min_bond && !PRICE.test(f.min_bond))
+    errors.push("Minimum bond must be a number ≥ 0 with at most 6 decimals.");
   return errors;
 }
 
@@ -63,11 +68,14 @@ export function toServiceQuery(f: Filters): ServiceQuery {
     ...(f.available_now ? { available_now: true } : {}),
     ...(f.model ? { model: f.model } : {}),
     ...(f.framework ? { framework: f.framework } : {}),
+    ...(f.min_bond && PRICE.test(f.min_bond) ? { min_bond: Number(f.min_bond) } : {}),
   };
 }
 
 export function isFiltered(f: Filters): boolean {
-  return Boolean(f.type || f.min_price || f.max_price || f.available_now || f.model || f.framework);
+  return Boolean(
+    f.type || f.min_price || f.max_price || f.available_now || f.model || f.framework || f.min_bond,
+  );
 }
 
 export function filterForm(current: Filters, onApply: (f: Filters) => void): HTMLFormElement {
@@ -162,6 +170,21 @@ export function filterForm(current: Filters, onApply: (f: Filters) => void): HTM
     ),
     h(
       "div",
+      { class: "field" },
+      h("label", { for: "filter-min-bond" }, "Minimum provider bond (AITBC)"),
+      h("input", {
+        id: "filter-min-bond",
+        name: "min_bond",
+        type: "number",
+        min: "0",
+        step: "any",
+        inputmode: "decimal",
+        placeholder: "e.g. 10",
+        value: current.min_bond,
+      }),
+    ),
+    h(
+      "div",
       { class: "filter-actions" },
       h("button", { class: "btn btn-block", type: "submit", id: "filter-apply" }, "Apply filters"),
       h("a", { class: "btn btn-ghost btn-block", href: "#/", id: "filter-clear" }, "Clear"),
@@ -174,6 +197,7 @@ export function filterForm(current: Filters, onApply: (f: Filters) => void): HTM
     available_now: fieldValue(form, "available_now") === "on",
     model: fieldValue(form, "model"),
     framework: fieldValue(form, "framework"),
+    min_bond: fieldValue(form, "min_bond"),
   });
   form.addEventListener("submit", (ev) => {
     ev.preventDefault();
