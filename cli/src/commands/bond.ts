@@ -20,8 +20,8 @@ export const bondCommand: Command = {
   help: `A marketplace with a minimum bond lists your services only while your bond meets it, and
 customers may ask for a bigger one (min_bond). A failed spot check or an upheld dispute is paid
 from it. Leaving takes two steps: unlock starts the chain's delay (the bond still backs the jobs
-you ran meanwhile, and your services stop being matched), and release, from the unlock block on,
-returns what is left to your balance.
+you ran, and counts as none on the market), and release, from the unlock block on, returns what
+is left to your balance. Locking more during the delay cancels the unlock.
 Examples:
   aitbc bond lock 10
   aitbc bond show --json
@@ -58,7 +58,7 @@ Examples:
         const tx = await withHints(client.wallet.unlockBond({ body: {} }));
         out.line(`✅ Unlock started (tx ${shortHash(tx.tx_hash)}, block ${tx.block_height}).`);
         out.line(
-          `   Your services are no longer matched. The bond can be released from block ${tx.bond.unlock_height}${eta(tx.bond)}: run aitbc bond release then.`,
+          `   An unlocking bond counts as none, so a marketplace with a minimum bond stops matching your services. It can be released from block ${tx.bond.unlock_height}${eta(tx.bond)}: run aitbc bond release then.`,
         );
         out.line(bondFields(tx.bond));
         return tx;

@@ -141,6 +141,16 @@ describe.each(testDatabaseKinds())("provider bond (%s)", (kind) => {
     expect(await chainState(p)).toMatchObject({ bond: "5000000", status: "active" });
   });
 
+  it("a lock during the unlock tops the bond up and cancels the unlock", async () => {
+    const p = await h.account("bond-cancel", "provider", 100);
+    await p.client.wallet.lockBond({ body: { amount: 20 } });
+    await p.client.wallet.unlockBond({ body: {} });
+    const topUp = await p.client.wallet.lockBond({ body: { amount: 5 } });
+    expect(topUp.bond).toMatchObject({ status: "active", amount: 25, unlock_height: null });
+    const release = await failure(p.client.wallet.releaseBond({ body: {} }));
+    expect(release).toMatchObject({ status: 409, code: "bond_unlock_not_started" });
+  });
+
   it("needs a provider's own key: 401 without, 403 for a customer; anyone may read an address's bond", async () => {
     const customer = await h.account("bond-customer", "customer", 10);
     expect(await failure(h.anonymous.wallet.lockBond({ body: { amount: 1 } }))).toMatchObject({

@@ -19,11 +19,7 @@ export async function ensureDevBond(
   const held = bond.status === "active" ? BigInt(bond.amount_micro) : 0n;
   const target = toMicro(DEV_PROVIDER_BOND);
   if (held >= target) return 0;
-  // An unlocking bond counts as none on the market; a lock tops it up but does not end the unlock.
-  if (bond.status === "unlocking")
-    throw new Error(
-      `The dev provider's bond (${address}) is being unlocked, so its service cannot be listed. Release it (aitbc bond release --as provider) once the unlock block has passed, or reset the stack (npm run reset).`,
-    );
+  // An unlocking bond counts as none on the market; a lock tops it up and cancels the unlock.
   const missing = fromMicro(target - held);
   await ensureFunded(admin, address, { floor: missing, topUp: missing });
   await provider.wallet.lockBond({ body: { amount: missing } });

@@ -291,8 +291,8 @@ export class WalletApi extends HeyApiClient {
      * Add to the caller's provider bond
      *
      * Signs a `bond_lock {amount}` from the caller's custodial key (a provider's), submits it and
-     * answers once a block includes it. It creates the bond or tops it up; a bond that is
-     * unlocking stays unlocking (its unlock height does not move). Not enough balance: 402
+     * answers once a block includes it. It creates the bond or tops it up; during an unlock it
+     * also cancels the unlock (the bond is `active` again). Not enough balance: 402
      * `insufficient_funds` and no transaction. No block in time: 504 `timeout`. With the same
      * `Idempotency-Key` a retry answers with the first result and locks once.
      *
