@@ -10,6 +10,7 @@ import type { MinerProcess } from "./phases/miner-process.js";
 import {
   OFFLINE_MODEL,
   registerProvider,
+  postBond,
   registerService,
   retireService,
   exampleServiceConfig,
@@ -69,6 +70,7 @@ export async function runFullScenario(
 
     r.phase("Phase 2: Registering service provider...");
     const provider = await registerProvider(ctx, r, providerId, "GPUCompute Pro");
+    await postBond(ctx, r, provider);
 
     r.phase("Phase 3: Registering service...");
     const service = await registerService(

@@ -14,6 +14,7 @@ import { checkLedger, describeLedger, type LedgerReport } from "./phases/ledger.
 import type { MinerProcess } from "./phases/miner-process.js";
 import {
   OFFLINE_MODEL,
+  postBond,
   retireService,
   exampleServiceConfig,
   startProviderMiner,
@@ -113,16 +114,17 @@ export async function simulateLoad(
       const created = await ctx.admin.coordinator.createAccount({
         body: { id: `load-provider-${id}-${i}`, name: `Load provider ${i}`, role: "provider" },
       });
-      const service = await ctx
-        .as(created.api_key)
-        .coordinator.registerService({ body: exampleServiceConfig(`load-service-${id}-${i}`) });
-      providers.push({
+      const provider: Provider = {
         id: created.id,
         name: created.name,
         api_key: created.api_key,
         address: created.address,
-        serviceId: service.service_id,
-      });
+      };
+      await postBond(ctx, r, provider);
+      const service = await ctx
+        .as(created.api_key)
+        .coordinator.registerService({ body: exampleServiceConfig(`load-service-${id}-${i}`) });
+      providers.push({ ...provider, serviceId: service.service_id });
     }
     r.step(`${providers.length} providers registered their services`);
     const quiet: Reporter = {

@@ -4,6 +4,7 @@
 import { loadStackContext } from "./phases/context.js";
 import {
   registerProvider,
+  postBond,
   registerService,
   exampleServiceConfig,
   startProviderMiner,
@@ -16,6 +17,8 @@ const id = runId();
 try {
   r.phase("1.1 Register as a service provider");
   const provider = await registerProvider(ctx, r, `gpu-compute-pro-${id}`, "GPUCompute Pro");
+  r.phase("Post the provider's bond (the marketplace's minimum to list a service)");
+  await postBond(ctx, r, provider);
   r.phase("1.2 + 1.3 Configure the service offering and register it with the coordinator");
   const service = await registerService(
     ctx,

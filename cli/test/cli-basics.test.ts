@@ -125,6 +125,27 @@ describe("aitbc command line", () => {
     }
   });
 
+  it("bond: help names every step, completion knows them, and a bad amount or step never reaches a server", async () => {
+    const help = await runAitbc(["help", "bond"]);
+    expect(help.code).toBe(0);
+    for (const usage of ["bond lock <amount>", "bond show", "bond unlock", "bond release"])
+      expect(help.stdout).toContain(usage);
+    const script = await runAitbc(["completion", "bash"]);
+    expect(script.stdout).toContain("unlock");
+    const env = { AITBC_WALLET_URL: await deadUrl(), AITBC_API_KEY: "k" };
+    for (const [args, message] of [
+      [["bond", "lock", "0"], 'got "0"'],
+      [["bond", "lock", "1.1234567"], "at most 6 decimals"],
+      [["bond", "lock"], "Missing the amount to lock"],
+      [["bond", "show", "extra"], 'Unexpected argument "extra"'],
+      [["bond", "slash"], 'Unknown bond command "slash": use lock, show, unlock, release'],
+    ] as const) {
+      const run = await runAitbc([...args], { env, cwd: emptyDir() });
+      expect(run.code, args.join(" ")).toBe(2);
+      expect(run.stderr).toContain(message);
+    }
+  });
+
   it("rejects an unknown flag and points at --help", async () => {
     const run = await runAitbc(["health", "--bogus"]);
     expect(run.code).toBe(2);

@@ -405,13 +405,14 @@ describe("a customer's day with its own account", () => {
 });
 
 describe("a provider's services from files", () => {
-  it("registers from YAML, lists with mine, updates from JSON, deactivates; a bad file is a usage error", async () => {
+  it("registers from YAML once bonded, lists with mine, updates from JSON, deactivates; a bad file is a usage error", async () => {
     const admin = createAitbcClient({
       coordinatorUrl: stack!.urls.coordinator,
+      nodeUrl: stack!.urls.nodes[0],
       apiKey: stack!.credentials.admin.api_key,
     });
     const id = `cli-prov-${Math.random().toString(36).slice(2, 8)}`;
-    const { api_key: key } = await admin.coordinator.createAccount({
+    const { api_key: key, address } = await admin.coordinator.createAccount({
       body: { id, name: "CLI provider", role: "provider" },
     });
     const dir = mkdtempSync(join(tmpdir(), "aitbc-cli-services-"));
@@ -432,6 +433,24 @@ describe("a provider's services from files", () => {
       ].join("\n"),
     );
     const as = (...args: string[]) => aitbc("services", ...args, "--api-key", key);
+
+    // The stack asks for a bond of 10 AITBC to list a service.
+    const unbonded = await as("register", yamlFile);
+    expect(unbonded.code).toBe(1);
+    expect(unbonded.stderr).toContain("aitbc bond lock 10");
+    expect(unbonded.stderr).toContain("Post a bond first");
+    await admin.node.requestFaucet({ body: { address, amount: 10 } });
+    await vi.waitFor(
+      async () => {
+        const a = await admin.node.getAccount({ path: { address } });
+        if (a.balance_micro !== "10000000") throw new Error(`balance ${a.balance_micro}`);
+      },
+      { timeout: 20_000, interval: 200 },
+    );
+    const bonded = await aitbc("bond", "lock", "10", "--api-key", key);
+    expect(bonded.code).toBe(0);
+    expect(bonded.stdout).toContain("Added 10 AITBC to your bond");
+    expect(bonded.stdout).toMatch(/Bond: +10 AITBC \(active\)/);
 
     const registered = await as("register", yamlFile);
     expect(registered.code).toBe(0);

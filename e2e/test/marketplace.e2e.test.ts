@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vi
 import type { Browser, Page } from "playwright-core";
 import { NotFoundError, formatAitbc, toMicro, type AitbcClient } from "@aitbc/sdk";
 import { launchChromium } from "../src/chromium.js";
-import { clientFor, openPage, signIn, type OpenedPage } from "../src/page-helpers.js";
+import { clientFor, openPage, signIn, until, type OpenedPage } from "../src/page-helpers.js";
 import { screenshot } from "../src/screenshots.js";
 
 const stack = inject("stack");
@@ -19,6 +19,17 @@ describe.skipIf(!stack)("marketplace page", () => {
   let customer: AitbcClient;
   let providerKey: string;
 
+  /** The stack asks for a minimum bond to list a service: the faucet funds it, the wallet locks it. */
+  const postBond = async (provider: AitbcClient, address: string, amount: number) => {
+    await admin.node.requestFaucet({ body: { address, amount } });
+    await until(
+      () => admin.node.getAccount({ path: { address } }),
+      (a) => BigInt(a.balance_micro) >= toMicro(amount),
+      `the faucet grant to ${address}`,
+    );
+    await provider.wallet.lockBond({ body: { amount } });
+  };
+
   beforeAll(async () => {
     admin = clientFor(s.config, s.credentials.admin.api_key);
     customer = clientFor(s.config, s.credentials.customer.api_key);
@@ -27,10 +38,12 @@ describe.skipIf(!stack)("marketplace page", () => {
       body: { id: "gpu-compute-pro", name: "GPUCompute Pro", role: "provider" },
     });
     providerKey = gpuPro.api_key;
+    await postBond(clientFor(s.config, gpuPro.api_key), gpuPro.address, 30);
     const farm = await admin.coordinator.createAccount({
       body: { id: "render-farm", name: "Render Farm", role: "provider" },
     });
     const farmClient = clientFor(s.config, farm.api_key);
+    await postBond(farmClient, farm.address, 10);
     const year = new Date().getUTCFullYear();
     await farmClient.coordinator.registerService({
       body: {
@@ -55,6 +68,22 @@ describe.skipIf(!stack)("marketplace page", () => {
         availability: { start_time: "2024-01-01T00:00:00Z", end_time: "2024-12-31T23:59:59Z" },
       },
     });
+    // A provider that listed with a bond and then unlocked it: its card says it has none.
+    const idle = await admin.coordinator.createAccount({
+      body: { id: "idle-renders", name: "Idle Renders", role: "provider" },
+    });
+    const idleClient = clientFor(s.config, idle.api_key);
+    await postBond(idleClient, idle.address, 10);
+    await idleClient.coordinator.registerService({
+      body: {
+        service_id: "idle-rendering",
+        name: "Idle Rendering",
+        type: "rendering",
+        specs: { gpu_type: "RTX 3090", memory: "24GB", supported_frameworks: ["Blender"] },
+        pricing: { rate_per_hour: 300, currency: "AITBC" },
+      },
+    });
+    await idleClient.wallet.unlockBond({ body: {} });
     browser = await launchChromium();
     opened = await openPage(browser, s.config.marketplace!);
     page = opened.page;
@@ -127,6 +156,7 @@ describe.skipIf(!stack)("marketplace page", () => {
           "gpu-compute-001",
           "gpu-ml-training-2024",
           "gpu-rendering",
+          "idle-rendering",
         ].sort(),
       );
   });
@@ -219,6 +249,37 @@ describe.skipIf(!stack)("marketplace page", () => {
     // Back to the listing, where the next tests start from.
     await page.goto(`${s.config.marketplace}/#/`);
     await page.locator("#service-results [data-service-id]").first().waitFor();
+  });
+
+  it("shows each provider's bond on its card, and a minimum bond filter drops the smaller ones", async () => {
+    const listedByAnotherTest = new Set(["gpu-compute-001"]);
+    const fixtureCards = async () =>
+      (await cardIds()).filter((id) => id && !listedByAnotherTest.has(id));
+    const bondOf = (id: string) =>
+      page.locator(`#service-results [data-service-id="${id}"] .bond`).innerText();
+    await page.goto(`${s.config.marketplace}/#/`);
+    await page.locator('#service-results [data-service-id="idle-rendering"]').waitFor();
+    expect(await bondOf("gpu-rendering")).toBe("Bond 10 AITBC");
+    expect(await bondOf(s.credentials.provider.service_id)).toBe("Bond 20 AITBC");
+    // An unlocking bond counts as none, and falls below the stack's minimum of 10 AITBC.
+    expect(await bondOf("idle-rendering")).toBe("No bond (minimum 10 AITBC)");
+    await screenshot(page, "marketplace-bonds");
+
+    await page.locator("#filter-min-bond").fill("15");
+    await page.locator("#filter-apply").click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain("min_bond=15");
+    await expect.poll(fixtureCards).toEqual([s.credentials.provider.service_id]);
+
+    await page.locator("#filter-min-bond").fill("5");
+    await page.locator("#filter-apply").click();
+    await expect
+      .poll(fixtureCards)
+      .toEqual([s.credentials.provider.service_id, "gpu-ml-training-2024", "gpu-rendering"].sort());
+
+    await page.locator("#filter-min-bond").fill("1.1234567");
+    await page.locator("#filter-apply").click();
+    await page.locator(".notice-warning").waitFor();
+    expect(await page.locator(".notice-warning").innerText()).toContain("Minimum bond");
   });
 
   it("refuses a budget above the balance with the 402 and creates no job", async () => {

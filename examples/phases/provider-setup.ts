@@ -2,7 +2,7 @@
 // it with the coordinator, and starts its miner.
 import { join } from "node:path";
 import { tmpdir } from "node:os";
-import { ConflictError, PermissionError, type CoordinatorTypes } from "@aitbc/sdk";
+import { ConflictError, PermissionError, toMicro, type CoordinatorTypes } from "@aitbc/sdk";
 import type { StackContext } from "./context.js";
 import { startMinerProcess, type MinerProcess } from "./miner-process.js";
 import { waitFor, type Reporter } from "./report.js";
@@ -65,6 +65,41 @@ export async function registerProvider(
   return { id: created.id, name, api_key: created.api_key, address: created.address };
 }
 
+/** What the example providers lock: the dev stack's minimum bond to list a service. */
+export const PROVIDER_BOND = 10;
+
+/**
+ * The provider's bond, locked on chain before it lists a service (a marketplace with a minimum
+ * bond refuses the service otherwise). The dev faucet gives the provider exactly the bond, so its
+ * balance afterwards is what it earns.
+ */
+export async function postBond(
+  ctx: StackContext,
+  r: Reporter,
+  provider: Provider,
+  amount = PROVIDER_BOND,
+): Promise<void> {
+  const client = ctx.as(provider.api_key);
+  const grant = await ctx.admin.node.requestFaucet({ body: { address: provider.address, amount } });
+  await waitFor(
+    "the faucet grant for the bond",
+    async () => {
+      const a = await ctx.admin.node.getAccount({ path: { address: provider.address } });
+      return BigInt(a.balance_micro) >= toMicro(amount) ? a : undefined;
+    },
+    30_000,
+  );
+  const tx = await client.wallet.lockBond({ body: { amount } });
+  r.step(
+    `POST /api/v1/wallet/bond/lock → ${tx.amount} AITBC bonded in block ${tx.block_height} (faucet tx ${grant.tx_hash}, bond tx ${tx.tx_hash})`,
+  );
+  r.check(
+    tx.bond.status === "active" && tx.bond.amount_micro === toMicro(amount).toString(),
+    `the provider's bond holds ${amount} AITBC on chain`,
+    `${tx.bond.amount} AITBC, ${tx.bond.status}`,
+  );
+}
+
 /** 1.2 + 1.3: the service configuration, registered with the coordinator. */
 export async function registerService(
   ctx: StackContext,
@@ -79,6 +114,11 @@ export async function registerService(
     `POST /v1/services/register → ${service.service_id} (${service.pricing.rate_per_hour} AITBC/hour, ${service.status})`,
   );
   r.check(service.provider_id === provider.id, "the service belongs to the provider");
+  r.check(
+    service.bond.meets_minimum,
+    "the service shows the provider's bond, which meets the marketplace's minimum",
+    `bond ${service.bond.amount} AITBC, minimum ${service.bond.required} AITBC`,
+  );
   r.check(
     service.pricing.unit_price === "100000000",
     "100 AITBC/hour is stored exactly (100000000 micro-AITBC)",

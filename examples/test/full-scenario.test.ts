@@ -8,6 +8,7 @@ import { startStack, type RunningStack } from "@aitbc/stack";
 import { runFullScenario } from "../full-scenario.js";
 import { contextFrom } from "../phases/context.js";
 import { consoleReporter } from "../phases/report.js";
+import { PROVIDER_BOND } from "../phases/provider-setup.js";
 
 const dataDir = mkdtempSync(join(tmpdir(), "aitbc-examples-e2e-"));
 let stack: RunningStack | undefined;
@@ -42,5 +43,8 @@ it("runs the full provider and customer scenario, every check passing", async ()
   expect(result.jobId).toMatch(/^[0-9a-f]{32}$/);
   expect(BigInt(result.receiptCost)).toBeGreaterThan(0n);
   expect(result.ledgerAfter.ok).toBe(true);
-  expect(result.ledgerAfter.supply - result.ledgerBefore.supply).toBe(1_000_000_000n);
+  // The customer's 1000 AITBC, and the faucet's grant for the provider's bond.
+  expect(result.ledgerAfter.supply - result.ledgerBefore.supply).toBe(
+    1_000_000_000n + BigInt(PROVIDER_BOND) * 1_000_000n,
+  );
 }, 240_000);

@@ -12,6 +12,7 @@ import { cancelCommand } from "./cancel.js";
 import { completionCommand } from "./completion.js";
 import { depositCommand } from "./deposit.js";
 import { disputeCommand } from "./dispute.js";
+import { bondCommand } from "./bond.js";
 import { earningsCommand } from "./earnings.js";
 import { jobsCommand } from "./jobs.js";
 import { keysCommand } from "./keys.js";
@@ -43,6 +44,7 @@ export const COMMANDS: readonly Command[] = [
   whoamiCommand,
   keysCommand,
   earningsCommand,
+  bondCommand,
   completionCommand(() => COMMANDS),
   adminMinersCommand,
   adminJobsCommand,

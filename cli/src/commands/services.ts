@@ -39,6 +39,7 @@ function describe(s: CoordinatorTypes.Service): string {
       s.availability ? `${s.availability.start_time} → ${s.availability.end_time}` : "always",
     ],
     ...(s.description ? ([["About", s.description]] as Array<[string, string]>) : []),
+    ["Bond", bondText(s.bond)],
   ]);
 }
 
@@ -54,12 +55,19 @@ function shortfallText(t: CoordinatorTypes.ThroughputShortfall): string {
   );
 }
 
+/** "Bond 10 AITBC" / "No bond", and whether it meets the marketplace's minimum. */
+export function bondText(b: CoordinatorTypes.ServiceBond): string {
+  const held = b.amount > 0 ? `${b.amount} AITBC` : "none";
+  if (b.required === 0) return held;
+  return `${held} (${b.meets_minimum ? "meets" : "below"} the minimum of ${b.required} AITBC${b.meets_minimum ? "" : ": not matched"})`;
+}
+
 export const servicesCommand: Command = {
   name: "services",
   summary: "browse services, show one, or (providers) register, update, deactivate and list yours",
   synopsis: "services [filters] | <id> | register …",
   usage:
-    "services [--type T] [--min-price N] [--max-price N] [--unit-type U] [--max-price-per-1k-tokens N]\n         [--available-now] [--model M] [--framework F] [--verified-only] [--limit N] [--cursor C | --all]\nservices <service_id>\nservices register FILE\nservices update <service_id> FILE\nservices deactivate <service_id>\nservices mine",
+    "services [--type T] [--min-price N] [--max-price N] [--unit-type U] [--max-price-per-1k-tokens N]\n         [--available-now] [--model M] [--framework F] [--verified-only] [--min-bond N] [--limit N] [--cursor C | --all]\nservices <service_id>\nservices register FILE\nservices update <service_id> FILE\nservices deactivate <service_id>\nservices mine",
   help: `Options:
   --type T          service type, for example gpu_compute
   --min-price N     lowest rate per hour (AITBC)
@@ -72,6 +80,7 @@ export const servicesCommand: Command = {
   --framework F     only services listing framework F
   --provider ID     only this provider's services
   --verified-only   only services whose claimed GPU and memory an online miner of the provider has
+  --min-bond N      only providers with an active bond of at least N AITBC
   --limit N         page size (default 20)
   --cursor C        the page after the one that printed "--cursor C"
   --all             every page, one after the other (--limit sets how many per request)
@@ -85,6 +94,8 @@ Providers (these use the provider's key):
   update ID FILE         change the fields the file names
   deactivate ID          stop new jobs being matched to the service
   mine                   your services, active or not
+  A marketplace with a minimum bond lists a service only once its provider has posted one:
+  aitbc bond lock <amount>.
 
 Examples:
   aitbc services --model aitbc-tiny:latest --available-now
@@ -102,6 +113,7 @@ Examples:
     framework: { type: "string" },
     provider: { type: "string" },
     "verified-only": { type: "boolean" },
+    "min-bond": { type: "string" },
     limit: { type: "string" },
     cursor: { type: "string" },
     all: { type: "boolean" },
@@ -146,6 +158,7 @@ Examples:
     const unitType = stringOption(values, "unit-type");
     if (unitType !== undefined && unitType !== "gpu_seconds" && unitType !== "tokens")
       throw new UsageError(`--unit-type must be gpu_seconds or tokens, got "${unitType}".`);
+    const minBond = amountOption(values, "min-bond");
     const query: NonNullable<CoordinatorTypes.ListServicesData["query"]> = {
       limit: intOption(values, "limit", { min: 1, max: 100 }) ?? 20,
       ...(stringOption(values, "type") ? { type: stringOption(values, "type") } : {}),
@@ -162,6 +175,7 @@ Examples:
         ? { provider_id: stringOption(values, "provider") }
         : {}),
       ...(booleanOption(values, "verified-only") ? { verified_only: true } : {}),
+      ...(minBond ? { min_bond: Number(minBond) } : {}),
     };
     const cursor = stringOption(values, "cursor");
     const all = booleanOption(values, "all");
@@ -183,6 +197,7 @@ Examples:
               "available",
               "rating",
               "hardware",
+              "bond",
             ],
             page.services.map((s) => [
               s.service_id,
@@ -194,6 +209,7 @@ Examples:
               s.available_now ? "yes" : "no",
               s.rating_average === null ? "-" : `${s.rating_average} (${s.rating_count})`,
               hardwareLabel(s) + (s.hardware.throughput_shortfall ? ", slow" : ""),
+              s.bond.amount > 0 ? `${s.bond.amount} AITBC` : "-",
             ]),
           ),
     );

@@ -19,7 +19,7 @@ export const submitCommand: Command = {
   summary: "submit an inference job (its budget reserved from your deposit or locked in escrow)",
   synopsis: "submit inference --prompt … --model …",
   usage:
-    "submit inference --prompt TEXT --model NAME [--ttl S] [--service ID] [--budget N] [--funding F] [--seed N] [--verified-only] [--watch]",
+    "submit inference --prompt TEXT --model NAME [--ttl S] [--service ID] [--budget N] [--funding F] [--seed N] [--verified-only] [--min-bond N] [--watch]",
   help: `Options:
   --prompt TEXT        the prompt (required)
   --model NAME         the model, for example aitbc-tiny:latest on the local stack (required)
@@ -33,6 +33,7 @@ export const submitCommand: Command = {
   --seed N             sampling seed (0 to 4294967295): the same seed gives the same output
   --verified-only      only services whose claimed hardware an online miner has (without it,
                        verified services are still preferred)
+  --min-bond AITBC     only providers with an active bond of at least this much
   --watch              follow the job live until it finishes`,
   identity: "customer",
   options: {
@@ -46,6 +47,7 @@ export const submitCommand: Command = {
     funding: { type: "string" },
     seed: { type: "string" },
     "verified-only": { type: "boolean" },
+    "min-bond": { type: "string" },
     watch: { type: "boolean" },
   },
   async run({ client, out, values, positionals, signal }) {
@@ -63,6 +65,7 @@ export const submitCommand: Command = {
     }
     const maxTokens = intOption(values, "max-tokens", { min: 1, max: 8192 });
     const seed = intOption(values, "seed", { min: 0, max: 4_294_967_295 });
+    const minBond = amountOption(values, "min-bond");
     const funding = stringOption(values, "funding");
     if (funding !== undefined && !FUNDINGS.includes(funding as Funding))
       throw new UsageError(`--funding must be one of ${FUNDINGS.join(", ")}, got "${funding}".`);
@@ -74,6 +77,7 @@ export const submitCommand: Command = {
       ...(temperatureText !== undefined ? { temperature: Number(temperatureText) } : {}),
       ...(seed !== undefined ? { seed } : {}),
       ...(booleanOption(values, "verified-only") ? { verified_only: true } : {}),
+      ...(minBond !== undefined ? { min_bond: Number(minBond) } : {}),
     };
     const budget = amountOption(values, "budget") ?? DEFAULT_BUDGET;
     const service = stringOption(values, "service");

@@ -135,11 +135,13 @@ export function explainError(err: unknown, ctx: ExplainContext): ExplainedError 
         `${r.filter}: ${r.message}${r.excluded.length ? ` (excluded: ${r.excluded.join(", ")})` : ""}`,
     );
     const hint =
-      err.code !== "no_matching_service"
-        ? undefined
-        : err.reasons.some((r) => r.filter === "hardware")
+      err.code === "no_matching_service"
+        ? err.reasons.some((r) => r.filter === "hardware")
           ? "Only services with unverified hardware could run this job. Drop --verified-only to use them; aitbc services shows which are verified."
-          : "No service can run this job. On the dev stack the offline model is aitbc-tiny:latest; aitbc services lists what is offered.";
+          : "No service can run this job. On the dev stack the offline model is aitbc-tiny:latest; aitbc services lists what is offered."
+        : err.code === "bond_required"
+          ? "Post a bond first (aitbc bond lock <amount>, the amount the message names; aitbc bond show says what you hold), then try again."
+          : undefined;
     return { ...base, details, hint };
   }
   if (err instanceof RateLimitError) {

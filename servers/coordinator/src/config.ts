@@ -12,7 +12,7 @@ import {
   type EnvSource,
   type RateLimitOptions,
 } from "@aitbc/server-lib";
-import { DEFAULT_PORT_BASE, defaultPorts } from "@aitbc/sdk";
+import { AmountError, DEFAULT_PORT_BASE, defaultPorts, toMicro } from "@aitbc/sdk";
 
 export interface CoordinatorConfig {
   port: number;
@@ -98,6 +98,12 @@ export interface CoordinatorConfig {
   disputeFeeMicro: bigint;
   /** Penalty of a slash into the verification pool, in basis points of the refund (at least 1 micro). */
   slashPenaltyBps: number;
+  /**
+   * The smallest active provider bond (micro-AITBC) a service needs to be registered, activated
+   * and matched. AITBC_MIN_BOND is an AITBC amount (`10` or `2.5`, not micro); default 0: no
+   * minimum. Above 0 it needs AITBC_NODE_URL, where bonds are read.
+   */
+  minBondMicro: bigint;
 }
 
 export function loadCoordinatorConfig(env: EnvSource = process.env): CoordinatorConfig {
@@ -136,6 +142,9 @@ export function loadCoordinatorConfig(env: EnvSource = process.env): Coordinator
     );
   if (databaseSchema && !isPostgres(databaseUrl))
     throw new ConfigError("AITBC_DATABASE_SCHEMA needs a postgres:// AITBC_DATABASE_URL.");
+  const minBondMicro = minBond(env);
+  if (minBondMicro > 0n && !nodeUrl)
+    throw new ConfigError("AITBC_MIN_BOND needs AITBC_NODE_URL: bonds are read from the node.");
   return {
     port: envInt(env, "AITBC_COORDINATOR_PORT", defaultPorts(base).coordinator, {
       min: 0,
@@ -196,7 +205,22 @@ export function loadCoordinatorConfig(env: EnvSource = process.env): Coordinator
     disputeWindowS: envInt(env, "AITBC_DISPUTE_WINDOW_S", 86_400, { min: 1, max: 365 * 86_400 }),
     disputeFeeMicro: BigInt(envInt(env, "AITBC_DISPUTE_FEE", 10_000, { min: 0 })),
     slashPenaltyBps: envInt(env, "AITBC_SLASH_PENALTY_BPS", 5000, { min: 0, max: 100_000 }),
+    minBondMicro,
   };
+}
+
+function minBond(env: EnvSource): bigint {
+  const text = envOptional(env, "AITBC_MIN_BOND");
+  if (text === undefined) return 0n;
+  try {
+    return toMicro(text);
+  } catch (err) {
+    if (err instanceof AmountError)
+      throw new ConfigError(
+        `AITBC_MIN_BOND must be an AITBC amount such as 10 or 2.5 (at most 6 decimals): ${err.message}`,
+      );
+    throw err;
+  }
 }
 
 /** A number from 0 to 1 written as a decimal (`0.05`, `1`). */

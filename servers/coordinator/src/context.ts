@@ -50,6 +50,8 @@ import { SlashWorker } from "./domain/verification/slash-worker.js";
 import { DisputeService } from "./domain/verification/dispute-service.js";
 import type { SlashChainPort } from "./domain/verification/slash-chain-port.js";
 import type { VerifierPayouts } from "./domain/verification/verifier-payouts.js";
+import type { BondReader } from "./domain/bonds/bond-reader.js";
+import { BondBook } from "./domain/bonds/bond-book.js";
 
 /** What the coordinator is built from: the outside world it is given. */
 export interface CoordinatorDeps {
@@ -69,6 +71,8 @@ export interface CoordinatorDeps {
   slashChain?: SlashChainPort;
   /** Pays re-runs from the verification pool; none: their pay is recorded as pending. */
   verifierPayouts?: VerifierPayouts;
+  /** The node's provider bonds; undefined without a node, and then every provider has none. */
+  bondReader?: BondReader;
 }
 
 /** The knex repositories, one per table or family of queries. */
@@ -106,6 +110,7 @@ export interface CoordinatorContext {
   settlement: SettlementPort;
   deposits: DepositLedger;
   sealer: SecretSealer;
+  bonds: BondBook;
   apiKeys: ApiKeys;
   accounts: AccountService;
   catalog: ServiceCatalog;
@@ -177,10 +182,12 @@ export async function createContext(deps: CoordinatorDeps): Promise<CoordinatorC
     kick,
     deposits,
   );
+  const bonds = new BondBook(deps.bondReader, repos.accounts, config.minBondMicro, logger);
   const views = new ServiceViews(
     repos.miners,
     repos.reviews,
     presence,
+    bonds,
     repos.verification,
     repos.throughput,
   );
@@ -234,16 +241,17 @@ export async function createContext(deps: CoordinatorDeps): Promise<CoordinatorC
     settlement,
     deposits,
     sealer,
+    bonds,
     apiKeys,
     accounts: new AccountService(transactions, repos.accounts, apiKeys, addresses, logger),
-    catalog: new ServiceCatalog(repos.services, views, presence),
+    catalog: new ServiceCatalog(repos.services, views, presence, bonds),
     reviews: new ReviewService(repos.reviews, repos.services, repos.jobs),
     jobs: new JobService(
       knexIdempotency(db),
       repos.jobs,
       repos.receipts,
       repos.outbox,
-      new Matcher(repos.services, repos.miners, repos.reviews, presence),
+      new Matcher(repos.services, repos.miners, repos.reviews, presence, bonds),
       transitions,
       settlement,
       deposits,

@@ -29,6 +29,8 @@ import type { DepositReader } from "./domain/deposits/deposit-reader.js";
 import { settlementKey, type SettlementKey } from "./domain/settlement/settlement-key.js";
 import { ChainVerifierPayouts } from "./domain/settlement/chain-verifier-payouts.js";
 import type { VerifierPayouts } from "./domain/verification/verifier-payouts.js";
+import type { BondReader } from "./domain/bonds/bond-reader.js";
+import { NodeBondReader } from "./domain/bonds/node-bond-reader.js";
 import {
   LocalKeyAddressProvider,
   type AddressProvider,
@@ -54,6 +56,8 @@ export interface CoordinatorOverrides {
   batchChain?: BatchChainPort;
   /** Where customers' prepaid deposits are read; by default the node, when settlement is configured. */
   depositReader?: DepositReader;
+  /** Where providers' bonds are read; by default the node, when one is configured. */
+  bondReader?: BondReader;
   addresses?: AddressProvider;
   logger?: Logger;
   /** Start the sweeper and the settlement worker (default true). */
@@ -174,6 +178,8 @@ export async function startCoordinator(
     const batchChain = overrides.batchChain ?? batchChainFor(config, chain);
     const verifierPayouts = overrides.verifierPayouts ?? verifierPayoutsFor(chain);
     const slashChain = overrides.slashChain ?? slashChainFor(chain);
+    const bondReader =
+      overrides.bondReader ?? (chain ? new NodeBondReader(chain.client) : undefined);
     const ctx = await createContext({
       db,
       config,
@@ -186,6 +192,7 @@ export async function startCoordinator(
       sealer,
       ...(verifierPayouts ? { verifierPayouts } : {}),
       ...(slashChain ? { slashChain } : {}),
+      ...(bondReader ? { bondReader } : {}),
     });
     const app = buildApp(ctx);
     const running = await listen(app, { port: config.port, host: config.host });

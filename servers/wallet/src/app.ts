@@ -6,6 +6,7 @@ import { walletRouteTable } from "./http/routes.gen.js";
 import { accountRoutes } from "./http/routes/accounts.js";
 import { balanceRoutes } from "./http/routes/balance.js";
 import { depositRoutes } from "./http/routes/deposit.js";
+import { bondRoutes } from "./http/routes/bond.js";
 import { escrowRoutes } from "./http/routes/escrow.js";
 import { healthRoutes } from "./http/routes/health.js";
 import { transactionRoutes } from "./http/routes/transactions.js";
@@ -29,6 +30,7 @@ export function buildApp(deps: WalletDeps): Express {
     ...accountRoutes(deps),
     ...escrowRoutes(deps),
     ...depositRoutes(deps),
+    ...bondRoutes(deps),
   });
   app.use(router);
   return finishApp(app, deps.logger);

@@ -20,6 +20,7 @@ import { nodeChainGateway } from "./domain/chain/node-chain-gateway.js";
 import { TxSigner } from "./domain/chain/tx-signer.js";
 import { cachedDirectory, coordinatorDirectory } from "@aitbc/server-lib";
 import { DepositTransactions } from "./domain/deposit/deposit-transactions.js";
+import { BondTransactions } from "./domain/bond/bond-transactions.js";
 import { EscrowLocker } from "./domain/escrow/escrow-locker.js";
 import { Transfers } from "./domain/wallet/transfer.js";
 import { TransferReconciler } from "./domain/wallet/transfer-reconciler.js";
@@ -91,6 +92,7 @@ export async function startWallet(
       ctx,
       locker: new EscrowLocker(ctx),
       deposits: new DepositTransactions(ctx),
+      bonds: new BondTransactions(ctx),
       transfers,
       authenticate: authenticator({
         directory: cachedDirectory(

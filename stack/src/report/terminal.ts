@@ -54,6 +54,8 @@ export function describeStep(s: StackStep): string {
       return `✓ Created dev account(s): ${s.created.join(", ")}`;
     case "funded":
       return `✓ Faucet: ${s.amount} AITBC to the dev customer (${s.address})`;
+    case "bonded":
+      return `✓ Bond: the dev provider locked ${s.amount} AITBC (${s.address})`;
     case "miner-online":
       return `✓ Miner online, serving ${s.model} (${seconds(s.ms)})`;
     case "optional-failed":

@@ -5,6 +5,7 @@ import type { PortPlan } from "../ports/port-plan.js";
 import type { StackPaths } from "../files/stack-paths.js";
 import type { DevSecrets } from "../material/dev-secrets.js";
 import { writeExchangePages } from "@aitbc/web";
+import { DEV_MIN_BOND } from "../bootstrap/dev-bond.js";
 
 export type ServiceKind = "node" | "wallet" | "coordinator" | "exchange" | "web" | "miner";
 
@@ -159,6 +160,7 @@ export function coordinatorService(ctx: PlanContext): ServiceDefinition {
       ...commonEnv(ctx),
       ...storage(ctx, "coordinator"),
       AITBC_SETTLEMENT_SECRET_KEY: ctx.secrets.settlement.secret_key,
+      AITBC_MIN_BOND: String(DEV_MIN_BOND),
       ...(ctx.secrets.coordinator_sealing_key
         ? { AITBC_COORDINATOR_SEALING_KEY: ctx.secrets.coordinator_sealing_key }
         : {}),

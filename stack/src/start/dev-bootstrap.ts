@@ -4,6 +4,7 @@
 import type { AitbcClient } from "@aitbc/sdk";
 import { ensureDevAccount } from "../bootstrap/dev-accounts.js";
 import { ensureFunded } from "../bootstrap/dev-funding.js";
+import { ensureDevBond } from "../bootstrap/dev-bond.js";
 import { DEV_SERVICE_ID, ensureDevService } from "../bootstrap/dev-service.js";
 import { readJsonFile } from "../files/json-file.js";
 import type { DevCredentials } from "../files/stack-files.js";
@@ -30,8 +31,11 @@ export async function bootstrapDevAccounts(
   const createdAccounts = [provider, customer].filter((a) => a.created).map((a) => a.account.id);
   if (createdAccounts.length) step({ kind: "accounts", created: createdAccounts });
   signal?.throwIfAborted();
+  const providerClient = admin.withApiKey(provider.account.api_key);
+  const bonded = await ensureDevBond(admin, providerClient, provider.account.address);
+  if (bonded > 0) step({ kind: "bonded", address: provider.account.address, amount: bonded });
   const service = await ensureDevService(
-    admin.withApiKey(provider.account.api_key),
+    providerClient,
     previous?.provider?.service_id ?? DEV_SERVICE_ID,
   );
   const funded = await ensureFunded(admin, customer.account.address);

@@ -56,7 +56,8 @@ export type StackStep =
       logTail: string[];
       logFile: string;
     }
-  | { kind: "ready"; ms: number };
+  | { kind: "ready"; ms: number }
+  | { kind: "bonded"; address: string; amount: number };
 
 export interface ServiceCrash {
   service: string;

@@ -5,11 +5,13 @@
 import type { ScenarioCase } from "../scenario-case.js";
 import { previousRunKept } from "./p0-previous-run-kept.js";
 import { accountsCreated } from "./p1-accounts-created.js";
+import { bondPosted } from "./p1-bond-posted.js";
 import { minerOnline } from "./p1-miner-online.js";
 import { serviceRegistered } from "./p1-service-registered.js";
 import { providerReputation } from "./p2-provider-reputation.js";
 import { serviceDetails } from "./p2-service-details.js";
 import { servicesBrowsed } from "./p2-services-browsed.js";
+import { serviceBond } from "./p2-service-bond.js";
 import { creditsPurchased } from "./p3-credits-purchased.js";
 import { customerFunded } from "./p3-customer-funded.js";
 import { jobCreated } from "./p3-job-created.js";
@@ -29,9 +31,11 @@ import { runRecorded } from "./p9-run-recorded.js";
 export const REFERENCE_SCENARIO: readonly ScenarioCase[] = [
   previousRunKept,
   accountsCreated,
+  bondPosted,
   serviceRegistered,
   minerOnline,
   servicesBrowsed,
+  serviceBond,
   serviceDetails,
   providerReputation,
   creditsPurchased,

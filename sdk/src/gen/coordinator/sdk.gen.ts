@@ -220,6 +220,9 @@ export class CoordinatorApi extends HeyApiClient {
      * `description` and `specs.models` (models the provider declares; the models a service can
      * serve right now are those of its provider's online miners). `service_id` is unique across
      * the marketplace: a second registration with the same id is 409 `already_exists`.
+     * When the coordinator has a minimum provider bond (`bond.required` of any service) and
+     * the provider's active bond on chain is below it: 422 `bond_required` with `min_bond` and
+     * `bond`; post one with the wallet's `POST /api/v1/wallet/bond/lock` (`aitbc bond lock N`).
      *
      */
     public registerService<ThrowOnError extends boolean = true>(options: Options<RegisterServiceData, ThrowOnError>) {
@@ -247,6 +250,7 @@ export class CoordinatorApi extends HeyApiClient {
      * serves it). `framework` matches `specs.supported_frameworks` case-insensitively.
      * `verified_only=true` keeps services whose claimed hardware an online miner of the
      * provider has (`hardware.verified`).
+     * `min_bond` keeps services whose provider has an active bond of at least that many AITBC.
      *
      */
     public listServices<ThrowOnError extends boolean = true>(options?: Options<ListServicesData, ThrowOnError>) {
@@ -291,7 +295,9 @@ export class CoordinatorApi extends HeyApiClient {
      *
      * The owning provider's key. Every field is optional; objects replace the stored object
      * (`specs`, `pricing`, `availability`). `status: inactive` takes the service off the market
-     * (new jobs cannot use it; running jobs finish), `status: active` puts it back.
+     * (new jobs cannot use it; running jobs finish), `status: active` puts it back. Activating
+     * (`status: active`) needs the provider's bond to meet the coordinator's minimum, like a
+     * registration: 422 `bond_required` otherwise.
      *
      */
     public updateService<ThrowOnError extends boolean = true>(options: Options<UpdateServiceData, ThrowOnError>) {

@@ -259,6 +259,7 @@ export type Service = {
     updated_at: Timestamp;
     verification: VerificationCounts;
     hardware: ServiceHardware;
+    bond: ServiceBond;
 };
 
 /**
@@ -320,6 +321,24 @@ export type ThroughputShortfall = {
      */
     expected_tokens_per_s: number;
     checked_at: Timestamp;
+};
+
+/**
+ * ServiceBond
+ *
+ * The provider's bond on chain as the coordinator last read it (a few seconds old at most).
+ * `amount` is what an `active` bond holds; an unlocking bond counts as none, since it can be
+ * released soon. `required` is the coordinator's minimum to list (0: none).
+ *
+ */
+export type ServiceBond = {
+    amount: Amount;
+    amount_micro: MicroAmount;
+    required: Amount;
+    /**
+     * The bond is at least `required`; a service whose bond fell below it is not matched.
+     */
+    meets_minimum: boolean;
 };
 
 /**
@@ -490,6 +509,10 @@ export type InferenceRequirements = {
      * Only services whose claimed hardware is verified (`hardware.verified` on the service).
      */
     verified_only?: boolean;
+    /**
+     * Only services whose provider has an active bond of at least this many AITBC.
+     */
+    min_bond?: number;
 };
 
 /**
@@ -509,6 +532,10 @@ export type WorkloadRequirements = {
      * Only services whose claimed hardware is verified (`hardware.verified` on the service).
      */
     verified_only?: boolean;
+    /**
+     * Only services whose provider has an active bond of at least this many AITBC.
+     */
+    min_bond?: number;
 };
 
 /**
@@ -1918,6 +1945,10 @@ export type RegisterServiceErrors = {
      */
     413: Problem;
     /**
+     * Unprocessable (unprocessable).
+     */
+    422: Problem;
+    /**
      * Too many requests (rate_limited).
      */
     429: Problem;
@@ -1925,6 +1956,10 @@ export type RegisterServiceErrors = {
      * Internal error (internal_error).
      */
     500: Problem;
+    /**
+     * Service unavailable (unavailable).
+     */
+    503: Problem;
 };
 
 export type RegisterServiceError = RegisterServiceErrors[keyof RegisterServiceErrors];
@@ -1995,7 +2030,11 @@ export type ListServicesData = {
          * (services priced per hour have no such price and are left out).
          *
          */
-        max_price_per_1k_tokens?: number;
+        max_price_per_1k_tokens?: unknown;
+        /**
+         * Only services whose provider has an active bond of at least this many AITBC.
+         */
+        min_bond?: number;
     };
     url: '/v1/services';
 };
@@ -2160,6 +2199,10 @@ export type UpdateServiceErrors = {
      */
     413: Problem;
     /**
+     * Unprocessable (unprocessable).
+     */
+    422: Problem;
+    /**
      * Too many requests (rate_limited).
      */
     429: Problem;
@@ -2167,6 +2210,10 @@ export type UpdateServiceErrors = {
      * Internal error (internal_error).
      */
     500: Problem;
+    /**
+     * Service unavailable (unavailable).
+     */
+    503: Problem;
 };
 
 export type UpdateServiceError = UpdateServiceErrors[keyof UpdateServiceErrors];

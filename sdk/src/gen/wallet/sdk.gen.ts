@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import type { Client, Options as Options2, TDataShape } from './client/index.js';
-import type { CreateAccountData, CreateAccountErrors, CreateAccountResponses, CreateTransferData, CreateTransferErrors, CreateTransferResponses, GetBalanceData, GetBalanceErrors, GetBalanceResponses, GetDepositData, GetDepositErrors, GetDepositResponses, GetHealthData, GetHealthErrors, GetHealthResponses, ListTransactionsData, ListTransactionsErrors, ListTransactionsResponses, LockDepositData, LockDepositErrors, LockDepositResponses, LockEscrowData, LockEscrowErrors, LockEscrowResponses, ReleaseDepositData, ReleaseDepositErrors, ReleaseDepositResponses, WithdrawDepositData, WithdrawDepositErrors, WithdrawDepositResponses } from './types.gen.js';
+import type { CreateAccountData, CreateAccountErrors, CreateAccountResponses, CreateTransferData, CreateTransferErrors, CreateTransferResponses, GetBalanceData, GetBalanceErrors, GetBalanceResponses, GetDepositData, GetDepositErrors, GetDepositResponses, GetHealthData, GetHealthErrors, GetHealthResponses, GetWalletBondData, GetWalletBondErrors, GetWalletBondResponses, ListTransactionsData, ListTransactionsErrors, ListTransactionsResponses, LockBondData, LockBondErrors, LockBondResponses, LockDepositData, LockDepositErrors, LockDepositResponses, LockEscrowData, LockEscrowErrors, LockEscrowResponses, ReleaseBondData, ReleaseBondErrors, ReleaseBondResponses, ReleaseDepositData, ReleaseDepositErrors, ReleaseDepositResponses, UnlockBondData, UnlockBondErrors, UnlockBondResponses, WithdrawDepositData, WithdrawDepositErrors, WithdrawDepositResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -259,6 +259,94 @@ export class WalletApi extends HeyApiClient {
             responseStyle: 'data',
             security: [{ name: 'X-API-Key', type: 'apiKey' }],
             url: '/api/v1/wallet/deposit/release',
+            ...options,
+            headers: {
+                'Content-Type': 'application/json',
+                ...options.headers
+            }
+        });
+    }
+    
+    /**
+     * The caller's provider bond
+     *
+     * The provider bond of the caller's address (or `address`), read from the node: as of the head
+     * block and as of the finalized block (`finalized`), which no reorg can undo. `status` is
+     * `none`, `active`, or `unlocking` after an unlock; then `unlock_height` is the first block
+     * that may include the release, and `releasable` says whether the next block is one. An
+     * unlocking bond may still be slashed. The admin key has no account of its own and must pass
+     * `address`.
+     *
+     */
+    public getWalletBond<ThrowOnError extends boolean = true>(options?: Options<GetWalletBondData, ThrowOnError>) {
+        return (options?.client ?? this.client).get<GetWalletBondResponses, GetWalletBondErrors, ThrowOnError, 'data'>({
+            responseStyle: 'data',
+            security: [{ name: 'X-API-Key', type: 'apiKey' }],
+            url: '/api/v1/wallet/bond',
+            ...options
+        });
+    }
+    
+    /**
+     * Add to the caller's provider bond
+     *
+     * Signs a `bond_lock {amount}` from the caller's custodial key (a provider's), submits it and
+     * answers once a block includes it. It creates the bond or tops it up; during an unlock it
+     * also cancels the unlock (the bond is `active` again). Not enough balance: 402
+     * `insufficient_funds` and no transaction. No block in time: 504 `timeout`. With the same
+     * `Idempotency-Key` a retry answers with the first result and locks once.
+     *
+     */
+    public lockBond<ThrowOnError extends boolean = true>(options: Options<LockBondData, ThrowOnError>) {
+        return (options.client ?? this.client).post<LockBondResponses, LockBondErrors, ThrowOnError, 'data'>({
+            responseStyle: 'data',
+            security: [{ name: 'X-API-Key', type: 'apiKey' }],
+            url: '/api/v1/wallet/bond/lock',
+            ...options,
+            headers: {
+                'Content-Type': 'application/json',
+                ...options.headers
+            }
+        });
+    }
+    
+    /**
+     * Start unlocking the caller's provider bond
+     *
+     * Signs a `bond_unlock {}`, which starts the chain's unlock delay
+     * (`bond_unlock_delay_blocks`). The answer's `bond.unlock_height` is the first block that may
+     * include the release, and `bond.unlock_estimated_at` about when that is. Until the release
+     * the bond may still be slashed. No bond: 409 `conflict`; already unlocking: 409
+     * `bond_unlock_pending` with `unlock_height`.
+     *
+     */
+    public unlockBond<ThrowOnError extends boolean = true>(options: Options<UnlockBondData, ThrowOnError>) {
+        return (options.client ?? this.client).post<UnlockBondResponses, UnlockBondErrors, ThrowOnError, 'data'>({
+            responseStyle: 'data',
+            security: [{ name: 'X-API-Key', type: 'apiKey' }],
+            url: '/api/v1/wallet/bond/unlock',
+            ...options,
+            headers: {
+                'Content-Type': 'application/json',
+                ...options.headers
+            }
+        });
+    }
+    
+    /**
+     * Take back what is left of the caller's provider bond
+     *
+     * Signs a `bond_release {}` once the unlock delay has passed: what is left of the bond returns
+     * to the caller's balance (`amount`) and the bond closes. Too early: 409
+     * `bond_unlock_pending` naming the block to wait for (`unlock_height`) and the head now
+     * (`height`); no unlock started: 409 `bond_unlock_not_started`; no bond: 409 `conflict`.
+     *
+     */
+    public releaseBond<ThrowOnError extends boolean = true>(options: Options<ReleaseBondData, ThrowOnError>) {
+        return (options.client ?? this.client).post<ReleaseBondResponses, ReleaseBondErrors, ThrowOnError, 'data'>({
+            responseStyle: 'data',
+            security: [{ name: 'X-API-Key', type: 'apiKey' }],
+            url: '/api/v1/wallet/bond/release',
             ...options,
             headers: {
                 'Content-Type': 'application/json',

@@ -257,6 +257,110 @@ export type DepositTransaction = {
 };
 
 /**
+ * BondStatus
+ *
+ * `none`: no bond. `active`: it backs the provider's services. `unlocking`: an unlock delay runs (it may still be slashed).
+ */
+export type BondStatus = 'none' | 'active' | 'unlocking';
+
+/**
+ * WalletBondAt
+ *
+ * The bond as of one block.
+ */
+export type WalletBondAt = {
+    height: number;
+    amount: Amount;
+    amount_micro: MicroAmount;
+    status: BondStatus;
+    /**
+     * The first height whose block may include the release; null unless unlocking.
+     */
+    unlock_height: number | null;
+};
+
+/**
+ * WalletBond
+ *
+ * An address's provider bond as of the head block, and as of the finalized block.
+ */
+export type WalletBond = {
+    address: Address;
+    /**
+     * The head block this is read at.
+     */
+    height: number;
+    amount: Amount;
+    amount_micro: MicroAmount;
+    status: BondStatus;
+    /**
+     * The first height whose block may include the release; null unless unlocking.
+     */
+    unlock_height: number | null;
+    /**
+     * True when unlocking and the next block may include the release.
+     */
+    releasable: boolean;
+    /**
+     * About when the block at `unlock_height` comes, by the chain's block time; null unless unlocking.
+     */
+    unlock_estimated_at: Timestamp | null;
+    /**
+     * How many blocks an unlock waits on this chain.
+     */
+    unlock_delay_blocks: number;
+    finalized: WalletBondAt;
+};
+
+/**
+ * BondLockRequest
+ */
+export type BondLockRequest = {
+    amount: PositiveAmount;
+};
+
+/**
+ * BondUnlockRequest
+ *
+ * Empty; the caller's own bond is unlocked.
+ */
+export type BondUnlockRequest = {
+    [key: string]: never;
+};
+
+/**
+ * BondReleaseRequest
+ *
+ * Empty; the caller's own bond is released.
+ */
+export type BondReleaseRequest = {
+    [key: string]: never;
+};
+
+/**
+ * BondTransaction
+ *
+ * A bond transaction the wallet signed for the caller, once a block includes it.
+ */
+export type BondTransaction = {
+    type: 'bond_lock' | 'bond_unlock' | 'bond_release';
+    /**
+     * The caller's address that signed it.
+     */
+    address: Address;
+    /**
+     * `bond_lock`: what was added; `bond_unlock`: what the bond held;
+     * `bond_release`: what returned to the balance.
+     *
+     */
+    amount: Amount;
+    amount_micro: MicroAmount;
+    tx_hash: TxHash;
+    block_height: number;
+    bond: WalletBond;
+};
+
+/**
  * Health
  */
 export type Health = {
@@ -1043,3 +1147,258 @@ export type ReleaseDepositResponses = {
 };
 
 export type ReleaseDepositResponse = ReleaseDepositResponses[keyof ReleaseDepositResponses];
+
+export type GetWalletBondData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Another address to read instead of the caller's own.
+         */
+        address?: Address;
+    };
+    url: '/api/v1/wallet/bond';
+};
+
+export type GetWalletBondErrors = {
+    /**
+     * Bad request (validation_failed).
+     */
+    400: Problem;
+    /**
+     * Missing or invalid API key (unauthorized).
+     */
+    401: Problem;
+    /**
+     * Not found (not_found).
+     */
+    404: Problem;
+    /**
+     * Too many requests (rate_limited).
+     */
+    429: Problem;
+    /**
+     * Internal error (internal_error).
+     */
+    500: Problem;
+    /**
+     * Service unavailable (unavailable).
+     */
+    503: Problem;
+};
+
+export type GetWalletBondError = GetWalletBondErrors[keyof GetWalletBondErrors];
+
+export type GetWalletBondResponses = {
+    /**
+     * The bond.
+     */
+    200: WalletBond;
+};
+
+export type GetWalletBondResponse = GetWalletBondResponses[keyof GetWalletBondResponses];
+
+export type LockBondData = {
+    body: BondLockRequest;
+    headers?: {
+        /**
+         * Makes a create safe to retry. A retry with the same key and body returns the first response and creates nothing new; the same key with a different body is `409 idempotency_key_reused`.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/wallet/bond/lock';
+};
+
+export type LockBondErrors = {
+    /**
+     * Bad request (validation_failed).
+     */
+    400: Problem;
+    /**
+     * Missing or invalid API key (unauthorized).
+     */
+    401: Problem;
+    /**
+     * Not enough AITBC (insufficient_funds). Nothing moved.
+     */
+    402: Problem;
+    /**
+     * Forbidden (forbidden).
+     */
+    403: Problem;
+    /**
+     * Not found (not_found).
+     */
+    404: Problem;
+    /**
+     * Conflict (conflict).
+     */
+    409: Problem;
+    /**
+     * Unprocessable (unprocessable).
+     */
+    422: Problem;
+    /**
+     * Too many requests (rate_limited).
+     */
+    429: Problem;
+    /**
+     * Internal error (internal_error).
+     */
+    500: Problem;
+    /**
+     * Service unavailable (unavailable).
+     */
+    503: Problem;
+    /**
+     * A dependency did not answer in time (timeout).
+     */
+    504: Problem;
+};
+
+export type LockBondError = LockBondErrors[keyof LockBondErrors];
+
+export type LockBondResponses = {
+    /**
+     * A block includes the transaction; `bond` is the bond as of the head after it.
+     */
+    200: BondTransaction;
+};
+
+export type LockBondResponse = LockBondResponses[keyof LockBondResponses];
+
+export type UnlockBondData = {
+    body: BondUnlockRequest;
+    headers?: {
+        /**
+         * Makes a create safe to retry. A retry with the same key and body returns the first response and creates nothing new; the same key with a different body is `409 idempotency_key_reused`.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/wallet/bond/unlock';
+};
+
+export type UnlockBondErrors = {
+    /**
+     * Bad request (validation_failed).
+     */
+    400: Problem;
+    /**
+     * Missing or invalid API key (unauthorized).
+     */
+    401: Problem;
+    /**
+     * Forbidden (forbidden).
+     */
+    403: Problem;
+    /**
+     * Not found (not_found).
+     */
+    404: Problem;
+    /**
+     * Conflict (conflict).
+     */
+    409: Problem;
+    /**
+     * Unprocessable (unprocessable).
+     */
+    422: Problem;
+    /**
+     * Too many requests (rate_limited).
+     */
+    429: Problem;
+    /**
+     * Internal error (internal_error).
+     */
+    500: Problem;
+    /**
+     * Service unavailable (unavailable).
+     */
+    503: Problem;
+    /**
+     * A dependency did not answer in time (timeout).
+     */
+    504: Problem;
+};
+
+export type UnlockBondError = UnlockBondErrors[keyof UnlockBondErrors];
+
+export type UnlockBondResponses = {
+    /**
+     * A block includes the transaction; `bond` is the bond as of the head after it.
+     */
+    200: BondTransaction;
+};
+
+export type UnlockBondResponse = UnlockBondResponses[keyof UnlockBondResponses];
+
+export type ReleaseBondData = {
+    body: BondReleaseRequest;
+    headers?: {
+        /**
+         * Makes a create safe to retry. A retry with the same key and body returns the first response and creates nothing new; the same key with a different body is `409 idempotency_key_reused`.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/wallet/bond/release';
+};
+
+export type ReleaseBondErrors = {
+    /**
+     * Bad request (validation_failed).
+     */
+    400: Problem;
+    /**
+     * Missing or invalid API key (unauthorized).
+     */
+    401: Problem;
+    /**
+     * Forbidden (forbidden).
+     */
+    403: Problem;
+    /**
+     * Not found (not_found).
+     */
+    404: Problem;
+    /**
+     * Conflict (conflict).
+     */
+    409: Problem;
+    /**
+     * Unprocessable (unprocessable).
+     */
+    422: Problem;
+    /**
+     * Too many requests (rate_limited).
+     */
+    429: Problem;
+    /**
+     * Internal error (internal_error).
+     */
+    500: Problem;
+    /**
+     * Service unavailable (unavailable).
+     */
+    503: Problem;
+    /**
+     * A dependency did not answer in time (timeout).
+     */
+    504: Problem;
+};
+
+export type ReleaseBondError = ReleaseBondErrors[keyof ReleaseBondErrors];
+
+export type ReleaseBondResponses = {
+    /**
+     * A block includes the transaction; `bond` is the bond as of the head after it.
+     */
+    200: BondTransaction;
+};
+
+export type ReleaseBondResponse = ReleaseBondResponses[keyof ReleaseBondResponses];

@@ -32,6 +32,8 @@ export async function startTestChain(options: {
   finalityHeld?: boolean;
   /** The genesis `deposit_withdraw_delay_blocks` (the chain's default when left out). */
   depositWithdrawDelayBlocks?: number;
+  /** The genesis `bond_unlock_delay_blocks` (the chain's default when left out). */
+  bondUnlockDelayBlocks?: number;
 }): Promise<TestChain> {
   const dir = mkdtempSync(join(tmpdir(), "aitbc-test-node-"));
   const dev = createDevGenesis({
@@ -40,6 +42,9 @@ export async function startTestChain(options: {
     blockTimeMs: BLOCK_TIME_MS,
     ...(options.depositWithdrawDelayBlocks !== undefined
       ? { depositWithdrawDelayBlocks: options.depositWithdrawDelayBlocks }
+      : {}),
+    ...(options.bondUnlockDelayBlocks !== undefined
+      ? { bondUnlockDelayBlocks: options.bondUnlockDelayBlocks }
       : {}),
     ...(options.treasuryPublicKey
       ? { treasuryPublicKey: toBase64Url(options.treasuryPublicKey) }

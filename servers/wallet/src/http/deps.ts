@@ -1,4 +1,5 @@
 import type { Authenticate, Knex, Logger } from "@aitbc/server-lib";
+import type { BondTransactions } from "../domain/bond/bond-transactions.js";
 import type { DepositTransactions } from "../domain/deposit/deposit-transactions.js";
 import type { EscrowLocker } from "../domain/escrow/escrow-locker.js";
 import type { WalletContext } from "../domain/wallet-context.js";
@@ -11,6 +12,7 @@ export interface WalletDeps {
   ctx: WalletContext;
   locker: EscrowLocker;
   deposits: DepositTransactions;
+  bonds: BondTransactions;
   transfers: Transfers;
   authenticate: Authenticate;
   version: string;

@@ -16,6 +16,10 @@ export interface WalletOperations {
   lockDeposit: { data: T.LockDepositData; responses: T.LockDepositResponses };
   withdrawDeposit: { data: T.WithdrawDepositData; responses: T.WithdrawDepositResponses };
   releaseDeposit: { data: T.ReleaseDepositData; responses: T.ReleaseDepositResponses };
+  getWalletBond: { data: T.GetWalletBondData; responses: T.GetWalletBondResponses };
+  lockBond: { data: T.LockBondData; responses: T.LockBondResponses };
+  unlockBond: { data: T.UnlockBondData; responses: T.UnlockBondResponses };
+  releaseBond: { data: T.ReleaseBondData; responses: T.ReleaseBondResponses };
 }
 
 export const walletRouteTable: RouteTable<WalletOperations> = {
@@ -29,6 +33,10 @@ export const walletRouteTable: RouteTable<WalletOperations> = {
   lockDeposit: { method: "post", path: "/api/v1/wallet/deposit/lock" },
   withdrawDeposit: { method: "post", path: "/api/v1/wallet/deposit/withdraw" },
   releaseDeposit: { method: "post", path: "/api/v1/wallet/deposit/release" },
+  getWalletBond: { method: "get", path: "/api/v1/wallet/bond" },
+  lockBond: { method: "post", path: "/api/v1/wallet/bond/lock" },
+  unlockBond: { method: "post", path: "/api/v1/wallet/bond/unlock" },
+  releaseBond: { method: "post", path: "/api/v1/wallet/bond/release" },
 };
 
 /** Handlers of some of the operations (all of them by default), for one route module. */

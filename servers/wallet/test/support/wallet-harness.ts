@@ -44,7 +44,7 @@ export interface WalletHarness {
 export async function startWalletHarness(
   kind: "sqlite" | "postgres",
   overrides: Partial<WalletConfig> = {},
-  chainOptions: { depositWithdrawDelayBlocks?: number } = {},
+  chainOptions: { depositWithdrawDelayBlocks?: number; bondUnlockDelayBlocks?: number } = {},
 ): Promise<WalletHarness> {
   const db = createTestDatabase(kind);
   const chain = await startTestChain({ adminApiKey: ADMIN_KEY, ...chainOptions });

@@ -28,6 +28,8 @@ export type InferenceRequirements = {
   temperature?: number;
   seed?: number;
   verified_only?: boolean;
+  /** AITBC: only providers whose active bond holds at least this. */
+  min_bond?: number;
 };
 export type WorkloadRequirements = {
   task_type: string;
@@ -35,6 +37,8 @@ export type WorkloadRequirements = {
   dataset_size?: string;
   estimated_duration?: string;
   verified_only?: boolean;
+  /** AITBC: only providers whose active bond holds at least this. */
+  min_bond?: number;
 };
 export type Requirements = InferenceRequirements | WorkloadRequirements;
 

@@ -13,6 +13,9 @@ import { loadFleet, servableModels, servesTaskType } from "../services/service-v
 import { describeWorstCase, worstCaseTokenCost } from "./token-metering.js";
 import { fromMicro } from "@aitbc/sdk";
 import { checkHardwareClaim } from "../hardware/hardware-claim.js";
+import { formatAitbc } from "@aitbc/sdk";
+import type { BondBook } from "../bonds/bond-book.js";
+import { parseAmount } from "../amounts.js";
 
 export interface MatchReason {
   filter: string;
@@ -33,6 +36,7 @@ export class Matcher {
     private readonly miners: MinerStore,
     private readonly reviews: ReviewStore,
     private readonly presence: MinerPresence,
+    private readonly bonds: BondBook,
   ) {}
 
   /** `budgetMicro`: a token-priced service must fit the job's worst case into it. */
@@ -56,6 +60,15 @@ export class Matcher {
       candidates.map((s) => s.providerId),
       now,
     );
+    const minBondMicro =
+      requirements.min_bond !== undefined
+        ? parseAmount(requirements.min_bond, "body.requirements.min_bond")
+        : undefined;
+    const bonds =
+      this.bonds.minimumMicro > 0n || minBondMicro !== undefined
+        ? await this.bonds.ofProviders(candidates.map((s) => s.providerId))
+        : undefined;
+    const bondOf = (s: ServiceRecord) => bonds?.get(s.providerId) ?? this.bonds.describe(0n);
     const reasons = new Map<string, MatchReason>();
     const exclude = (filter: string, message: string, s: ServiceRecord) => {
       const r = reasons.get(filter) ?? { filter, message, excluded: [] };
@@ -87,6 +100,18 @@ export class Matcher {
           "budget",
           `The budget of ${fromMicro(budgetMicro)} AITBC does not cover the worst case of a ` +
             `token-priced service: ${describeWorstCase(requirements, s)}. Raise the budget or lower max_tokens.`,
+          s,
+        );
+      } else if (!bondOf(s).meetsMinimum) {
+        exclude(
+          "bond",
+          `The provider's active bond is below this marketplace's minimum of ${formatAitbc(this.bonds.minimumMicro)} AITBC to be matched (aitbc bond lock posts one).`,
+          s,
+        );
+      } else if (minBondMicro !== undefined && bondOf(s).amountMicro < minBondMicro) {
+        exclude(
+          "min_bond",
+          `The provider's active bond is below the job's min_bond of ${formatAitbc(minBondMicro)} AITBC.`,
           s,
         );
       } else if (isInference(requirements)) {

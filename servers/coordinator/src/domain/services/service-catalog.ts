@@ -10,6 +10,7 @@ import { normalizeAvailability, isAvailableAt } from "./availability.js";
 import { parsePricing } from "./pricing.js";
 import type { ServiceView, ServiceViews } from "./service-view.js";
 import type { MinerPresence } from "../miners/presence.js";
+import type { BondBook } from "../bonds/bond-book.js";
 
 type Registration = CoordinatorTypes.ServiceRegistration;
 type Update = CoordinatorTypes.ServiceUpdate;
@@ -18,6 +19,8 @@ export interface ServiceFilter {
   type?: string;
   min_price?: number;
   max_price?: number;
+  /** AITBC: only providers whose active bond holds at least this. */
+  min_bond?: number;
   available_now?: boolean;
   model?: string;
   framework?: string;
@@ -36,11 +39,13 @@ export class ServiceCatalog {
     private readonly services: ServiceStore,
     private readonly views: ServiceViews,
     private readonly presence: MinerPresence,
+    private readonly bonds: BondBook,
   ) {}
 
   async register(caller: Caller, body: Registration): Promise<ServiceView> {
     requireRole(caller, "provider");
     const price = parsePricing(body.pricing, "body.pricing");
+    await this.bonds.requireMinimum(caller.id);
     const now = new Date().toISOString();
     const record: ServiceRecord = {
       serviceId: body.service_id ?? randomBytes(16).toString("hex"),
@@ -86,6 +91,8 @@ export class ServiceCatalog {
     if (body.availability !== undefined)
       Object.assign(next, normalizeAvailability(body.availability));
     if (body.status !== undefined) next.status = body.status;
+    if (s.status !== "active" && next.status === "active")
+      await this.bonds.requireMinimum(s.providerId);
     await this.services.update(next);
     return (await this.views.render([next]))[0]!;
   }
@@ -125,6 +132,8 @@ export class ServiceCatalog {
     let lastId = after;
     const batch = Math.max(f.limit * 2, 50);
     const framework = f.framework?.toLowerCase();
+    const minBondMicro =
+      f.min_bond !== undefined ? parseAmount(f.min_bond, "query.min_bond") : undefined;
     const onlineSince = this.presence.onlineSince(now);
     const servingModel = () => (f.model ? { servedBy: { model: f.model, onlineSince } } : {});
     for (;;) {
@@ -163,6 +172,7 @@ export class ServiceCatalog {
       for (const v of views) {
         if (f.model && !v.models.includes(f.model)) continue;
         if (f.verified_only && !v.hardware.verified) continue;
+        if (minBondMicro !== undefined && BigInt(v.bond.amount_micro) < minBondMicro) continue;
         page.push(v);
         if (page.length === f.limit) break;
       }

@@ -1,6 +1,6 @@
 // The wire view of services, with what only the rest of the system knows: the models online miners
 // serve now, how many miners are online, and the ratings.
-import type { CoordinatorTypes } from "@aitbc/sdk";
+import { fromMicro, type CoordinatorTypes } from "@aitbc/sdk";
 import type { ServiceRecord } from "./service-store.js";
 import type { MinerRecord, MinerStore } from "../miners/miner-store.js";
 import type { ReviewStore } from "../reviews/review-store.js";
@@ -17,6 +17,7 @@ export interface VerificationCountReader {
 const NO_CHECKS: VerificationCounts = { checked: 0, passed: 0, failed: 0 };
 import { checkHardwareClaim } from "../hardware/hardware-claim.js";
 import type { ThroughputRecord, ThroughputStore } from "../hardware/throughput-store.js";
+import type { BondBook, ProviderBond } from "../bonds/bond-book.js";
 
 export type ServiceView = CoordinatorTypes.Service;
 
@@ -62,6 +63,7 @@ export class ServiceViews {
     private readonly miners: MinerStore,
     private readonly reviews: ReviewStore,
     private readonly presence: MinerPresence,
+    private readonly bonds: BondBook,
     private readonly checks: VerificationCountReader,
     private readonly throughput: ThroughputStore,
   ) {}
@@ -76,12 +78,17 @@ export class ServiceViews {
     const ratings = await this.reviews.ratings({ serviceIds: services.map((s) => s.serviceId) });
     const checks = await this.checks.counts(services.map((s) => s.providerId));
     const throughput = await this.throughput.latest(services.map((s) => s.serviceId));
+    const bonds = await this.bonds.ofProviders(services.map((s) => s.providerId));
     return services.map((s) =>
       renderService(
         s,
         fleet,
         ratings.get(s.serviceId),
         now,
+        {
+          bond: bonds.get(s.providerId) ?? this.bonds.describe(0n),
+          requiredMicro: this.bonds.minimumMicro,
+        },
         checks.get(s.providerId),
         throughput.get(s.serviceId),
       ),
@@ -94,6 +101,7 @@ export function renderService(
   fleet: ProviderFleet,
   rating: { sum: number; count: number } | undefined,
   now: Date,
+  bonding: { bond: ProviderBond; requiredMicro: bigint },
   checks: VerificationCounts = NO_CHECKS,
   throughput?: ThroughputRecord,
 ): ServiceView {
@@ -134,6 +142,12 @@ export function renderService(
             checked_at: throughput.checkedAt,
           }
         : null,
+    },
+    bond: {
+      amount: fromMicro(bonding.bond.amountMicro),
+      amount_micro: bonding.bond.amountMicro.toString(),
+      required: fromMicro(bonding.requiredMicro),
+      meets_minimum: bonding.bond.meetsMinimum,
     },
   };
 }

@@ -40,6 +40,7 @@ export function serviceRoutes(
       const cursor = qString(query.cursor);
       const maxTokenPrice = qNumber(query.max_price_per_1k_tokens);
       const verifiedOnly = qBool(query.verified_only);
+      const minBond = qNumber(query.min_bond);
       const page = await ctx.catalog.list({
         limit,
         ...(type ? { type } : {}),
@@ -54,6 +55,7 @@ export function serviceRoutes(
         ...(maxTokenPrice !== undefined ? { max_price_per_1k_tokens: maxTokenPrice } : {}),
         ...(cursor ? { cursor } : {}),
         ...(verifiedOnly !== undefined ? { verified_only: verifiedOnly } : {}),
+        ...(minBond !== undefined ? { min_bond: minBond } : {}),
       });
       return {
         status: 200,

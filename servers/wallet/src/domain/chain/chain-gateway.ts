@@ -63,6 +63,27 @@ export interface DepositRules {
   blockTimeMs: number;
 }
 
+export type BondStatus = "none" | "active" | "unlocking";
+
+export interface BondAt {
+  height: number;
+  amountMicro: bigint;
+  status: BondStatus;
+  /** The first height whose block may include the release; null unless unlocking. */
+  unlockHeight: number | null;
+}
+
+export interface ChainBond extends BondAt {
+  address: string;
+  finalized: BondAt;
+}
+
+/** The genesis parameters the bond rules depend on. */
+export interface BondRules {
+  unlockDelayBlocks: number;
+  blockTimeMs: number;
+}
+
 export interface ChainGateway {
   chainId(): Promise<string>;
   headBlock(): Promise<ChainBlock>;
@@ -80,6 +101,9 @@ export interface ChainGateway {
   /** The address's deposit as of the head block and as of the finalized block. */
   getDeposit(address: string): Promise<ChainDeposit>;
   depositRules(): Promise<DepositRules>;
+  /** The address's provider bond as of the head block and as of the finalized block. */
+  getBond(address: string): Promise<ChainBond>;
+  bondRules(): Promise<BondRules>;
   /** What a confirmed tx moved by the node's account of it (a release: what returned to the owner). */
   movedAmount(txHash: string): Promise<bigint>;
 }

@@ -2,6 +2,7 @@
 // Unavailable (503) for the wallet's caller; a refused transaction: ChainRejected with the node's
 // reason), plus the address history only the wallet reads.
 import {
+  DEFAULT_BOND_UNLOCK_DELAY_BLOCKS,
   DEFAULT_DEPOSIT_WITHDRAW_DELAY_BLOCKS,
   DEFAULT_MIN_ESCROW_MICRO,
   ValidationError,
@@ -10,7 +11,10 @@ import {
 } from "@aitbc/sdk";
 import { ValidationFailed, nodeChainClient } from "@aitbc/server-lib";
 import type {
+  BondAt,
+  BondRules,
   ChainAccount,
+  ChainBond,
   ChainDeposit,
   ChainGateway,
   DepositAt,
@@ -23,6 +27,7 @@ export function nodeChainGateway(nodeUrl: string): ChainGateway {
   const chain = nodeChainClient(nodeUrl);
   const { node, call } = chain;
   let rules: Promise<DepositRules> | undefined;
+  let bondRules: Promise<BondRules> | undefined;
 
   return {
     chainId: () => chain.chainId(),
@@ -66,6 +71,26 @@ export function nodeChainGateway(nodeUrl: string): ChainGateway {
         },
       );
       return rules;
+    },
+
+    async getBond(address): Promise<ChainBond> {
+      const b = await call("bond", () => node.getBond({ path: { address } }));
+      return { address: b.address, ...bondAt(b), finalized: bondAt(b.finalized) };
+    },
+
+    bondRules(): Promise<BondRules> {
+      // Genesis parameters never change; a failed lookup is not remembered.
+      bondRules ??= call("chain", () => node.getChain()).then(
+        (c) => ({
+          unlockDelayBlocks: c.bond_unlock_delay_blocks ?? DEFAULT_BOND_UNLOCK_DELAY_BLOCKS,
+          blockTimeMs: c.block_time_ms,
+        }),
+        (err: unknown) => {
+          bondRules = undefined;
+          throw err;
+        },
+      );
+      return bondRules;
     },
 
     async movedAmount(txHash) {
@@ -127,5 +152,19 @@ function depositAt(d: {
     amountMicro: parseMicro(d.amount_micro),
     status: d.status,
     unlockHeight: d.unlock_height,
+  };
+}
+
+function bondAt(b: {
+  height: number;
+  amount_micro: string;
+  status: BondAt["status"];
+  unlock_height: number | null;
+}): BondAt {
+  return {
+    height: b.height,
+    amountMicro: parseMicro(b.amount_micro),
+    status: b.status,
+    unlockHeight: b.unlock_height,
   };
 }

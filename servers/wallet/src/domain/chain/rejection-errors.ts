@@ -9,6 +9,10 @@ export function rejectionToAppError(err: unknown): unknown {
     return new Conflict("conflict", `This job's escrow is already locked on chain: ${err.message}`);
   if (err.reason === "withdrawal_pending" || err.reason === "withdrawal_not_started")
     return new Conflict(err.reason, `The chain refused the transaction: ${err.message}`);
+  if (err.reason === "bond_unlock_pending" || err.reason === "bond_unlock_not_started")
+    return new Conflict(err.reason, `The chain refused the transaction: ${err.message}`);
+  if (err.reason === "bond_not_found")
+    return new Conflict("conflict", `There is no bond: ${err.message}`);
   if (err.reason === "deposit_not_found")
     return new Conflict("conflict", `There is no deposit: ${err.message}`);
   return new Unprocessable("tx_rejected", `The chain refused the transaction: ${err.message}`, {

@@ -56,6 +56,14 @@ export function problemNotice(err: unknown, hints: ProblemHints = {}): HTMLEleme
         ),
       );
   } else if (e instanceof UnprocessableError) {
+    if (e.code === "bond_required") {
+      title = "A provider bond is needed first";
+      hint = [
+        "Lock one on chain with ",
+        h("code", null, "aitbc bond lock <amount>"),
+        " (the message names the amount), then submit again.",
+      ];
+    }
     if (e.reasons.length)
       extra = h(
         "ul",

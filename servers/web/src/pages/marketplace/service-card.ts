@@ -1,8 +1,8 @@
-// One service in the listing: what it is, what it costs, whether it can run a job now, and how
-// its customers rated it.
+// One service in the listing: what it is, what it costs, whether it can run a job now, how
+// its customers rated it, and the bond its provider has at stake.
 import type { CoordinatorTypes } from "@aitbc/sdk";
 import { h } from "../common/dom.js";
-import { serviceTypeLabel, stars } from "../common/format.js";
+import { aitbc, serviceTypeLabel, stars } from "../common/format.js";
 import { badge } from "../common/widgets.js";
 import { priceText } from "./price-text.js";
 
@@ -52,6 +52,23 @@ export function verificationLine(v: CoordinatorTypes.VerificationCounts) {
   );
 }
 
+/** "Bond 10 AITBC" / "No bond", marked when it is below the marketplace's minimum to be matched. */
+export function bondLine(bond: CoordinatorTypes.ServiceBond) {
+  const text = bond.amount > 0 ? `Bond ${aitbc(bond.amount)}` : "No bond";
+  return bond.meets_minimum
+    ? h("span", { class: "bond", "data-bond": bond.amount_micro }, text)
+    : h(
+        "span",
+        {
+          class: "bond bond-short",
+          "data-bond": bond.amount_micro,
+          title: `Below this marketplace's minimum of ${aitbc(bond.required)}: no jobs are matched to it`,
+        },
+        text,
+        h("span", { class: "muted" }, ` (minimum ${aitbc(bond.required)})`),
+      );
+}
+
 export function serviceCard(s: CoordinatorTypes.Service): HTMLElement {
   const price = priceText(s.pricing);
   return h(
@@ -88,7 +105,13 @@ export function serviceCard(s: CoordinatorTypes.Service): HTMLElement {
         ? s.models.map((m) => h("span", { class: "chip" }, m))
         : h("span", { class: "small muted" }, "No miner online"),
     ),
-    h("div", { class: "service-card-foot" }, ratingLine(s.rating_average, s.rating_count)),
+    h(
+      "div",
+      { class: "service-card-foot" },
+      ratingLine(s.rating_average, s.rating_count),
+      h("span", { class: "muted" }, " · "),
+      bondLine(s.bond),
+    ),
     h("div", { class: "service-card-checks" }, verificationLine(s.verification)),
   );
 }

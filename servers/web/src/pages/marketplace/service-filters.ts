@@ -1,4 +1,4 @@
-// The browse filters (category, price range, "available now" and "verified hardware only"), kept in the URL
+// The browse filters (category, price range, "available now", "verified hardware only" and a minimum bond), kept in the URL
 // (`#/?type=gpu_compute&min_price=50&max_price=200&available_now=true`) so a filtered view can be
 // shared and reloaded, and mapped one to one onto GET /v1/services query parameters.
 import { toMicro, type CoordinatorTypes } from "@aitbc/sdk";
@@ -15,6 +15,7 @@ export interface Filters {
   model: string;
   framework: string;
   verified_only: boolean;
+  min_bond: string;
 }
 
 const PRICE = /^\d+(\.\d{1,6})?$/;
@@ -28,6 +29,7 @@ export function filtersFromQuery(q: URLSearchParams): Filters {
     model: q.get("model") ?? "",
     framework: q.get("framework") ?? "",
     verified_only: q.get("verified_only") === "true",
+    min_bond: q.get("min_bond") ?? "",
   };
 }
 
@@ -40,6 +42,7 @@ export function filtersToHash(f: Filters): string {
   if (f.model) q.set("model", f.model);
   if (f.framework) q.set("framework", f.framework);
   if (f.verified_only) q.set("verified_only", "true");
+  if (f.min_bond) q.set("min_bond", f.min_bond);
   const s = q.toString();
   return s ? `#/?${s}` : "#/";
 }
@@ -55,6 +58,8 @@ export function filterErrors(f: Filters): string[] {
     toMicro(f.min_price) > toMicro(f.max_price)
   )
     errors.push("The lowest price is above the highest price.");
+  if (f.min_bond && !PRICE.test(f.min_bond))
+    errors.push("Minimum bond must be a number ≥ 0 with at most 6 decimals.");
   return errors;
 }
 
@@ -67,6 +72,7 @@ export function toServiceQuery(f: Filters): ServiceQuery {
     ...(f.model ? { model: f.model } : {}),
     ...(f.framework ? { framework: f.framework } : {}),
     ...(f.verified_only ? { verified_only: true } : {}),
+    ...(f.min_bond && PRICE.test(f.min_bond) ? { min_bond: Number(f.min_bond) } : {}),
   };
 }
 
@@ -78,7 +84,8 @@ export function isFiltered(f: Filters): boolean {
     f.available_now ||
     f.model ||
     f.framework ||
-    f.verified_only,
+    f.verified_only ||
+    f.min_bond,
   );
 }
 
@@ -185,6 +192,21 @@ export function filterForm(current: Filters, onApply: (f: Filters) => void): HTM
     ),
     h(
       "div",
+      { class: "field" },
+      h("label", { for: "filter-min-bond" }, "Minimum provider bond (AITBC)"),
+      h("input", {
+        id: "filter-min-bond",
+        name: "min_bond",
+        type: "number",
+        min: "0",
+        step: "any",
+        inputmode: "decimal",
+        placeholder: "e.g. 10",
+        value: current.min_bond,
+      }),
+    ),
+    h(
+      "div",
       { class: "filter-actions" },
       h("button", { class: "btn btn-block", type: "submit", id: "filter-apply" }, "Apply filters"),
       h("a", { class: "btn btn-ghost btn-block", href: "#/", id: "filter-clear" }, "Clear"),
@@ -198,6 +220,7 @@ export function filterForm(current: Filters, onApply: (f: Filters) => void): HTM
     model: fieldValue(form, "model"),
     framework: fieldValue(form, "framework"),
     verified_only: fieldValue(form, "verified_only") === "on",
+    min_bond: fieldValue(form, "min_bond"),
   });
   form.addEventListener("submit", (ev) => {
     ev.preventDefault();

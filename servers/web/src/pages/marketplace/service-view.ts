@@ -10,7 +10,7 @@ import { badge, card, definitionList, emptyState } from "../common/widgets.js";
 import { jobForm } from "./job-form.js";
 import { reputationPanel } from "./reputation-panel.js";
 import { reviewsList } from "./reviews-list.js";
-import { availabilityBadge } from "./service-card.js";
+import { availabilityBadge, bondLine } from "./service-card.js";
 import { priceText } from "./price-text.js";
 
 export async function serviceView(session: Session, ctx: RouteContext): Promise<Node> {
@@ -128,6 +128,7 @@ export async function serviceView(session: Session, ctx: RouteContext): Promise<
                   : "Always",
               ],
               ["Listed", dateTime(s.created_at)],
+              ["Provider bond", h("span", { id: "service-bond" }, bondLine(s.bond))],
             ]),
           ),
         ),
