@@ -102,7 +102,9 @@ describe.each(testDatabaseKinds())("jobs paid from prepaid deposits (%s)", (kind
       apiKey: nodeAdminKey,
       http: { retries: 0 },
     });
-    reader = new CountingReader(new NodeDepositReader(nodeChainClient(chain.nodes[0]!.url, { retries: 0 })));
+    reader = new CountingReader(
+      new NodeDepositReader(nodeChainClient(chain.nodes[0]!.url, { retries: 0 })),
+    );
     h = await startHarness(kind, { chainId }, new SettlementDouble(), {
       addresses: keys,
       depositReader: reader,

@@ -2030,7 +2030,7 @@ export type ListServicesData = {
          * (services priced per hour have no such price and are left out).
          *
          */
-        max_price_per_1k_tokens?: unknown;
+        max_price_per_1k_tokens?: number;
         /**
          * Only services whose provider has an active bond of at least this many AITBC.
          */
